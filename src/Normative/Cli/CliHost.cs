@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Normative.Data;
+
+namespace Normative.Cli;
+
+/// <summary>
+/// Runs a CLI command inside the same application the web site uses — same configuration, same
+/// database (the embedded cluster or the configured server), same services — without serving.
+/// </summary>
+public static partial class CliHost
+{
+    private static Func<string[], WebApplication>? _build;
+
+    public static void UseBuilder(Func<string[], WebApplication> build) => _build = build;
+
+    /// <summary>Tokens of the form --Key=value set configuration, as they do for the web site.</summary>
+    public static string[] ConfigurationArguments(ParseResult parse) =>
+        parse.UnmatchedTokens.Where(t => ConfigToken().IsMatch(t)).ToArray();
+
+    /// <summary>Fails with usage when a token is neither an option nor configuration.</summary>
+    public static bool CheckTokens(ParseResult parse, TextWriter error)
+    {
+        var bad = parse.UnmatchedTokens.Where(t => !ConfigToken().IsMatch(t)).ToList();
+        if (bad.Count == 0)
+        {
+            return true;
+        }
+        error.WriteLine($"normative: unknown command or option: {string.Join(' ', bad)}");
+        error.WriteLine($"Run 'normative {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+        return false;
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (r.Command is not RootCommand)
+            {
+                names.Insert(0, r.Command.Name);
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Builds the app, starts the database, runs <paramref name="work"/> in a scope, and stops what it started.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        if (!CheckTokens(parse, Console.Error))
+        {
+            return 1;
+        }
+        var build = _build ?? throw new InvalidOperationException("CliHost.UseBuilder was not called.");
+        string[] args = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", .. ConfigurationArguments(parse)];
+        await using var app = build(args);
+        try
+        {
+            await app.Services.StartDatabaseAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            return await work(scope.ServiceProvider, ct);
+        }
+        catch (Exception e) when (IsSetupProblem(e))
+        {
+            await Console.Error.WriteLineAsync("normative: " + e.Message);
+            return 1;
+        }
+    }
+
+    public static bool IsSetupProblem(Exception e) =>
+        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException;
+
+    [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_.:-]*=", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigToken();
+}

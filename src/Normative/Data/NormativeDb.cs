@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Mail;
+
+namespace Normative.Data;
+
+/// <summary>The one DbContext. Each feature configures its own entities (IEntityTypeConfiguration in the feature's folder).</summary>
+public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbContext<User, IdentityRole, string>(options)
+{
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<User>().ToTable("users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(NormativeDb).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+}
