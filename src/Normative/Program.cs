@@ -1,1 +1,29 @@
-Console.WriteLine("Normative");
+// Normative: one application that is the public site, the JSON API (/api/v1) and the `normative`
+// command line. With no command it serves the site; `normative --help` lists the commands.
+using Normative.Cli;
+using Normative.Data;
+using Normative.Features.Accounts;
+using Normative.Features.Site;
+using Normative.Mail;
+using Normative.Web;
+
+return await NormativeCli.RunAsync(args, BuildApp);
+
+static WebApplication BuildApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddDatabase();        // PostgreSQL: the configured server or the embedded cluster; SQL migrations
+    builder.AddWebPlatform();     // logs, languages, errors as ProblemDetails, OpenAPI, health, data protection
+    builder.AddMail();            // the outbox and its worker; SMTP or .eml files
+    builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
+    builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
+
+    var app = builder.Build();
+    app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
+    app.MapRazorPages();          // every page lives in its feature folder under Features/
+    app.MapAccountsApi();         // /api/v1/account
+    return app;
+}
+
+/// <summary>The entry point, named for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Accounts;
+
+public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+
+    public bool Resent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Sends the confirmation link again. The answer is the same whether or not the address has an account.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Email))
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is not null && !user.EmailConfirmed)
+        {
+            var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+            var link = SiteLinks.Absolute(HttpContext, $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            AccountMail.QueueConfirmation(db, t, OrganizationInfo.Name(HttpContext), user, link);
+            await db.SaveChangesAsync();
+        }
+        Resent = true;
+        return Page();
+    }
+}

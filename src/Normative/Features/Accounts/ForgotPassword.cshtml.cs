@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Accounts;
+
+public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is not null && user.EmailConfirmed)
+        {
+            var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = SiteLinks.Absolute(HttpContext, $"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+            AccountMail.QueueReset(db, t, OrganizationInfo.Name(HttpContext), user, link);
+            await db.SaveChangesAsync();
+        }
+        // The same answer either way, so the page does not reveal who has an account.
+        Sent = true;
+        return Page();
+    }
+}

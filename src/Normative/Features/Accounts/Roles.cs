@@ -1,0 +1,19 @@
+namespace Normative.Features.Accounts;
+
+/// <summary>The roles of the platform. Stored in the roles table by migration 0001.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Editor = nameof(Editor);
+    public const string CommitteeManager = nameof(CommitteeManager);
+    public const string Delegate = nameof(Delegate);
+    public const string CertificationBody = nameof(CertificationBody);
+    public const string Customer = nameof(Customer);
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, Editor, CommitteeManager, Delegate, CertificationBody, Customer];
+
+    /// <summary>Matches a role typed by a person, in any letter case.</summary>
+    public static string? Find(string name) =>
+        All.FirstOrDefault(r => string.Equals(r, name.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Normative.Features.Shared;
+using QRCoder;
+
+namespace Normative.Features.Accounts;
+
+/// <summary>Two-factor sign-in with an authenticator app (TOTP), through Identity's built-in support.</summary>
+[Authorize]
+public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t) : PageModel
+{
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string QrCodeDataUri { get; private set; } = "";
+    public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required"), StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.Code")]
+    [Display(Name = "Field.TwoFactorCode")]
+    public string Code { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), t["Account.TwoFactor.WrongCode"]);
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        await signIn.RefreshSignInAsync(user);
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key, so the old authenticator entry stops working.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        ModelState.Clear();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        ModelState.Clear();
+        if (user.TwoFactorEnabled)
+        {
+            RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        }
+        await LoadAsync(user);
+        return Page();
+    }
+
+    private async Task LoadAsync(User user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+        SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        var issuer = Uri.EscapeDataString(OrganizationInfo.Name(HttpContext));
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(5);
+        QrCodeDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
+    }
+}

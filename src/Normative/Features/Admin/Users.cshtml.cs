@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Accounts;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Admin;
+
+/// <summary>Accounts and their roles; administrators grant and withdraw roles here.</summary>
+public class UsersModel(NormativeDb db, UserManager<User> users, IStringLocalizer<SiteText> t) : PageModel
+{
+    public sealed record Row(string Id, string Email, string? Name, bool Confirmed, bool LockedOut, IReadOnlyList<string> Roles);
+
+    public List<Row> Rows { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostRolesAsync(string userId, List<string> roles)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var wanted = roles.Select(Roles.Find).OfType<string>().ToHashSet();
+        var current = (await users.GetRolesAsync(user)).ToHashSet();
+        // An administrator cannot take away their own administrator role and lock everyone out.
+        if (user.Id == users.GetUserId(User) && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
+        {
+            wanted.Add(Roles.Administrator);
+        }
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        Message = t["Admin.Users.Saved", user.Email!];
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToLowerInvariant();
+            query = query.Where(u => u.NormalizedEmail!.ToLower().Contains(q) || (u.DisplayName != null && u.DisplayName.ToLower().Contains(q)));
+        }
+        var now = DateTimeOffset.UtcNow;
+        Rows = await query.OrderBy(u => u.Email).Take(200)
+            .Select(u => new Row(u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.LockoutEnd != null && u.LockoutEnd > now,
+                (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name!).ToList()))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>A code of the International Classification for Standards: field (01), group (01.040) or sub-group (01.040.01).</summary>
+public class IcsCode
+{
+    public required string Code { get; set; }
+    public string? Parent { get; set; }
+    public required string Title { get; set; }
+    public List<string> Notes { get; set; } = [];
+}
+
+internal sealed class IcsCodeConfiguration : IEntityTypeConfiguration<IcsCode>
+{
+    public void Configure(EntityTypeBuilder<IcsCode> b)
+    {
+        b.ToTable("ics_codes");
+        b.HasKey(i => i.Code);
+        b.Property(i => i.Code).HasMaxLength(12);
+        b.Property(i => i.Parent).HasMaxLength(12);
+        b.HasIndex(i => i.Parent);
+    }
+}

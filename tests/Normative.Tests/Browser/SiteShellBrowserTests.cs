@@ -1,0 +1,87 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Normative.Tests.Browser;
+
+public class SiteShellBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task VisitorSwitchesLanguageThroughTheMenu()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+        await page.ClickAsync(".language-menu summary");
+        await page.ClickAsync(".language-menu a[lang=fr]");
+        await page.WaitForURLAsync(url => !url.Contains("/language", StringComparison.Ordinal));
+
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        // The choice holds on the next page too.
+        await page.ClickAsync("nav.main-nav a[href='/about']");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("À propos", (await page.TextContentAsync("h1"))!.Trim());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/about")]
+    [InlineData("/accessibility")]
+    [InlineData("/privacy")]
+    [InlineData("/account/signup")]
+    [InlineData("/account/signin")]
+    [InlineData("/store")]
+    [InlineData("/?culture=ru")]
+    public async Task PagesHaveNoSeriousAccessibilityViolations(string path)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(path);
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    [Fact]
+    public async Task FormErrorsAreAccessibleToo()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/signup");
+        await page.FillAsync("#Input_Email", "not-an-address");
+        await page.FillAsync("#Input_Password", "short");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("#email-error:not(:empty)");
+        var result = await page.RunAxe();
+        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+    }
+
+    [Fact]
+    public async Task SkipLinkMovesKeyboardFocusToTheContent()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/about");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task SwaggerUiLoadsUnderTheContentSecurityPolicy()
+    {
+        var page = await browser.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // Inline styles are allowed on /api/docs only; a blocked script would break the page.
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) && message.Text.Contains("script", StringComparison.OrdinalIgnoreCase))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+        await page.GotoAsync("/api/docs/index.html");
+        await page.WaitForSelectorAsync(".swagger-ui .info .title", new PageWaitForSelectorOptions { Timeout = 15000 });
+        Assert.Contains("Normative API", await page.TextContentAsync(".swagger-ui .info .title"), StringComparison.Ordinal);
+        Assert.Empty(blocked);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Normative.Tests.Features.Site;
+
+/// <summary>Every text has its French, Spanish and Russian version, with the same placeholders.</summary>
+public partial class TranslationTests
+{
+    public static TheoryData<string> ResourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(ResourcesFolder(), "*.resx", SearchOption.AllDirectories)
+                     .Where(f => Path.GetFileNameWithoutExtension(f).Count(c => c == '.') == 0))
+        {
+            data.Add(Path.GetRelativePath(ResourcesFolder(), file));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void EveryTextIsTranslatedWithTheSamePlaceholders(string neutralFile)
+    {
+        var neutral = Read(Path.Combine(ResourcesFolder(), neutralFile));
+        Assert.NotEmpty(neutral);
+        foreach (var culture in new[] { "fr", "es", "ru" })
+        {
+            var path = Path.Combine(ResourcesFolder(), Path.ChangeExtension(neutralFile, null) + $".{culture}.resx");
+            Assert.True(File.Exists(path), $"{path} is missing");
+            var translated = Read(path);
+            var missing = neutral.Keys.Except(translated.Keys).ToList();
+            var extra = translated.Keys.Except(neutral.Keys).ToList();
+            Assert.True(missing.Count == 0, $"{culture}: missing {string.Join(", ", missing.Take(20))}");
+            Assert.True(extra.Count == 0, $"{culture}: unknown keys {string.Join(", ", extra.Take(20))}");
+            foreach (var (key, english) in neutral)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(translated[key]), $"{culture}: {key} is empty");
+                Assert.Equal(Placeholders(english), Placeholders(translated[key]));
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+
+    private static string Placeholders(string text) =>
+        string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order());
+
+    private static string ResourcesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Normative", "Resources");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("src/Normative/Resources not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
