@@ -77,4 +77,15 @@ public class CliTests
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("(0 new)", second.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RefsNormalizeWritesCanonicalFormsAndUrnsFromStdin()
+    {
+        var result = await CliProcess.RunAsync("iso9001:2015\nISO 9001:2015/AMD1:2024\nnot a standard\n", "refs", "normalize");
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("iso9001:2015\tISO 9001:2015\turn:iso:std:iso:9001:2015", lines[0]);
+        Assert.Equal("ISO 9001:2015/AMD1:2024\tISO 9001:2015/Amd 1:2024\turn:iso:std:iso:9001:2015:amd:2024:v1", lines[1]);
+        Assert.StartsWith("not a standard\tERROR\t", lines[2], StringComparison.Ordinal);
+    }
 }

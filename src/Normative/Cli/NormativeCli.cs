@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Catalogue.Identifiers;
 
 namespace Normative.Cli;
 
@@ -33,6 +34,7 @@ public static class NormativeCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(RefsCommand.Create());
 
         foreach (var command in root.Subcommands)
         {
