@@ -88,4 +88,13 @@ public class CliTests
         Assert.Equal("ISO 9001:2015/AMD1:2024\tISO 9001:2015/Amd 1:2024\turn:iso:std:iso:9001:2015:amd:2024:v1", lines[1]);
         Assert.StartsWith("not a standard\tERROR\t", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MissingPostgresBinariesSayHowToInstallThem()
+    {
+        var result = await CliProcess.RunAsync(null, new Dictionary<string, string> { ["NORMATIVE_PG_BIN"] = "/nonexistent/bin" },
+            "migrate", "--Normative:DataDirectory=" + Path.Combine(Path.GetTempPath(), "normative-nobin-" + Guid.NewGuid().ToString("N")[..6]));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("apt-get install postgresql", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -56,11 +56,18 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static string FindBinaries()
     {
         var configured = Environment.GetEnvironmentVariable("NORMATIVE_PG_BIN");
-        var candidates = new List<string>();
         if (!string.IsNullOrEmpty(configured))
         {
-            candidates.Add(configured);
+            // An explicit folder is not second-guessed: if it is wrong, say so.
+            if (File.Exists(Path.Combine(configured, "initdb")) && File.Exists(Path.Combine(configured, "pg_ctl")))
+            {
+                return configured;
+            }
+            throw new PostgresNotInstalledException(
+                $"NORMATIVE_PG_BIN is {configured}, but initdb and pg_ctl are not there. Point it at the PostgreSQL server's bin folder, " +
+                "or install the server with 'sudo apt-get install postgresql'.");
         }
+        var candidates = new List<string>();
         if (Directory.Exists("/usr/lib/postgresql"))
         {
             // Debian keeps one folder per major version; the newest wins.

@@ -16,6 +16,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+    public DbSet<Committee> Committees => Set<Committee>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -62,10 +62,11 @@ public class MigrationTests
     }
 
     [Fact]
-    public void MigrationFilesAreNumberedWithoutGapsOrDuplicates()
+    public void MigrationFilesHaveDistinctFourDigitVersionsAndSnakeCaseNames()
     {
-        var versions = Migration.Embedded().Select(m => int.Parse(m.Version, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+        var migrations = Migration.Embedded();
+        Assert.All(migrations, m => Assert.Matches(@"^\d{4}_[a-z0-9_]+\.sql$", m.Name));
+        Assert.Equal(migrations.Count, migrations.Select(m => m.Version).Distinct().Count());
     }
 
     private static async Task<string> SchemaAsync(NpgsqlDataSource source)

@@ -7,7 +7,9 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string? stdin, params string[] args)
+    public static Task<Result> RunAsync(string? stdin, params string[] args) => RunAsync(stdin, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string? stdin, Dictionary<string, string> environment, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Normative.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -26,6 +28,10 @@ public static class CliProcess
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment.Remove("ConnectionStrings__Normative");
         psi.Environment.Remove("NORMATIVE_DATABASE");
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
         using var process = Process.Start(psi)!;
         if (stdin is not null)
         {

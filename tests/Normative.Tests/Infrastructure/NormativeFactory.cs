@@ -63,6 +63,16 @@ public class NormativeFactory : WebApplicationFactory<Program>
         return (client, user);
     }
 
+    /// <summary>An HTTP client that calls the API with a personal API token of a new user with the role.</summary>
+    public async Task<(HttpClient Client, User User)> ApiClientAsync(string role)
+    {
+        var user = await CreateUserAsync(role);
+        var (_, secret) = await WithDbAsync(db => ApiTokens.CreateAsync(db, user.Id, "test", DateTimeOffset.UtcNow));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return (client, user);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<NormativeDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -94,4 +94,19 @@ public class AuthorizationTests(NormativeFactory factory) : IClassFixture<Normat
             [new("Input.Email", "someone@example.org"), new("Input.Password", "whatever whatever")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AdministratorReadsWrittenMailInTheDevelopmentMailbox()
+    {
+        var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
+        var customer = await factory.CreateUserAsync(Roles.Customer);
+        await factory.Browser().SubmitFormAsync("/account/forgot?culture=en", new() { ["Email"] = customer.Email! });
+        await Mailbox.WaitForMailAsync(factory.MailDirectory, customer.Email!);
+
+        var list = await admin.GetDocumentAsync("/admin/mail?culture=en");
+        var link = list.QuerySelectorAll("main table a").First(a => a.TextContent.Contains("Reset your password", StringComparison.Ordinal));
+        var mail = await admin.GetDocumentAsync(link.GetAttribute("href")!);
+        Assert.Contains("/account/reset?email=", mail.QuerySelector("main pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/mail?file=..%2F..%2Fetc%2Fpasswd")).StatusCode);
+    }
 }

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>
+/// A technical committee, subcommittee or working group (ISO/TC 176, ISO/TC 176/SC 2,
+/// ISO/IEC JTC 1/SC 27), with the fields of ISO's open data on committees.
+/// </summary>
+public class Committee
+{
+    /// <summary>The open-data id where there is one; committees created here get new ids.</summary>
+    public int Id { get; set; }
+    public required string Reference { get; set; }
+    public required string TitleEn { get; set; }
+    public string? TitleFr { get; set; }
+    public string Status { get; set; } = "Active";
+    /// <summary>The member body holding the secretariat, as the open data names it (e.g. "BSI").</summary>
+    public string? Secretariat { get; set; }
+    public int? ParentId { get; set; }
+    public string? Scope { get; set; }
+    public DateOnly? CreationDate { get; set; }
+    /// <summary>Participating and observing members as listed in the open data (member-body acronyms or country codes).</summary>
+    public List<string> PMembers { get; set; } = [];
+    public List<string> OMembers { get; set; } = [];
+}
+
+internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
+{
+    public void Configure(EntityTypeBuilder<Committee> b)
+    {
+        b.ToTable("committees");
+        b.Property(c => c.Reference).HasMaxLength(100);
+        b.Property(c => c.Status).HasMaxLength(30);
+        b.Property(c => c.Secretariat).HasMaxLength(100);
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.HasIndex(c => c.ParentId);
+        b.HasOne<Committee>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
