@@ -52,6 +52,9 @@ public static class WebPlatform
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
 
+        // Write French, Spanish and Russian text as characters, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
