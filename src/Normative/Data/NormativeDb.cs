@@ -17,6 +17,10 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CatalogueWord> CatalogueWords => Set<CatalogueWord>();
+    public DbSet<TopStandard> TopStandards => Set<TopStandard>();
+    public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
+    public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
