@@ -3,6 +3,7 @@
 using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
 using Normative.Features.Site;
 using Normative.Mail;
 using Normative.Web;
@@ -17,11 +18,15 @@ static WebApplication BuildApp(string[] args)
     builder.AddMail();            // the outbox and its worker; SMTP or .eml files
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
+    builder.AddCatalogue();       // standards: import, search, browse, feeds; cached by catalogue version
 
     var app = builder.Build();
     app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
+    app.UseCatalogue();           // output cache for anonymous catalogue pages and API reads
     app.MapRazorPages();          // every page lives in its feature folder under Features/
     app.MapAccountsApi();         // /api/v1/account
+    app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
+    app.MapCatalogueFeeds();      // Atom feeds of new publications, sitemap.xml
     return app;
 }
 
