@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue.Identifiers;
@@ -119,7 +118,7 @@ public static class CatalogueApi
             new SearchFacetsResponse(Counts(f.Types), statuses, stages, Counts(f.Committees), Counts(f.IcsFields), Counts(f.Years), Counts(f.Languages))));
     }
 
-    private static async Task<Results<Ok<DeliverableResponse>, NotFound<ProblemDetails>, StatusCodeHttpResult>> GetDeliverableAsync(
+    private static async Task<Results<Ok<DeliverableResponse>, ProblemHttpResult, StatusCodeHttpResult>> GetDeliverableAsync(
         int id, HttpContext context, NormativeDb db, CancellationToken ct)
     {
         if (CatalogueHttpCache.IsNotModified(context))
@@ -129,7 +128,7 @@ public static class CatalogueApi
         var d = await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "No such deliverable.", Detail = $"There is no deliverable with id {id}.", Status = 404 });
+            return TypedResults.Problem(title: "No such deliverable.", detail: $"There is no deliverable with id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
         var linked = d.Replaces.Concat(d.ReplacedBy).ToList();
         var family = await db.Deliverables.AsNoTracking()
@@ -169,7 +168,7 @@ public static class CatalogueApi
         return TypedResults.Ok(list.OrderBy(c => CatalogueCounts.NaturalKey(c.Reference), StringComparer.Ordinal).Select(Summary).ToList());
     }
 
-    private static async Task<Results<Ok<CommitteeResponse>, NotFound<ProblemDetails>, StatusCodeHttpResult>> GetCommitteeAsync(
+    private static async Task<Results<Ok<CommitteeResponse>, ProblemHttpResult, StatusCodeHttpResult>> GetCommitteeAsync(
         int id, HttpContext context, NormativeDb db, CancellationToken ct)
     {
         if (CatalogueHttpCache.IsNotModified(context))
@@ -179,7 +178,7 @@ public static class CatalogueApi
         var c = await db.Committees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "No such committee.", Detail = $"There is no committee with id {id}.", Status = 404 });
+            return TypedResults.Problem(title: "No such committee.", detail: $"There is no committee with id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
         var children = await db.Committees.AsNoTracking().Where(x => x.ParentId == id).ToListAsync(ct);
         var counts = await CatalogueCounts.ByCommitteeAsync(db, ct);

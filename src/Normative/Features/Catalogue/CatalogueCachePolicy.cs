@@ -12,7 +12,7 @@ namespace Normative.Features.Catalogue;
 /// catalogue version (so any change to the catalogue retires them at once), the page's language
 /// and the whole query string.
 /// </summary>
-public sealed class CatalogueCachePolicy : IOutputCachePolicy
+public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public const string Name = "catalogue";
 
@@ -30,7 +30,8 @@ public sealed class CatalogueCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var version = http.RequestServices.GetRequiredService<CatalogueVersion>().Current;
-        var cacheable = version > 0
+        var cacheable = enabled
+            && version > 0
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && IsAnonymous(http);
         context.EnableOutputCaching = true;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Normative.Features.Catalogue.Search;
 
 namespace Normative.Features.Catalogue;
@@ -37,4 +38,23 @@ public static class CatalogueFormat
 
     /// <summary>A committee created from a deliverable's reference has no title of its own yet.</summary>
     public static string? CommitteeTitle(Committee c) => c.TitleEn == c.Reference ? null : Web.Cultures.Current == "fr" && !string.IsNullOrEmpty(c.TitleFr) ? c.TitleFr : c.TitleEn;
+
+    /// <summary>Segments from the search engine, odd ones marked as matches; every segment is encoded as text.</summary>
+    public static IHtmlContent Marked(IReadOnlyList<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var html = new HtmlContentBuilder(segments.Count * 3);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i % 2 == 1)
+            {
+                html.AppendHtml("<mark>").Append(segments[i]).AppendHtml("</mark>");
+            }
+            else
+            {
+                html.Append(segments[i]);
+            }
+        }
+        return html;
+    }
 }

@@ -18,7 +18,8 @@ public static class CatalogueSetup
         }
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy());
+            // Catalogue:OutputCache=false measures the pages without the cache (bench/catalogue).
+            o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true)));
             o.SizeLimit = builder.Configuration.GetValue("Catalogue:CacheMegabytes", 256L) * 1024 * 1024;
             o.MaximumBodySize = 8 * 1024 * 1024;
         });

@@ -30,20 +30,20 @@ public sealed record DeliverableKeys(string? BaseKey, string? SupplementOf, int?
     {
         var key = new StringBuilder(64);
         key.Append(id.Number is { } n ? n.ToString("D7", CultureInfo.InvariantCulture) : "9999999");
-        key.Append('|');
+        key.Append('!');
         foreach (var segment in (id.Part ?? "").Split('-', StringSplitOptions.RemoveEmptyEntries))
         {
             key.Append(Pad(segment)).Append('-');
         }
-        key.Append('|').Append(id.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "9999");
+        key.Append('!').Append(id.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "9999");
         // Drafts after the editions, and the publisher last, so ISO 27001 and ISO/IEC 27001 sit together.
-        key.Append('|').Append(id.Stage is null ? '0' : '1');
+        key.Append('!').Append(id.Stage is null ? '0' : '1');
         foreach (var s in id.Supplements)
         {
             key.Append('/').Append(s.Kind.ToString().ToUpperInvariant()).Append(s.Number is { } sn ? sn.ToString("D4", CultureInfo.InvariantCulture) : "0000")
                 .Append(':').Append(s.Year is { } sy ? sy.ToString("D4", CultureInfo.InvariantCulture) : "9999");
         }
-        key.Append('|').Append(id.Type).Append('|').Append(id.Publisher);
+        key.Append('!').Append(id.Type).Append('|').Append(id.Publisher);
         foreach (var c in id.Copublishers)
         {
             key.Append('/').Append(c);
@@ -51,7 +51,7 @@ public sealed record DeliverableKeys(string? BaseKey, string? SupplementOf, int?
         return key.Length > 200 ? key.ToString(0, 200) : key.ToString();
     }
 
-    /// <summary>Numbers in parts sort by value ("2" before "10"); letter parts ("B02") keep their order.</summary>
+    /// <summary>Fields are separated by '!', which sorts before digits and '/', so ISO 10 comes before ISO 10-2 and an edition before its supplements. Numbers in parts sort by value ("2" before "10"); letter parts ("B02") keep their order.</summary>
     private static string Pad(string segment) =>
         int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n.ToString("D5", CultureInfo.InvariantCulture) : segment;
 }

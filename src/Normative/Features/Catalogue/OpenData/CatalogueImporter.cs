@@ -264,17 +264,20 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<int> CreateNamedCommitteesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        var named = new List<string>();
-        await using (var cmd = new NpgsqlCommand("SELECT DISTINCT owner_committee FROM import_deliverables WHERE owner_committee IS NOT NULL", conn))
+        var missing = new List<string>();
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT DISTINCT s.owner_committee FROM import_deliverables s
+            WHERE s.owner_committee IS NOT NULL AND NOT EXISTS (SELECT 1 FROM committees c WHERE c.reference = s.owner_committee)
+            """, conn))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                named.Add(reader.GetString(0));
+                missing.Add(reader.GetString(0));
             }
         }
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in named)
+        foreach (var reference in missing)
         {
             for (var r = reference; r is not null; r = CommitteeReferences.ParentOf(r))
             {
@@ -282,16 +285,18 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
             }
         }
         var created = 0;
-        // Parents first, so each child finds its parent's id.
-        foreach (var reference in wanted.OrderBy(r => r.Count(c => c == '/')).ThenBy(r => r, StringComparer.Ordinal))
+        // One statement per level, parents first, so each child finds its parent's id.
+        foreach (var level in wanted.GroupBy(r => r.Count(c => c == '/')).OrderBy(g => g.Key))
         {
+            var references = level.Order(StringComparer.Ordinal).ToArray();
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO committees (reference, title_en, status, parent_id, p_members, o_members)
-                VALUES ($1, $1, 'Active', (SELECT id FROM committees WHERE reference = $2), '{}', '{}')
+                SELECT r.reference, r.reference, 'Active', (SELECT id FROM committees p WHERE p.reference = r.parent), '{}', '{}'
+                FROM unnest($1::text[], $2::text[]) AS r(reference, parent)
                 ON CONFLICT (reference) DO NOTHING
                 """, conn);
-            insert.Parameters.Add(new NpgsqlParameter { Value = reference });
-            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)CommitteeReferences.ParentOf(reference) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = references, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = references.Select(r => CommitteeReferences.ParentOf(r)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             created += await insert.ExecuteNonQueryAsync(ct);
         }
         return created;

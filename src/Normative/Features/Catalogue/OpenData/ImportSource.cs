@@ -69,7 +69,13 @@ public sealed class ImportSource : IDisposable
         }
         else
         {
-            csv = FirstCharacter(reader) is not ('{' or '[' or '\0');
+            var first = FirstCharacter(reader);
+            if (first == '\u0001')
+            {
+                reader.Dispose();
+                throw new ImportFormatException($"{name} is not UTF-8 text (a binary or wrongly encoded file?): nothing was imported.");
+            }
+            csv = first is not ('{' or '[' or '\0');
         }
         return new ImportSource(file, reader, csv, name);
     }
