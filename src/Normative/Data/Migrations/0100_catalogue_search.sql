@@ -14,12 +14,27 @@ CREATE TEXT SEARCH CONFIGURATION catalogue_simple (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION catalogue_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
 
 -- Every ICS code a deliverable belongs to, with its group and field ("03.120.10" gives "03",
--- "03.120" and "03.120.10"), so one GIN index answers browsing at any level.
+-- "03.120" and "03.120.10"), so one GIN index answers browsing at any level. PL/pgSQL because a
+-- SQL function here is set up again for every row a bulk import writes.
 CREATE FUNCTION catalogue_ics_paths(codes text[]) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT coalesce(array_agg(DISTINCT p ORDER BY p), '{}')
-    FROM unnest(codes) AS c, LATERAL (VALUES (left(c, 2)), (left(c, 6)), (c)) AS v(p)
-    WHERE p <> ''
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+    paths text[] := '{}';
+    code text;
+BEGIN
+    FOREACH code IN ARRAY codes LOOP
+        IF length(code) >= 2 AND NOT left(code, 2) = ANY (paths) THEN
+            paths := paths || left(code, 2);
+        END IF;
+        IF length(code) >= 6 AND NOT left(code, 6) = ANY (paths) THEN
+            paths := paths || left(code, 6);
+        END IF;
+        IF length(code) > 6 AND NOT code = ANY (paths) THEN
+            paths := paths || code;
+        END IF;
+    END LOOP;
+    RETURN paths;
+END
 $$;
 
 -- Keys derived from the reference by the identifier parser (kept in step by the application),

@@ -16,10 +16,14 @@ public sealed record DeliverableKeys(string? BaseKey, string? SupplementOf, int?
 
     public static DeliverableKeys Of(string? reference)
     {
-        if (!PublicationIdentifier.TryParse(reference, out var id, out _))
-        {
-            return Unparsed with { SortKey = "~" + (reference ?? "").ToUpperInvariant() };
-        }
+        return PublicationIdentifier.TryParse(reference, out var id, out _)
+            ? Of(id)
+            : Unparsed with { SortKey = "~" + (reference ?? "").ToUpperInvariant() };
+    }
+
+    public static DeliverableKeys Of(PublicationIdentifier id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
         var supplementOf = id.Supplements.IsEmpty
             ? null
             : (id with { Supplements = [.. id.Supplements.Take(id.Supplements.Count - 1)], Languages = default, Edition = null }).ToString();

@@ -42,12 +42,12 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
             foreach (var (line, fields, error) in source.Records("deliverables", DeliverableRecord.SignatureFields))
             {
                 ct.ThrowIfCancellationRequested();
-                var record = lines.Check(line, fields, error, DeliverableRecord.Read);
+                DeliverableKeys keys = null!;
+                var record = lines.Check(line, fields, error, f => DeliverableRecord.Read(f, out keys));
                 if (record is null)
                 {
                     continue;
                 }
-                var keys = DeliverableKeys.Of(record.Reference);
                 copy.StartRow();
                 copy.Write(line, NpgsqlDbType.Integer);
                 copy.Write(record.Id, NpgsqlDbType.Integer);

@@ -44,7 +44,10 @@ public sealed partial record DeliverableRecord(
     private static readonly string[] KnownSupplements = Enum.GetNames<SupplementKind>();
 
     /// <summary>Reads and checks one record; a problem is a <see cref="BadLineException"/> and nothing of the record is kept.</summary>
-    public static DeliverableRecord Read(RecordFields f)
+    public static DeliverableRecord Read(RecordFields f) => Read(f, out _);
+
+    /// <summary>Reads and checks one record, and gives the keys its reference yields (parsed once).</summary>
+    public static DeliverableRecord Read(RecordFields f, out DeliverableKeys keys)
     {
         var id = f.Int("id") ?? throw new BadLineException("id is missing");
         if (id <= 0)
@@ -68,7 +71,7 @@ public sealed partial record DeliverableRecord(
         {
             throw new BadLineException("reference is longer than 200 characters");
         }
-        if (!PublicationIdentifier.TryParse(reference, out _, out var why))
+        if (!PublicationIdentifier.TryParse(reference, out var parsed, out var why))
         {
             throw new BadLineException($"reference '{RecordFields.Shorten(reference)}' is not an ISO identifier: {why}");
         }
@@ -110,6 +113,7 @@ public sealed partial record DeliverableRecord(
         {
             throw new BadLineException("pages cannot be negative");
         }
+        keys = DeliverableKeys.Of(parsed);
         return new DeliverableRecord(
             id, type, supplement, reference, titleEn, f.Text("title.fr")?.Trim(), f.Date("publicationDate"), edition,
             ics, committee, stage, f.IntList("replaces"), f.IntList("replacedBy"), languages.Distinct().ToList(),

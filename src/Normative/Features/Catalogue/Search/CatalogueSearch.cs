@@ -205,7 +205,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         var tsquery = plan.Add(string.Join(" & ", terms), NpgsqlDbType.Text);
         plan.TsQuery = $"(to_tsquery('catalogue_en', {tsquery}) || to_tsquery('catalogue_fr', {tsquery}))";
         plan.Where = "d.search_vector @@ tq.q";
-        plan.Score = $"ts_rank(d.search_vector, tq.q) * {StatusFactor} * (CASE WHEN d.supplement_type IS NULL THEN 1.0 ELSE 0.7 END)";
+        // The Editors' top standards are what most people look for: they lead among equal matches.
+        plan.Score = $"ts_rank(d.search_vector, tq.q) * {StatusFactor} * (CASE WHEN d.supplement_type IS NULL THEN 1.0 ELSE 0.7 END) * (CASE WHEN top.deliverable_id IS NULL THEN 1.0 ELSE 1.5 END)";
         return plan;
     }
 
@@ -234,7 +235,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             WITH {queryCte}m AS MATERIALIZED (
                 SELECT d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.publication_date, d.sort_key,
                        ({score})::float8 AS score
-                FROM deliverables d{fromQuery}
+                FROM deliverables d{fromQuery} LEFT JOIN top_standards top ON top.deliverable_id = d.id
                 WHERE {where}{filters}),
             page AS (SELECT id, score FROM m ORDER BY {order} LIMIT {limit} OFFSET {offset})
             SELECT 0 AS kind, NULL::text AS facet, NULL::text AS value, 0::bigint AS n, d.id, d.reference::text, d.title_en, d.title_fr,
