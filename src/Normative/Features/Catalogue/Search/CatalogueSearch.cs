@@ -149,7 +149,6 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         var last = words[^1];
         var candidates = words.Where(w => w.Length >= 4 && w.All(char.IsLetter)).ToList();
         var corrections = new Dictionary<string, string>();
-        var lastIsPrefix = false;
         if (candidates.Count > 0)
         {
             await using var cmd = dataSource.CreateCommand("""
@@ -169,10 +168,6 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
                 var word = reader.GetString(0);
                 var known = reader.GetBoolean(1);
                 var isPrefix = reader.GetBoolean(3);
-                if (word == last)
-                {
-                    lastIsPrefix = isPrefix;
-                }
                 // The last word may be typed only in part ("managem"): then it is a prefix, not a typo.
                 if (!known && !(word == last && isPrefix) && !reader.IsDBNull(2))
                 {
@@ -194,7 +189,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             }
             else
             {
-                terms.Add(word == last || (word == last && lastIsPrefix) ? word + ":*" : word);
+                // The last word may be unfinished: it matches as a prefix.
+                terms.Add(word == last ? word + ":*" : word);
             }
         }
         var plan = new Plan(SearchMode.Words)
@@ -229,8 +225,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
                 : $"ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}')";
         var score = plan.Score ?? StatusFactor;
         var where = plan.Where ?? "true";
-        var limit = query.PageSize;
-        var offset = (query.Page - 1) * query.PageSize;
+        var limit = plan.Add(query.PageSize, NpgsqlDbType.Integer);
+        var offset = plan.Add((query.Page - 1) * query.PageSize, NpgsqlDbType.Integer);
         var sql = $"""
             WITH {queryCte}m AS MATERIALIZED (
                 SELECT d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.publication_date, d.sort_key,
@@ -254,8 +250,12 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
             """;
 
-        await using var cmd = dataSource.CreateCommand(sql);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddRange(plan.Parameters.ToArray());
+        // The statement's text depends only on the kind of search, never on the values, so each
+        // pooled connection plans it once and reuses the plan.
+        await cmd.PrepareAsync(ct);
         var hits = new List<(SearchHit Hit, double Score, string SortKey)>();
         var facets = new Dictionary<string, List<FacetValue>>();
         var total = 0;
