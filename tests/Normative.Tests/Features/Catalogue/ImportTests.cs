@@ -145,6 +145,25 @@ public class ImportTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
     }
 
     [Fact]
+    public async Task CommitteesInIsosCsvShapeLoadWithTheirMembersAsListed()
+    {
+        const string csv = "id,reference,status,title.en,secretariat.id,secretariat.acronym,creationDate,scope.en,parentId,childrenId,pMembers.id,pMembers.acronym,oMembers.id,oMembers.acronym,sortKey\n" +
+            "4970000,ISO/TC 970,Active,Gears and more,2064,BSI,1999-01-01,\"<p>Gears, and more.</p>\",,\"[4970001]\",\"[2064, 1511]\",\"[BSI, DIN]\",[1738],[AFNOR],ISO/TC 970\n" +
+            "4970001,ISO/TC 970/SC 1,Active,Small gears,1511,DIN,2005-05-05,,4970000,,[1511],[DIN],,,ISO/TC 970/~SC 001\n";
+
+        var (result, problems) = await factory.ImportCommitteesAsync(csv, "iso_technical_committees.csv");
+
+        Assert.Equal("", problems);
+        Assert.Equal(2, result.Inserted);
+        var tc = await factory.WithDbAsync(db => db.Committees.SingleAsync(c => c.Id == 4970000));
+        Assert.Equal(["BSI", "DIN"], tc.PMembers);
+        Assert.Equal(["AFNOR"], tc.OMembers);
+        Assert.Equal("BSI", tc.Secretariat);
+        Assert.Equal("<p>Gears, and more.</p>", tc.Scope);
+        Assert.Equal(4970000, await factory.WithDbAsync(db => db.Committees.Where(c => c.Id == 4970001).Select(c => c.ParentId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ACommitteeFileCannotTakeAnotherCommitteesReference()
     {
         await factory.ImportCommitteesAsync(Lines("""{"id":4960000,"reference":"ISO/TC 960","title":{"en":"First"}}"""));
