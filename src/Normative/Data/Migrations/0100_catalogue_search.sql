@@ -54,7 +54,7 @@ ALTER TABLE deliverables
         END) STORED,
     ADD COLUMN ics_paths text[] NOT NULL GENERATED ALWAYS AS (catalogue_ics_paths(ics_codes)) STORED,
     ADD COLUMN search_vector tsvector NOT NULL GENERATED ALWAYS AS (
-        setweight(to_tsvector('catalogue_en'::regconfig, regexp_replace(reference, '[^[:alnum:]]+', ' ', 'g')), 'A')
+        setweight(to_tsvector('catalogue_en'::regconfig, translate(reference, '/:-.(),', '       ')), 'A')
         || setweight(to_tsvector('catalogue_en'::regconfig, title_en), 'B')
         || setweight(to_tsvector('catalogue_fr'::regconfig, coalesce(title_fr, '')), 'B')
         || setweight(to_tsvector('catalogue_en'::regconfig, coalesce(scope_en, '')), 'C')
@@ -67,9 +67,11 @@ CREATE INDEX ix_deliverables_supplement_of ON deliverables (supplement_of);
 CREATE INDEX ix_deliverables_doc_number ON deliverables (doc_number, doc_part);
 -- Prefix matching on numbers ("900" finds 9000, 9001, 9004 …).
 CREATE INDEX ix_deliverables_doc_number_text ON deliverables ((doc_number::text) text_pattern_ops);
-CREATE INDEX ix_deliverables_sort_key ON deliverables (sort_key);
 CREATE INDEX ix_deliverables_publication_date ON deliverables (publication_date DESC NULLS LAST) WHERE status = 'Published';
-CREATE INDEX ix_deliverables_owner_committee_pattern ON deliverables (owner_committee varchar_pattern_ops);
+-- One index on the committee answers both "= 'ISO/TC 176'" and "LIKE 'ISO/TC 176/%'" (its
+-- subcommittees); the plain one of 0004 goes, since every index slows the bulk import down.
+DROP INDEX ix_deliverables_owner_committee;
+CREATE INDEX ix_deliverables_owner_committee ON deliverables (owner_committee varchar_pattern_ops);
 
 -- French ICS titles, when the imported file has them.
 ALTER TABLE ics_codes ADD COLUMN title_fr text;

@@ -44,7 +44,7 @@ public static class CatalogueFeeds
             return;
         }
         await WriteFeedAsync(context, $"/ics/{code}/feed.atom", $"/ics/{code}", $"New publications in ICS {code} {ics.Title}",
-            NewPublications(db).Where(d => d.IcsPaths.Contains(code)), ct);
+            SectorQueries.UnderIcs(db, code).Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null), ct);
     }
 
     private static async Task ByCommitteeAsync(int id, HttpContext context, NormativeDb db, CancellationToken ct)

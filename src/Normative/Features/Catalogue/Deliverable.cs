@@ -71,7 +71,7 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         "WHEN current_stage % 100 = 98 THEN 'Deleted' ELSE 'UnderDevelopment' END";
 
     private const string SearchVectorSql =
-        "setweight(to_tsvector('catalogue_en'::regconfig, regexp_replace(reference, '[^[:alnum:]]+', ' ', 'g')), 'A') " +
+        "setweight(to_tsvector('catalogue_en'::regconfig, translate(reference, '/:-.(),', '       ')), 'A') " +
         "|| setweight(to_tsvector('catalogue_en'::regconfig, title_en), 'B') " +
         "|| setweight(to_tsvector('catalogue_fr'::regconfig, coalesce(title_fr, '')), 'B') " +
         "|| setweight(to_tsvector('catalogue_en'::regconfig, coalesce(scope_en, '')), 'C') " +
@@ -94,9 +94,8 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         b.Property(d => d.IcsPaths).HasComputedColumnSql("catalogue_ics_paths(ics_codes)", stored: true);
         b.Property(d => d.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
         b.HasIndex(d => d.Reference);
-        b.HasIndex(d => d.OwnerCommittee);
+        b.HasIndex(d => d.OwnerCommittee).HasOperators("varchar_pattern_ops");
         b.HasIndex(d => d.BaseKey);
         b.HasIndex(d => d.SupplementOf);
-        b.HasIndex(d => d.SortKey);
     }
 }

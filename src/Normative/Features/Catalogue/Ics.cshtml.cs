@@ -54,8 +54,8 @@ public sealed class IcsModel(NormativeDb db) : PageModel
             StandardsTotal = own?.Published ?? 0;
             UnderDevelopment = own?.UnderDevelopment ?? 0;
             PageNumber = Math.Clamp(page ?? 1, 1, Math.Max(1, (StandardsTotal + PageSize - 1) / PageSize));
-            Standards = await db.Deliverables.AsNoTracking()
-                .Where(d => d.IcsPaths.Contains(code) && d.Status == DeliverableStatus.Published && d.SupplementOf == null)
+            Standards = await SectorQueries.UnderIcs(db, code)
+                .Where(d => d.Status == DeliverableStatus.Published && d.SupplementOf == null)
                 .OrderBy(d => d.SortKey).ThenBy(d => d.Id)
                 .Skip((PageNumber - 1) * PageSize).Take(PageSize)
                 .ToListAsync(ct);

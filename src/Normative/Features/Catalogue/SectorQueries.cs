@@ -3,9 +3,17 @@ using Normative.Data;
 
 namespace Normative.Features.Catalogue;
 
-/// <summary>The standards of a sector: an ICS code under one of its codes, or a committee that is (or is under) one of its committees.</summary>
+/// <summary>Queries on ICS codes written so the GIN index on ics_paths answers them (LINQ's Contains becomes "= ANY", which it cannot).</summary>
 public static class SectorQueries
 {
+    /// <summary>Deliverables classified under <paramref name="code"/> (a field, group or sub-group).</summary>
+    public static IQueryable<Deliverable> UnderIcs(NormativeDb db, string code)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Deliverables.FromSql($"SELECT * FROM deliverables WHERE ics_paths @> ARRAY[{code}]::text[]").AsNoTracking();
+    }
+
+    /// <summary>The standards of a sector: an ICS code under one of its codes, or a committee that is (or is under) one of its committees.</summary>
     public static IQueryable<Deliverable> PublishedIn(NormativeDb db, SectorMapping sector)
     {
         ArgumentNullException.ThrowIfNull(db);

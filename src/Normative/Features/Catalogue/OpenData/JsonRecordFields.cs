@@ -92,10 +92,14 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
 
     private bool Find(string name, out JsonElement value)
     {
+        // Names have at most two levels ("title.en"); spans avoid allocating for every field read.
+        var path = name.AsSpan();
         value = root;
-        foreach (var part in name.Split('.'))
+        while (true)
         {
-            if (value.ValueKind == JsonValueKind.String && part is "en")
+            var dot = path.IndexOf('.');
+            var part = dot < 0 ? path : path[..dot];
+            if (value.ValueKind == JsonValueKind.String && part.SequenceEqual("en"))
             {
                 // "title": "…" where "title": {"en": "…"} was expected: the English text.
                 return true;
@@ -105,8 +109,12 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
                 value = default;
                 return false;
             }
+            if (dot < 0)
+            {
+                return true;
+            }
+            path = path[(dot + 1)..];
         }
-        return true;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
