@@ -70,17 +70,17 @@ public class CheckoutModel(
         }
 
         var details = Input;
+        var (postedCart, postedRevision) = (CartId, Revision);
         ModelState.Clear();
         await LoadAsync();
         Input = details;
-        if (Cart is null || Cart.Cart.Id != CartId)
+        if (Cart is null || Cart.Cart.Id != postedCart)
         {
             Error = s["Checkout.Error.CartGone"];
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
-        if (Cart.Cart.Revision != Revision)
+        if (Cart.Cart.Revision != postedRevision)
         {
-            Revision = Cart.Cart.Revision;
             Error = s["Checkout.Error.CartChanged"];
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }

@@ -69,7 +69,7 @@ public static partial class StoreTestData
         ["Input.PostalCode"] = "1204",
         ["Input.City"] = "Genève",
         ["Input.Country"] = country,
-        ["Input.Email"] = "ada@example.org",
+        ["Input.Email"] = $"buyer-{Guid.NewGuid():N}@example.org",
         ["Input.LicenceHolder"] = holder,
         ["Input.PaymentMethod"] = method,
     };
@@ -88,18 +88,36 @@ public static partial class StoreTestData
         factory.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Events).Include(o => o.Payments).SingleAsync(o => o.Number == number));
 
     /// <summary>A signed-in buyer with one PDF of <paramref name="d"/> in the cart, checked out by invoice and marked paid by an Editor.</summary>
-    public static async Task<(HttpClient Client, string Number)> BuyPaidPdfAsync(NormativeFactory factory, Deliverable d, string holder = "Ada Lovelace")
+    public static async Task<(HttpClient Client, string Number)> BuyPaidPdfAsync(NormativeFactory factory, Deliverable d, string holder = "Ada Lovelace", Func<HttpClient>? newClient = null)
     {
-        var (client, _) = await factory.SignInAsAsync("Customer");
+        var client = await SignInAsync(factory, "Customer", newClient);
         await AddToCartAsync(client, d.Id);
         var number = OrderNumberIn(await PlaceOrderAsync(client, Checkout(holder: holder)));
-        await MarkPaidAsync(factory, number);
+        await MarkPaidAsync(factory, number, newClient);
         return (client, number);
     }
 
-    public static async Task MarkPaidAsync(NormativeFactory factory, string number)
+    /// <summary>Signs a new user with the role in; <paramref name="newClient"/> makes the client (for an app on a real port), else the test server's.</summary>
+    public static async Task<HttpClient> SignInAsync(NormativeFactory factory, string role, Func<HttpClient>? newClient = null)
     {
-        var (editor, _) = await factory.SignInAsAsync("Editor");
+        if (newClient is null)
+        {
+            return (await factory.SignInAsAsync(role)).Client;
+        }
+        var user = await factory.CreateUserAsync(role);
+        var client = newClient();
+        var response = await client.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = NormativeFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An antiforgery token for posts to pages that show no form (taken from a page that always has one).</summary>
+    public static async Task<string> TokenAsync(HttpClient client) =>
+        (await client.GetDocumentAsync("/store/downloads")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    public static async Task MarkPaidAsync(NormativeFactory factory, string number, Func<HttpClient>? newClient = null)
+    {
+        var editor = await SignInAsync(factory, "Editor", newClient);
         var response = await editor.SubmitFormAsync($"/store/admin/orders/{number}", new() { ["reference"] = "BANK-REF-1" }, "form[action*='handler=Paid']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }

@@ -30,11 +30,26 @@ public static class Files
     }
 
     /// <summary>PDF licences sold (paid) whose language has no source file yet: their buyers wait.</summary>
-    public static IQueryable<Missing> MissingQuery(NormativeDb db) =>
+    public static async Task<List<Missing>> MissingAsync(NormativeDb db, int take)
+    {
+        var rows = await Unfiled(db).OrderBy(m => m.Reference).ThenBy(m => m.Language).Take(take).ToListAsync();
+        return rows.Select(r => new Missing(r.DeliverableId, r.Reference, r.Language)).ToList();
+    }
+
+    public static Task<int> CountMissingAsync(NormativeDb db) => Unfiled(db).CountAsync();
+
+    private static IQueryable<MissingRow> Unfiled(NormativeDb db) =>
         (from l in db.OrderLines
          join o in db.Orders on l.OrderId equals o.Id
          where l.Format == ProductFormat.Pdf && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
          where !db.SourceFiles.Any(f => f.DeliverableId == l.DeliverableId && f.Language == l.Language)
-         select new Missing(l.DeliverableId, l.Reference, l.Language))
+         select new MissingRow { DeliverableId = l.DeliverableId, Reference = l.Reference, Language = l.Language })
         .Distinct();
+
+    private sealed class MissingRow
+    {
+        public int DeliverableId { get; init; }
+        public string Reference { get; init; } = "";
+        public string Language { get; init; } = "";
+    }
 }

@@ -92,6 +92,6 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
                           join d in db.Deliverables.AsNoTracking() on f.DeliverableId equals d.Id
                           orderby d.Reference, f.Language
                           select new FileRow(f.Id, d.Id, d.Reference, f.Language, f.FileName, f.Size, f.PageCount, f.UploadedAt, f.UploadedBy)).ToListAsync();
-        Missing = await Files.MissingQuery(db).OrderBy(m => m.Reference).Take(200).ToListAsync();
+        Missing = await Files.MissingAsync(db, 200);
     }
 }

@@ -16,7 +16,7 @@ public class IndexModel(NormativeDb db) : PageModel
     {
         AwaitingTransfer = await db.Orders.CountAsync(o => o.Status == OrderStatus.Placed && o.PaymentMethod == PaymentMethod.Invoice);
         ToShip = await db.OrderLines.CountAsync(l => l.ShippingStatus == ShippingStatus.Pending && db.Orders.Any(o => o.Id == l.OrderId && o.Status == OrderStatus.Paid));
-        MissingFiles = await Files.MissingQuery(db).CountAsync();
+        MissingFiles = await Files.CountMissingAsync(db);
         Problems = await db.OrderEvents.CountAsync(e => e.Kind == OrderEventKind.PaymentProblem);
     }
 }
