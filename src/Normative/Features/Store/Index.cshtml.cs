@@ -45,7 +45,9 @@ public class IndexModel(NormativeDb db, CartAccess carts, IAuthorizationService 
         CartCount = await carts.CountAsync(HttpContext, ct);
         IsEditor = User.Identity?.IsAuthenticated == true && (await auth.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
-        Rules = await db.TaxRules.AsNoTracking().OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToListAsync(ct);
+        // Sorted here, by the format's order (PDF, then paper), not by its stored name.
+        Rules = (await db.TaxRules.AsNoTracking().ToListAsync(ct))
+            .OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToList();
         var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
         return Page();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Normative.Features.Store;
 
-/// <summary>A document language's name in the page's language: "English", "anglais", "английский".</summary>
+/// <summary>A document language's name in the page's language, written as that language writes it: "English", "anglais", "английский".</summary>
 public static class LanguageNames
 {
     public static string NameOf(string code)
@@ -10,7 +10,7 @@ public static class LanguageNames
         try
         {
             var name = CultureInfo.GetCultureInfo(code).DisplayName;
-            return name.Length == 0 ? code : char.ToUpper(name[0], CultureInfo.CurrentUICulture) + name[1..];
+            return name.Length == 0 ? code : name;
         }
         catch (CultureNotFoundException)
         {

@@ -79,7 +79,7 @@ public class CheckoutTests(StoreFactory factory) : IClassFixture<StoreFactory>
             Assert.Equal(HttpStatusCode.OK, (await client.SubmitFormAsync($"/store/downloads/{line.Id}", [], "main form")).StatusCode);
         }
         var page = await client.GetDocumentAsync($"/store/downloads/{line.Id}?culture=en");
-        Assert.Contains("2 of 2 downloads used", page.QuerySelector("#download-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Downloads used: 2 of 2", page.QuerySelector("#download-count")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("allows 2 downloads, and all of them have been used", page.QuerySelector("#download-limit")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#download"));
 

@@ -10,5 +10,6 @@ public class TaxModel(NormativeDb db) : PageModel
     public List<TaxRule> Rules { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Rules = await db.TaxRules.AsNoTracking().OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToListAsync();
+        Rules = (await db.TaxRules.AsNoTracking().ToListAsync())
+            .OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToList();
 }
