@@ -14,7 +14,7 @@ namespace Normative.Features.Store;
 /// </summary>
 [Authorize]
 public class CheckoutModel(
-    NormativeDb db, CartAccess carts, OrderPlacement placement, OrderPayments payments, TimeProvider clock,
+    NormativeDb db, CartAccess carts, OrderPlacement placement, OrderPayments payments, CardPayments cards, TimeProvider clock,
     IConfiguration configuration, IStringLocalizer<StoreText> s, ILogger<CheckoutModel> logger) : PageModel
 {
     [BindProperty]
@@ -30,6 +30,9 @@ public class CheckoutModel(
     public Vat.Totals? Domestic { get; private set; }
     public Vat.Totals? Abroad { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
+    public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
 
     public async Task OnGetAsync()
     {
@@ -52,7 +55,7 @@ public class CheckoutModel(
             Email = last?.BillingEmail ?? user.Email,
             VatNumber = last?.VatNumber,
             LicenceHolder = last?.LicenceHolder ?? user.DisplayName,
-            PaymentMethod = last?.PaymentMethod ?? PaymentMethod.Card,
+            PaymentMethod = last?.PaymentMethod is { } method && Methods.Contains(method) ? method : Methods[^1],
         };
     }
 
@@ -84,7 +87,11 @@ public class CheckoutModel(
             Error = s["Checkout.Error.CartChanged"];
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
-        var problems = CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown);
+        var problems = CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown).ToList();
+        if (Input.PaymentMethod is { } chosen && !Methods.Contains(chosen))
+        {
+            problems.Add(new CheckoutRules.Problem(nameof(Input.PaymentMethod), "Checkout.Error.PaymentMethod"));
+        }
         if (problems.Count > 0)
         {
             foreach (var p in problems)

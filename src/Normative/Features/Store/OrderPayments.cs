@@ -14,7 +14,7 @@ namespace Normative.Features.Store;
 /// record one payment, one status change and one confirmation mail.
 /// </summary>
 public sealed class OrderPayments(
-    NormativeDb db, IPaymentProvider provider, IStringLocalizer<StoreText> t, TimeProvider clock,
+    NormativeDb db, IPaymentProvider provider, CardPayments cards, IStringLocalizer<StoreText> t, TimeProvider clock,
     IServiceProvider services, ILogger<OrderPayments> logger)
 {
     public string ProviderName => provider.Name;
@@ -22,6 +22,10 @@ public sealed class OrderPayments(
     /// <summary>The hosted payment page to send the buyer to, or null when the order no longer waits for a card payment.</summary>
     public async Task<string?> StartCardPaymentAsync(long orderId, string origin, CancellationToken ct)
     {
+        if (!cards.Available)
+        {
+            throw new PaymentProviderException("No card payment provider is configured (Store:Stripe:SecretKey).");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await LockAsync(orderId, ct);
         if (order.Status != OrderStatus.Placed || order.PaymentMethod != PaymentMethod.Card)
@@ -69,6 +73,10 @@ public sealed class OrderPayments(
     /// <summary>The buyer came back from the hosted page: asks the provider whether the session is paid and records it.</summary>
     public async Task<bool> ConfirmAsync(long orderId, string sessionId, string origin, CancellationToken ct)
     {
+        if (!cards.Available)
+        {
+            return false;
+        }
         var session = await db.PaymentSessions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrderId == orderId && s.Provider == provider.Name && s.ProviderSessionId == sessionId, ct);
         if (session is null)

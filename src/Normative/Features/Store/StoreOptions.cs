@@ -6,6 +6,12 @@ public sealed class StoreOptions
     /// <summary>How many times a licensed PDF can be downloaded.</summary>
     public int DownloadLimit { get; set; } = 5;
 
+    /// <summary>
+    /// Whether the test payment provider may take "card payments" when Stripe is not configured.
+    /// Unset: only in Development. Never turn it on for a public site.
+    /// </summary>
+    public bool? TestProvider { get; set; }
+
     /// <summary>Bank details printed on pro-forma invoices.</summary>
     public string? BankAccount { get; set; }
 

@@ -28,11 +28,13 @@ public static class StoreSetup
             http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(30);
         });
-        // Stripe when a secret key is configured; otherwise the test provider with its page on this site.
+        // Stripe when a secret key is configured; otherwise the test provider with its page on this site
+        // (in Development, or when Store:TestProvider says so); otherwise no card payments at all.
+        services.AddSingleton(sp => CardPayments.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, builder.Environment.IsDevelopment()));
         services.AddScoped<IPaymentProvider>(sp =>
-            string.IsNullOrEmpty(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Stripe.SecretKey)
-                ? sp.GetRequiredService<TestPaymentProvider>()
-                : sp.GetRequiredService<StripeCheckoutProvider>());
+            sp.GetRequiredService<CardPayments>().Provider == StripeCheckoutProvider.ProviderName
+                ? sp.GetRequiredService<StripeCheckoutProvider>()
+                : sp.GetRequiredService<TestPaymentProvider>());
         if (section.GetValue("Alerts:Enabled", true))
         {
             services.AddHostedService<StoreWorker>();

@@ -9,12 +9,16 @@ namespace Normative.Features.Store.Payments;
 /// The test provider's hosted payment page. It plays the provider's part: no card is asked for;
 /// Pay marks the session paid and sends the buyer back to the store, as Stripe would.
 /// </summary>
-public class TestPaymentModel(NormativeDb db, TimeProvider clock) : PageModel
+public class TestPaymentModel(NormativeDb db, CardPayments cards, TimeProvider clock) : PageModel
 {
     public TestPaymentSession Session { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid session)
     {
+        if (!cards.TestProvider)
+        {
+            return NotFound();
+        }
         var found = await db.Set<TestPaymentSession>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == session);
         if (found is null)
         {
@@ -30,6 +34,10 @@ public class TestPaymentModel(NormativeDb db, TimeProvider clock) : PageModel
 
     private async Task<IActionResult> CompleteAsync(Guid session, bool paid)
     {
+        if (!cards.TestProvider)
+        {
+            return NotFound();
+        }
         await TestPaymentProvider.CompleteAsync(db, session, paid, clock.GetUtcNow(), HttpContext.RequestAborted);
         var found = await db.Set<TestPaymentSession>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == session);
         if (found is null)
