@@ -58,6 +58,22 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
     /// <summary>Adds an offer (or more printed copies of it). Returns a resource key describing the problem, or null.</summary>
     public async Task<string?> AddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAddAsync(http, deliverableId, format, language, quantity, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Another request (a second tab, a double click) created the cart or the line first: do it again on top of theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<string?> TryAddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
+    {
         if (!Enum.IsDefined(format))
         {
             return "Cart.Error.UnknownOffer";

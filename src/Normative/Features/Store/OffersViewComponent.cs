@@ -11,7 +11,7 @@ namespace Normative.Features.Store;
 /// </summary>
 public sealed class OffersViewComponent(NormativeDb db) : ViewComponent
 {
-    public sealed record Model(Deliverable? Deliverable, IReadOnlyList<Offer> Offers, string ReturnUrl);
+    public sealed record Model(Deliverable? Deliverable, IReadOnlyList<Offer> Offers);
 
     public async Task<IViewComponentResult> InvokeAsync(int deliverableId)
     {
@@ -23,6 +23,6 @@ public sealed class OffersViewComponent(NormativeDb db) : ViewComponent
             var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync();
             offers = Pricing.OffersFor(deliverable, bands, overrides);
         }
-        return View("~/Features/Store/Offers.cshtml", new Model(deliverable, offers, HttpContext.Request.Path + HttpContext.Request.QueryString));
+        return View("~/Features/Store/Offers.cshtml", new Model(deliverable, offers));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Normative.Features.Accounts;
 using Normative.Features.Store.Alerts;
@@ -51,8 +52,16 @@ public static class StoreSetup
                 await previous(context);
                 if (context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
                 {
-                    await context.HttpContext.RequestServices.GetRequiredService<CartAccess>()
-                        .MergeAsync(context.HttpContext, userId, context.HttpContext.RequestAborted);
+                    try
+                    {
+                        await context.HttpContext.RequestServices.GetRequiredService<CartAccess>()
+                            .MergeAsync(context.HttpContext, userId, context.HttpContext.RequestAborted);
+                    }
+                    catch (DbUpdateException e)
+                    {
+                        // Signing in matters more than the merge; the anonymous cart stays as it was.
+                        context.HttpContext.RequestServices.GetRequiredService<ILogger<CartAccess>>().LogWarning(e, "The anonymous cart could not be merged at sign-in");
+                    }
                 }
             };
         });

@@ -109,6 +109,22 @@ public class CartTests(StoreFactory factory) : IClassFixture<StoreFactory>
     }
 
     [Fact]
+    public async Task ADoubleClickOnAddToCartAddsBothCopiesWithoutAnError()
+    {
+        var d = await StoreTestData.AddDeliverableAsync(factory);
+        var (client, buyer) = await factory.SignInAsAsync("Customer");
+        var page = await client.GetDocumentAsync($"/store/standard/{d.Id}");
+        var form = page.QuerySelectorAll("form.offer-form").Single(f => f.QuerySelector("input[name=format]")!.GetAttribute("value") == "Paper" && f.QuerySelector("input[name=language]")!.GetAttribute("value") == "en");
+        var fields = form.QuerySelectorAll("input").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields))));
+
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.Redirect, c.StatusCode));
+        var cart = await factory.WithDbAsync(db => db.Carts.Include(c => c.Lines).SingleAsync(c => c.UserId == buyer.Id && c.CheckedOutAt == null));
+        Assert.Equal(2, Assert.Single(cart.Lines).Quantity);
+    }
+
+    [Fact]
     public async Task TheAnonymousCartJoinsTheBuyersCartAtSignIn()
     {
         var a = await StoreTestData.AddDeliverableAsync(factory);
