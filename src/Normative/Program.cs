@@ -4,6 +4,7 @@ using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Site;
+using Normative.Features.Store;
 using Normative.Mail;
 using Normative.Web;
 
@@ -17,11 +18,13 @@ static WebApplication BuildApp(string[] args)
     builder.AddMail();            // the outbox and its worker; SMTP or .eml files
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
+    builder.AddStore();           // offers, cart, checkout, payment providers, orders, downloads, alerts
 
     var app = builder.Build();
     app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
     app.MapRazorPages();          // every page lives in its feature folder under Features/
     app.MapAccountsApi();         // /api/v1/account
+    app.MapStoreApi();            // /api/v1/store, /api/v1/cart, /api/v1/orders
     return app;
 }
 

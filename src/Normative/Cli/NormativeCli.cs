@@ -35,6 +35,7 @@ public static class NormativeCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RefsCommand.Create());
+        root.Subcommands.Add(Features.Store.StoreCommand.Create());
 
         foreach (var command in root.Subcommands)
         {

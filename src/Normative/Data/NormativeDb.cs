@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Store;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -17,6 +18,19 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<PriceBand> PriceBands => Set<PriceBand>();
+    public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
+    public DbSet<TaxRule> TaxRules => Set<TaxRule>();
+    public DbSet<Cart> Carts => Set<Cart>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentSession> PaymentSessions => Set<PaymentSession>();
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+    public DbSet<Download> Downloads => Set<Download>();
+    public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
+    public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
