@@ -3,6 +3,7 @@
 using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Development;
 using Normative.Features.Site;
 using Normative.Mail;
 using Normative.Web;
@@ -17,11 +18,13 @@ static WebApplication BuildApp(string[] args)
     builder.AddMail();            // the outbox and its worker; SMTP or .eml files
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
+    builder.AddDevelopment();     // member bodies, committees, projects, ballots: mails and the ballot worker
 
     var app = builder.Build();
     app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
     app.MapRazorPages();          // every page lives in its feature folder under Features/
     app.MapAccountsApi();         // /api/v1/account
+    app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
     return app;
 }
 

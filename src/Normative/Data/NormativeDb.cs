@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -17,6 +18,17 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
+    public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotMember> BallotMembers => Set<BallotMember>();
+    public DbSet<BallotPosition> BallotPositions => Set<BallotPosition>();
+    public DbSet<BallotVoteEvent> BallotVoteEvents => Set<BallotVoteEvent>();
+    public DbSet<BallotComment> BallotComments => Set<BallotComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
