@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development;
 
 namespace Normative.Cli;
 
@@ -10,13 +11,16 @@ namespace Normative.Cli;
 public static class DemoCommand
 {
     public static Command Create() =>
-        NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables and one user per role (safe to run again).", async (sp, ct) =>
+        NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role, member bodies, committees, projects and ballots (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var (ics, deliverables) = await CatalogueDemo.LoadAsync(db, ct);
             Console.WriteLine($"Catalogue: {ics} ICS codes, {deliverables} deliverables.");
             var users = await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
+            var development = await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");
             return 0;
         });
 }

@@ -82,7 +82,7 @@ public static class BallotRules
                     [(BallotOutcome.Confirm, confirm), (BallotOutcome.Revise, revise), (BallotOutcome.Withdraw, withdraw)];
                 var top = options.MaxBy(o => o.Count);
                 var hasMajority = responding > 0 && top.Count * 2 > responding;
-                var criteria = new List<BallotCriterion> { new("Criterion.Majority", top.Count, responding, "> 1/2", hasMajority) };
+                var criteria = new List<BallotCriterion> { new("Criterion.SrMajority", top.Count, responding, "> 1/2", hasMajority) };
                 var outcome = hasMajority ? top.Option : BallotOutcome.ManagerDecides;
                 if (outcome == BallotOutcome.Revise)
                 {

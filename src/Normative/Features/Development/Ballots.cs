@@ -11,7 +11,7 @@ namespace Normative.Features.Development;
 /// </summary>
 public static class Ballots
 {
-    public static async Task<Attempt<Ballot>> OpenAsync(NormativeDb db, DevelopmentMail mail, BallotRequest request, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<Attempt<Ballot>> OpenAsync(NormativeDb db, DevelopmentMail? mail, BallotRequest request, string? userId, DateTimeOffset now, CancellationToken ct = default)
     {
         var closes = request.ClosesAt ?? now + BallotRules.DefaultDuration(request.Kind);
         if (closes <= now.AddHours(1))
@@ -63,8 +63,11 @@ public static class Ballots
         await db.SaveChangesAsync(ct);
         db.BallotMembers.AddRange(members.Select(m => new BallotMember { BallotId = ballot.Id, MemberBodyId = m.MemberBodyId, Status = m.Status }));
         await Projects.EnterAsync(db, project, StageRules.BallotStage(request.Kind), userId, null, ballot.Id, now, ct);
-        var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
-        mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct));
+        if (mail is not null)
+        {
+            var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
+            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct));
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ballot;
@@ -179,8 +182,9 @@ public static class Ballots
     /// <summary>
     /// Closes the ballot (early, or after its date; <paramref name="userId"/> is null when the system
     /// closes it at its date), computes the outcome and moves the project: xx.60, then xx.99 on approval.
+    /// Without <paramref name="mail"/> no mail is queued (loading history).
     /// </summary>
-    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail mail, int ballotId, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ballot = await LockAsync(db, ballotId, ct);
@@ -206,14 +210,17 @@ public static class Ballots
         {
             await Projects.EnterAsync(db, project, stage, userId, null, ballot.Id, now, ct);
         }
-        var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
-        var bodies = await db.BallotMembers.Where(m => m.BallotId == ballot.Id).Select(m => m.MemberBodyId).ToListAsync(ct);
-        var recipients = await DevelopmentMail.DelegatesAsync(db, bodies, ct);
-        if (committee.ManagerUserId is { } managerId && await db.Users.FindAsync([managerId], ct) is { Email: { } email } manager)
+        if (mail is not null)
         {
-            recipients.Add(new DevelopmentMail.Recipient(email, manager.DisplayName, 0, committee.Reference));
+            var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
+            var bodies = await db.BallotMembers.Where(m => m.BallotId == ballot.Id).Select(m => m.MemberBodyId).ToListAsync(ct);
+            var recipients = await DevelopmentMail.DelegatesAsync(db, bodies, ct);
+            if (committee.ManagerUserId is { } managerId && await db.Users.FindAsync([managerId], ct) is { Email: { } email } manager)
+            {
+                recipients.Add(new DevelopmentMail.Recipient(email, manager.DisplayName, 0, committee.Reference));
+            }
+            mail.QueueClosed(db, ballot, project, committee, tally, recipients);
         }
-        mail.QueueClosed(db, ballot, project, committee, tally, recipients);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ballot;

@@ -57,7 +57,7 @@ public static class BallotsApi
     internal static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct)
     {
         var responded = await db.BallotPositions.CountAsync(x => x.BallotId == b.Id, ct);
-        return new BallotResponse(b.Id, p.Id, ProjectReference.AtStage(p.Reference, StageRules.BallotStage(b.Kind)), p.TitleEn, c.Id, c.Reference,
+        return new BallotResponse(b.Id, p.Id, ProjectReference.ForBallot(p, b.Kind), p.TitleEn, c.Id, c.Reference,
             b.Kind.ToString(), b.Status.ToString(), b.OpenedAt, b.ClosesAt, b.ClosedAt, b.PublicConsultation, b.PMembers, responded,
             b.Outcome?.ToString(), b.Decision?.ToString(), b.DecisionNote, $"/development/ballots/{b.Id}");
     }
@@ -77,7 +77,7 @@ public static class BallotsApi
             .Select(b => new { Ballot = b, Committee = db.Committees.First(x => x.Id == b.CommitteeId), Responded = db.BallotPositions.Count(x => x.BallotId == b.Id) })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => new BallotResponse(r.Ballot.Id, r.Ballot.ProjectId,
-            ProjectReference.AtStage(r.Ballot.Project!.Reference, StageRules.BallotStage(r.Ballot.Kind)), r.Ballot.Project.TitleEn, r.Committee.Id, r.Committee.Reference,
+            ProjectReference.ForBallot(r.Ballot.Project!, r.Ballot.Kind), r.Ballot.Project!.TitleEn, r.Committee.Id, r.Committee.Reference,
             r.Ballot.Kind.ToString(), r.Ballot.Status.ToString(), r.Ballot.OpenedAt, r.Ballot.ClosesAt, r.Ballot.ClosedAt, r.Ballot.PublicConsultation,
             r.Ballot.PMembers, r.Responded, r.Ballot.Outcome?.ToString(), r.Ballot.Decision?.ToString(), r.Ballot.DecisionNote, $"/development/ballots/{r.Ballot.Id}")).ToList());
     }
@@ -255,7 +255,7 @@ public static class BallotsApi
         [.. Enum.GetValues<CommentColumn>().Select(c => t["Column." + c].Value)];
 
     internal static string FileName(Project project, Ballot ballot, bool isPublic, string extension) =>
-        $"{MembersApi.Slug(ProjectReference.AtStage(project.Reference, StageRules.BallotStage(ballot.Kind)))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
+        $"{MembersApi.Slug(ProjectReference.ForBallot(project, ballot.Kind))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
 
     internal static async Task<(Ballot? Ballot, Project? Project, Committee? Committee)> LoadAsync(NormativeDb db, int id, CancellationToken ct)
     {

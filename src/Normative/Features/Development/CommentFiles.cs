@@ -119,7 +119,7 @@ public static class CommentFiles
         var missing = new[] { CommentColumn.Clause, CommentColumn.Type, CommentColumn.Comment }.Where(c => !map.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new CommentRowError(0, "Error.File.Columns", string.Join(", ", missing)));
+            errors.Add(new CommentRowError(0, "Error.File.Columns"));
             return null;
         }
         return map;

@@ -30,11 +30,11 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
     public void QueueOpened(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
     {
         using var _ = English();
-        var reference = ProjectReference.AtStage(project.Reference, StageRules.BallotStage(ballot.Kind));
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
         foreach (var r in recipients)
         {
             Queue(db, r,
-                t["Mail.Opened.Subject", committee.Reference, t["BallotKind." + ballot.Kind], reference, Date(ballot.ClosesAt)],
+                t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
                 t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, Date(ballot.ClosesAt), r.Acronym],
                 Link($"/development/ballots/{ballot.Id}"));
         }
@@ -43,11 +43,11 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
     public void QueueReminder(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
     {
         using var _ = English();
-        var reference = ProjectReference.AtStage(project.Reference, StageRules.BallotStage(ballot.Kind));
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
         foreach (var r in recipients)
         {
             Queue(db, r,
-                t["Mail.Reminder.Subject", committee.Reference, t["BallotKind." + ballot.Kind], reference, Date(ballot.ClosesAt)],
+                t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
                 t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, Date(ballot.ClosesAt)],
                 Link($"/development/ballots/{ballot.Id}"));
         }
@@ -56,12 +56,12 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
     public void QueueClosed(NormativeDb db, Ballot ballot, Project project, Committee committee, BallotTally tally, IEnumerable<Recipient> recipients)
     {
         using var _ = English();
-        var reference = ProjectReference.AtStage(project.Reference, StageRules.BallotStage(ballot.Kind));
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
         var outcome = t["Outcome." + tally.Outcome].Value;
         foreach (var r in recipients)
         {
             Queue(db, r,
-                t["Mail.Closed.Subject", committee.Reference, t["BallotKind." + ballot.Kind], reference, outcome],
+                t["Mail.Closed.Subject", committee.Reference, ballot.Kind.ToString(), reference, outcome],
                 t["Mail.Closed.Text", t["BallotKind." + ballot.Kind], reference, outcome, tally.Responded, tally.PMembers],
                 Link($"/development/ballots/{ballot.Id}/result"));
         }

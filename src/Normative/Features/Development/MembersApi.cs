@@ -155,12 +155,12 @@ public static class MembersApi
         var host = context.Request.Host.Host;
         var events = ballots.Select(b =>
         {
-            var reference = ProjectReference.AtStage(b.Project!.Reference, StageRules.BallotStage(b.Kind));
+            var reference = ProjectReference.ForBallot(b.Project!, b.Kind);
             return new CalendarEvent(
                 $"ballot-{b.Id}@{host}",
                 b.ClosesAt,
-                t["Calendar.Summary", t["BallotKind." + b.Kind], reference],
-                t["Calendar.Description", committee.Reference, reference, b.Project.TitleEn],
+                t["Calendar.Summary", b.Kind.ToString(), reference],
+                t["Calendar.Description", committee.Reference, reference, b.Project!.TitleEn],
                 Shared.SiteLinks.Absolute(context, $"/development/ballots/{b.Id}"),
                 b.OpenedAt);
         });

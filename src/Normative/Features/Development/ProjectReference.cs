@@ -65,6 +65,15 @@ public static class ProjectReference
     public static string? BaseOf(PublicationIdentifier reference) =>
         reference.Supplements.Count == 0 ? null : (reference with { Supplements = default }).ToString();
 
+    /// <summary>
+    /// The draft a ballot is about: "ISO/DIS 9001" on a DIS ballot; on a systematic review, the
+    /// published standard with its year ("ISO 31000:2018").
+    /// </summary>
+    public static string ForBallot(Project project, BallotKind kind) =>
+        kind == BallotKind.SR
+            ? AtStage(project.Reference, StageCodes.Published, project.PublishedOn?.Year)
+            : AtStage(project.Reference, StageRules.BallotStage(kind));
+
     /// <summary>The reference as written at <paramref name="stage"/>; <paramref name="year"/> is the publication year once published.</summary>
     public static string AtStage(string reference, int stage, int? year = null)
     {

@@ -90,6 +90,60 @@ public static class Projects
         return project;
     }
 
+    /// <summary>
+    /// Takes a published deliverable of the committee into the work programme, so that it can go to
+    /// systematic review: a project at the deliverable's stage, linked to it.
+    /// </summary>
+    public static async Task<Attempt<Project>> AdoptAsync(NormativeDb db, int deliverableId, int committeeId, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var deliverable = await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliverableId, ct);
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, ct);
+        if (deliverable is null || committee is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (!StageCodes.IsPublished(deliverable.CurrentStage) || StageCodes.IsTerminal(deliverable.CurrentStage) || !StageCodes.IsKnown(deliverable.CurrentStage))
+        {
+            return DevelopmentError.Conflict("Error.Project.NotPublished", deliverable.Reference);
+        }
+        if (await db.Projects.AnyAsync(p => p.DeliverableId == deliverableId, ct))
+        {
+            return DevelopmentError.Conflict("Error.Project.Duplicate", deliverable.Reference);
+        }
+        if (!ProjectReference.TryNormalize(deliverable.Reference, out var reference, out _, out _))
+        {
+            return DevelopmentError.Invalid("Error.Project.Reference", deliverable.Reference, "");
+        }
+        var project = new Project
+        {
+            Reference = reference.ToString(),
+            TitleEn = deliverable.TitleEn,
+            TitleFr = deliverable.TitleFr,
+            Scope = deliverable.ScopeEn,
+            CommitteeId = committeeId,
+            DeliverableType = reference.Type,
+            SupplementKind = reference.Supplements.Count > 0 ? reference.Supplements[0].Kind : null,
+            TrackMonths = 36,
+            Stage = deliverable.CurrentStage,
+            StageAt = now,
+            DeliverableId = deliverable.Id,
+            PublishedOn = deliverable.PublicationDate,
+            ReviewDue = deliverable.PublicationDate?.AddYears(5),
+            CreatedAt = now,
+        };
+        if (project.SupplementKind is not null && ProjectReference.BaseOf(reference) is { } baseReference)
+        {
+            project.BaseDeliverableId = await db.Deliverables.Where(d => d.Reference == baseReference).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        db.ProjectStageEvents.Add(new ProjectStageEvent { ProjectId = project.Id, ToStage = project.Stage, At = now, ByUserId = userId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return project;
+    }
+
     /// <summary>A committee manager's move to another stage, checked against the Directives' transitions.</summary>
     public static async Task<Attempt<Project>> MoveAsync(NormativeDb db, int projectId, int toStage, string? userId, string? note, DateTimeOffset now, CancellationToken ct = default)
     {
