@@ -98,7 +98,7 @@ public static class CommentFiles
             }
             errors.Add(new CommentRowError(0, "Error.File.NoTable"));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or FormatException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentException)
         {
             errors.Add(new CommentRowError(0, "Error.File.Docx"));
         }
