@@ -38,8 +38,8 @@ public static class BallotsApi
         group.MapGet("/", ListAsync).WithName("ListBallots").WithSummary("Ballots, open or closed, by committee.");
         group.MapPost("/", OpenAsync).RequireAuthorization().WithName("OpenBallot").WithSummary("Opens a ballot on a project at the right stage; the committee's manager only.");
         group.MapGet("/{id:int}", GetAsync).WithName("GetBallot").WithSummary("A ballot and its participation so far.");
-        group.MapGet("/{id:int}/votes", GetVotesAsync).RequireAuthorization().WithName("GetBallotVotes")
-            .WithSummary("The member bodies' current positions: to the committee's manager while open, to everyone signed in after the close.");
+        group.MapGet("/{id:int}/votes", GetVotesAsync).WithName("GetBallotVotes")
+            .WithSummary("The member bodies' current positions: to the committee's manager while open, to everyone after the close.");
         group.MapPost("/{id:int}/votes", CastAsync).RequireAuthorization().WithName("CastVote")
             .WithSummary("A delegate casts (or changes) the member body's position; one position per body, locked at the close.");
         group.MapPost("/{id:int}/close", CloseAsync).RequireAuthorization().WithName("CloseBallot")

@@ -167,13 +167,14 @@ public class BallotVotingTests(DevelopmentFactory factory) : IClassFixture<Devel
         var (manager, _, _) = await _world.ManagerAsync(committee.Id);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await delegateApi.GetAsync($"/api/v1/ballots/{ballot.Id}/votes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateClient().GetAsync($"/api/v1/ballots/{ballot.Id}/votes")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await factory.CreateClient().GetAsync($"/api/v1/ballots/{ballot.Id}/result")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/v1/ballots/{ballot.Id}/votes")).StatusCode);
         var provisional = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot.Id}/result");
         Assert.False(provisional.GetProperty("final").GetBoolean());
 
         await manager.PostAsync($"/api/v1/ballots/{ballot.Id}/close", null);
-        var votes = await delegateApi.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot.Id}/votes");
+        var votes = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot.Id}/votes");
         Assert.Equal(p[0].Acronym, votes[0].GetProperty("memberBody").GetString());
         var result = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot.Id}/result");
         Assert.True(result.GetProperty("final").GetBoolean());
