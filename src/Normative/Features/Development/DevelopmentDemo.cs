@@ -32,6 +32,11 @@ public static class DevelopmentDemo
             committees[reference].ManagerUserId = manager.Id;
         }
         await db.SaveChangesAsync(ct);
+        // Committees from an open-data import get their members from the lists they came with.
+        foreach (var other in await db.Committees.Where(c => c.PMembers.Count > 0 || c.OMembers.Count > 0).ToListAsync(ct))
+        {
+            await Memberships.AdoptOpenDataListsAsync(db, other, now, ct);
+        }
         var delegates = await LoadDelegatesAsync(db, users, bodies, now, ct);
 
         if (!await db.Projects.AnyAsync(ct))

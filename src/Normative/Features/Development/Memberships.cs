@@ -76,6 +76,38 @@ public static class Memberships
     }
 
     /// <summary>
+    /// For a committee imported from open data, with member lists but no membership rows yet: one
+    /// row per listed member body found by acronym or country code, with its "joined" event. Names
+    /// that match no member body are left out. Returns how many members were added.
+    /// </summary>
+    public static async Task<int> AdoptOpenDataListsAsync(NormativeDb db, Committee committee, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (await db.CommitteeMemberships.AnyAsync(m => m.CommitteeId == committee.Id, ct))
+        {
+            return 0;
+        }
+        var bodies = await db.MemberBodies.AsNoTracking().ToListAsync(ct);
+        MemberBody? Find(string name) => bodies.FirstOrDefault(b => Ballots.Matches(b, name) || string.Equals(b.CountryCode3, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        var added = new HashSet<int>();
+        foreach (var (names, status) in new[] { (committee.PMembers, MembershipStatus.P), (committee.OMembers, MembershipStatus.O) })
+        {
+            foreach (var body in names.Select(Find).OfType<MemberBody>())
+            {
+                // Only member bodies may be P-members; a body listed twice keeps its first place.
+                var place = status == MembershipStatus.P && body.Category != MemberCategory.MemberBody ? MembershipStatus.O : status;
+                if (!added.Add(body.Id))
+                {
+                    continue;
+                }
+                db.CommitteeMemberships.Add(new CommitteeMembership { CommitteeId = committee.Id, MemberBodyId = body.Id, Status = place, Since = DateOnly.FromDateTime(now.UtcDateTime) });
+                db.MembershipEvents.Add(new MembershipEvent { CommitteeId = committee.Id, MemberBodyId = body.Id, Kind = MembershipEventKind.Joined, ToStatus = place, At = now });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return added.Count;
+    }
+
+    /// <summary>
     /// The committee's current P-members that are at risk of losing their status: a missed DIS, FDIS or
     /// SR ballot, or more than 20% of the ballots missed, over the last year.
     /// </summary>

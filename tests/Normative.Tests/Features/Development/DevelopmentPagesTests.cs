@@ -108,7 +108,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
     [Fact]
     public async Task WorkProgrammeShowsProjectsStagesTargetsAndOverdueFlags()
     {
-        var (committee, _, _) = await _world.CommitteeAsync(2, 1);
+        var (committee, p, o) = await _world.CommitteeAsync(2, 1);
         var onTime = await _world.ProjectAsync(committee.Id, "ISO 26001");
         var late = await _world.ProjectAsync(committee.Id, "ISO 26002");
         await factory.WithDbAsync(db => db.Projects.Where(x => x.Id == late.Id).ExecuteUpdateAsync(s => s
@@ -122,6 +122,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         Assert.Contains("20.20", lateRow.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Overdue", rows.Single(r => r.TextContent.Contains("ISO/NP 26001", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
         Assert.Contains("2 P-members and 1 O-members", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([.. p.Select(b => b.Acronym).Order(), o[0].Acronym], page.QuerySelectorAll("#members ~ dl a").Select(a => a.TextContent));
 
         var overdue = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/projects?committee={committee.Id}&overdue=true");
         Assert.Equal([late.Id], overdue.EnumerateArray().Select(x => x.GetProperty("id").GetInt32()));

@@ -105,4 +105,24 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
         var after = await manager.GetDocumentAsync("/development/dashboard?culture=en");
         Assert.DoesNotContain(after.QuerySelectorAll("li"), li => li.TextContent.Contains(p[2].Acronym + " — missed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CommitteeFromOpenDataTakesItsMembersFromItsLists()
+    {
+        var member = await _world.BodyAsync();
+        var correspondent = await _world.BodyAsync(MemberCategory.CorrespondentMember);
+        var (committee, _, _) = await _world.CommitteeAsync(0);
+        await factory.WithDbAsync(db => db.Committees.Where(c => c.Id == committee.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.PMembers, new List<string> { member.Acronym, correspondent.CountryCode, "NOBODY" })
+            .SetProperty(c => c.OMembers, new List<string>())));
+
+        var added = await factory.WithDbAsync(async db =>
+            await Memberships.AdoptOpenDataListsAsync(db, await db.Committees.SingleAsync(c => c.Id == committee.Id), DateTimeOffset.UtcNow));
+
+        Assert.Equal(2, added);
+        var rows = await factory.WithDbAsync(db => db.CommitteeMemberships.Where(m => m.CommitteeId == committee.Id).ToDictionaryAsync(m => m.MemberBodyId, m => m.Status));
+        Assert.Equal(MembershipStatus.P, rows[member.Id]);
+        Assert.Equal(MembershipStatus.O, rows[correspondent.Id]);
+        Assert.Equal(0, await factory.WithDbAsync(async db => await Memberships.AdoptOpenDataListsAsync(db, await db.Committees.SingleAsync(c => c.Id == committee.Id), DateTimeOffset.UtcNow)));
+    }
 }

@@ -20,8 +20,8 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
     public sealed record Published(Deliverable Deliverable, Project? Project);
 
     public CommitteeHeader Header { get; private set; } = null!;
-    public int PMembers { get; private set; }
-    public int OMembers { get; private set; }
+    public List<MemberBody> PMembers { get; private set; } = [];
+    public List<MemberBody> OMembers { get; private set; } = [];
     public List<Committee> Children { get; private set; } = [];
     public List<Row> Active { get; private set; } = [];
     public List<Row> Stopped { get; private set; } = [];
@@ -60,9 +60,10 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
         }
         Header = header;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var counts = await db.CommitteeMemberships.Where(m => m.CommitteeId == id).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        PMembers = counts.FirstOrDefault(c => c.Key == MembershipStatus.P)?.Count ?? 0;
-        OMembers = counts.FirstOrDefault(c => c.Key == MembershipStatus.O)?.Count ?? 0;
+        var members = await db.CommitteeMemberships.AsNoTracking().Include(m => m.MemberBody).Where(m => m.CommitteeId == id)
+            .OrderBy(m => m.MemberBody!.Acronym).ToListAsync();
+        PMembers = members.Where(m => m.Status == MembershipStatus.P).Select(m => m.MemberBody!).ToList();
+        OMembers = members.Where(m => m.Status == MembershipStatus.O).Select(m => m.MemberBody!).ToList();
         Children = await db.Committees.AsNoTracking().Where(c => c.ParentId == id).OrderBy(c => c.Reference).ToListAsync();
         var projects = await db.Projects.AsNoTracking().Where(p => p.CommitteeId == id).ToListAsync();
         var rows = projects.Select(p =>
