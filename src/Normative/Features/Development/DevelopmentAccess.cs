@@ -37,7 +37,7 @@ public static class DevelopmentAccess
                       select m).AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>The committees the person manages (every committee for an administrator is not listed here: only their own).</summary>
+    /// <summary>The committees named as the person's own (administrators, who may act on any committee, are not listed everywhere).</summary>
     public static async Task<List<Committee>> ManagedCommitteesAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var id = UserId(user);
