@@ -3,6 +3,7 @@
 using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Development;
 using Normative.Features.Site;
 using Normative.Features.Store;
 using Normative.Mail;
@@ -19,12 +20,14 @@ static WebApplication BuildApp(string[] args)
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
     builder.AddStore();           // offers, cart, checkout, payment providers, orders, downloads, alerts
+    builder.AddDevelopment();     // member bodies, committees, projects, ballots: mails and the ballot worker
 
     var app = builder.Build();
     app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
     app.MapRazorPages();          // every page lives in its feature folder under Features/
     app.MapAccountsApi();         // /api/v1/account
     app.MapStoreApi();            // /api/v1/store, /api/v1/cart, /api/v1/orders
+    app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
     return app;
 }
 

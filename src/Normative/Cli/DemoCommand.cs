@@ -4,6 +4,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Store;
+using Normative.Features.Development;
 
 namespace Normative.Cli;
 
@@ -11,7 +12,7 @@ namespace Normative.Cli;
 public static class DemoCommand
 {
     public static Command Create() =>
-        NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role and sample PDFs for the store (safe to run again).", async (sp, ct) =>
+        NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role, member bodies, committees, projects and ballots, and sample PDFs for the store (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var (ics, deliverables) = await CatalogueDemo.LoadAsync(db, ct);
@@ -20,6 +21,9 @@ public static class DemoCommand
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
             var files = await StoreDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine($"Store: {files} sample PDFs (marked SAMPLE) to buy and download; pay with the test provider.");
+            var development = await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");
             return 0;
         });
 }

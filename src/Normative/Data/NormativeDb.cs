@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Store;
+using Normative.Features.Development;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -31,6 +32,17 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<Download> Downloads => Set<Download>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
+    public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
+    public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotMember> BallotMembers => Set<BallotMember>();
+    public DbSet<BallotPosition> BallotPositions => Set<BallotPosition>();
+    public DbSet<BallotVoteEvent> BallotVoteEvents => Set<BallotVoteEvent>();
+    public DbSet<BallotComment> BallotComments => Set<BallotComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
