@@ -3,6 +3,7 @@
 using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Certification;
 using Normative.Features.Site;
 using Normative.Mail;
 using Normative.Web;
@@ -17,11 +18,13 @@ static WebApplication BuildApp(string[] args)
     builder.AddMail();            // the outbox and its worker; SMTP or .eml files
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come
+    builder.AddCertification();   // the certificate registry: import, verification, receipts, statistics, expiry job
 
     var app = builder.Build();
     app.UseWebPlatform();         // error pages, security headers, localization, static files, auth
     app.MapRazorPages();          // every page lives in its feature folder under Features/
     app.MapAccountsApi();         // /api/v1/account
+    app.MapCertification();       // /api/v1/certificates, the receipt key, QR codes; rate limits anonymous search
     return app;
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Certification;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -17,6 +18,16 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<AccreditationBody> AccreditationBodies => Set<AccreditationBody>();
+    public DbSet<CertificationBody> CertificationBodies => Set<CertificationBody>();
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
+    public DbSet<CertifiedOrganization> CertifiedOrganizations => Set<CertifiedOrganization>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
+    public DbSet<CertificateAudit> CertificateAudits => Set<CertificateAudit>();
+    public DbSet<CertificationBodyMember> CertificationBodyMembers => Set<CertificationBodyMember>();
+    public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
+    public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

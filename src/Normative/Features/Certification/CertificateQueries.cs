@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Normative.Features.Certification;
+
+/// <summary>
+/// The public reads: one certificate by number or id (with its history, audits and the CB's
+/// accreditations, in one round trip) and the search. Raw, parameterised SQL: verification is the
+/// registry's hottest path, and the search needs pg_trgm's operators.
+/// </summary>
+public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>How deep the result pages go; a narrower search finds the rest.</summary>
+    public const int MaxPage = 50;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private const string DetailSql = """
+        SELECT c.id, c.number, c.standards, c.scope, c.iaf_sectors, c.sites::text, c.initial_issue_date, c.issue_date, c.expiry_date,
+               c.status, c.status_reason, c.status_changed_at, c.created_at,
+               cb.id, cb.code, cb.name, cb.country,
+               o.name, o.country, o.address, o.company_number,
+               (SELECT coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'from', e.from_status, 'to', e.to_status, 'note', e.note, 'by', e.by) ORDER BY e.at, e.id), '[]')
+                  FROM certificate_events e WHERE e.certificate_id = c.id)::text,
+               (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'startDate', a.start_date, 'endDate', a.end_date, 'note', a.note) ORDER BY a.start_date, a.id), '[]')
+                  FROM certificate_audits a WHERE a.certificate_id = c.id)::text,
+               (SELECT coalesce(json_agg(json_build_object('standard', a.standard, 'status', a.status, 'validFrom', a.valid_from, 'validTo', a.valid_to,
+                        'statusReason', a.status_reason, 'statusChangedAt', a.status_changed_at, 'accreditationBodyCode', ab.code,
+                        'accreditationBodyName', ab.name, 'accreditationBodyCountry', ab.country, 'iafMlaSignatory', ab.iaf_mla_signatory) ORDER BY a.standard, ab.code), '[]')
+                  FROM accreditations a JOIN accreditation_bodies ab ON ab.id = a.accreditation_body_id
+                  WHERE a.certification_body_id = c.certification_body_id AND a.standard = ANY (c.standards))::text
+        FROM certificates c
+        JOIN certification_bodies cb ON cb.id = c.certification_body_id
+        JOIN certified_organizations o ON o.id = c.organization_id
+        """;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Certificates with exactly this number, at the certification body with this code if given (any letter case).</summary>
+    public async Task<List<CertificateView>> VerifyAsync(string number, string? certificationBody, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(DetailSql + """
+             WHERE c.number = $1 AND ($2::text IS NULL OR upper(cb.code) = upper($2::text))
+            ORDER BY cb.code LIMIT 20
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = number.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = string.IsNullOrWhiteSpace(certificationBody) ? DBNull.Value : certificationBody.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
+        return await ReadViewsAsync(cmd, ct);
+    }
+
+    public async Task<CertificateView?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(DetailSql + " WHERE c.id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (await ReadViewsAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    private async Task<List<CertificateView>> ReadViewsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var today = Today;
+        var list = new List<CertificateView>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var standards = reader.GetFieldValue<string[]>(2);
+            var status = Enum.Parse<CertificateStatus>(reader.GetString(9));
+            var issue = reader.GetFieldValue<DateOnly>(7);
+            var expiry = reader.GetFieldValue<DateOnly>(8);
+            var events = JsonSerializer.Deserialize<List<EventRow>>(reader.GetString(21), Json)!;
+            var audits = JsonSerializer.Deserialize<List<CertificateView.AuditView>>(reader.GetString(22), Json)!;
+            var accreditations = JsonSerializer.Deserialize<List<CertificateView.AccreditationView>>(reader.GetString(23), Json)!;
+            list.Add(new CertificateView
+            {
+                Id = reader.GetInt64(0),
+                Number = reader.GetString(1),
+                Standards = standards,
+                Scope = reader.GetString(3),
+                IafSectors = reader.GetFieldValue<int[]>(4),
+                Sites = JsonSerializer.Deserialize<List<CertificateSite>>(reader.GetString(5), Json)!,
+                InitialIssueDate = reader.GetFieldValue<DateOnly>(6),
+                IssueDate = issue,
+                ExpiryDate = expiry,
+                Status = status,
+                StatusReason = reader.IsDBNull(10) ? null : reader.GetString(10),
+                StatusChangedAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+                RegisteredAt = reader.GetFieldValue<DateTimeOffset>(12),
+                CertificationBody = new CertificateView.BodyView(reader.GetInt32(13), reader.GetString(14), reader.GetString(15), reader.GetString(16)),
+                Organization = new CertificateView.OrganizationView(reader.GetString(17), reader.GetString(18),
+                    reader.IsDBNull(19) ? null : reader.GetString(19), reader.IsDBNull(20) ? null : reader.GetString(20)),
+                History = events.Select(e => new CertificateView.EventView(e.At, e.Kind, e.From, e.To, e.Note, e.By == CertificateExpiry.Actor)).ToList(),
+                Audits = audits,
+                Accreditations = accreditations,
+                Validity = CertificateRules.Evaluate(status, issue, expiry, standards,
+                    accreditations.Select(a => new AccreditationState(a.Standard, a.Status, a.ValidFrom, a.ValidTo)).ToList(), today),
+            });
+        }
+        return list;
+    }
+
+    private sealed record EventRow(DateTimeOffset At, CertificateEventKind Kind, CertificateStatus? From, CertificateStatus To, string? Note, string By);
+
+    /// <summary>One page of results (page 1 first) and whether another follows. The search must have passed <see cref="CertificateSearch.Check"/>.</summary>
+    public async Task<(List<CertificateSummary> Items, bool HasMore)> SearchAsync(CertificateSearch search, int page, CancellationToken ct = default)
+    {
+        page = Math.Clamp(page, 1, MaxPage);
+        var sql = new StringBuilder("""
+            SELECT c.id, c.number, cb.code, cb.name, o.name, o.country, c.standards, c.status, c.issue_date, c.expiry_date, c.certification_body_id
+            FROM certificates c
+            JOIN certified_organizations o ON o.id = c.organization_id
+            JOIN certification_bodies cb ON cb.id = c.certification_body_id
+            WHERE TRUE
+            """);
+        await using var cmd = dataSource.CreateCommand();
+        string Param(object value, NpgsqlDbType type)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+            return "$" + cmd.Parameters.Count;
+        }
+
+        string? name = null;
+        if (!string.IsNullOrWhiteSpace(search.Organization))
+        {
+            name = Param(search.Organization.Trim(), NpgsqlDbType.Text);
+            sql.Append($" AND registry_fold({name}) <% registry_fold(o.name)");
+        }
+        if (!string.IsNullOrWhiteSpace(search.Country))
+        {
+            sql.Append($" AND o.country = {Param(search.Country.Trim().ToUpperInvariant(), NpgsqlDbType.Varchar)}");
+        }
+        if (!string.IsNullOrWhiteSpace(search.Standard))
+        {
+            var standards = await StandardsMatchingAsync(search.Standard, ct);
+            sql.Append($" AND c.standards && {Param(standards, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
+        }
+        if (!string.IsNullOrWhiteSpace(search.CertificationBody))
+        {
+            sql.Append($" AND upper(cb.code) = upper({Param(search.CertificationBody.Trim(), NpgsqlDbType.Text)})");
+        }
+        if (!string.IsNullOrWhiteSpace(search.Number))
+        {
+            sql.Append($" AND c.number = {Param(search.Number.Trim(), NpgsqlDbType.Text)}");
+        }
+        sql.Append(name is null
+            ? " ORDER BY c.id DESC"
+            : $" ORDER BY word_similarity(registry_fold({name}), registry_fold(o.name)) DESC, o.name, c.id");
+        sql.Append($" LIMIT {CertificateSearch.PageSize + 1} OFFSET {(page - 1) * CertificateSearch.PageSize}");
+        cmd.CommandText = sql.ToString();
+
+        var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((new CertificateSummary(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4), reader.GetString(5), reader.GetFieldValue<string[]>(6), Enum.Parse<CertificateStatus>(reader.GetString(7)),
+                    reader.GetFieldValue<DateOnly>(9), null!), reader.GetInt32(10), reader.GetFieldValue<DateOnly>(8)));
+            }
+        }
+        var hasMore = rows.Count > CertificateSearch.PageSize;
+        rows = rows.Take(CertificateSearch.PageSize).ToList();
+        var accreditations = await AccreditationsAsync(rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
+        var today = Today;
+        var items = rows.Select(r => r.Summary with
+        {
+            Validity = CertificateRules.Evaluate(r.Summary.Status, r.Issue, r.Summary.ExpiryDate, r.Summary.Standards,
+                accreditations.TryGetValue(r.BodyId, out var held) ? held : [], today),
+        }).ToList();
+        return (items, hasMore);
+    }
+
+    /// <summary>"ISO 9001:2015" matches itself; "ISO 9001" (no year) matches every edition a CB is accredited for.</summary>
+    private async Task<string[]> StandardsMatchingAsync(string input, CancellationToken ct)
+    {
+        var canonical = StandardReference.Canonical(input);
+        await using var cmd = dataSource.CreateCommand("SELECT DISTINCT standard FROM accreditations WHERE standard = $1 OR standard LIKE $2");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = canonical, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = canonical.Replace("%", "", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + ":%", NpgsqlDbType = NpgsqlDbType.Text });
+        var list = new List<string> { canonical };
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(reader.GetString(0));
+        }
+        return list.Distinct().ToArray();
+    }
+
+    private async Task<Dictionary<int, List<AccreditationState>>> AccreditationsAsync(int[] bodyIds, CancellationToken ct)
+    {
+        var result = new Dictionary<int, List<AccreditationState>>();
+        if (bodyIds.Length == 0)
+        {
+            return result;
+        }
+        await using var cmd = dataSource.CreateCommand("SELECT certification_body_id, standard, status, valid_from, valid_to FROM accreditations WHERE certification_body_id = ANY ($1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = bodyIds });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt32(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = [];
+            }
+            list.Add(new AccreditationState(reader.GetString(1), Enum.Parse<AccreditationStatus>(reader.GetString(2)),
+                reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4)));
+        }
+        return result;
+    }
+}

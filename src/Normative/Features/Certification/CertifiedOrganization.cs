@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Normative.Features.Certification;
+
+/// <summary>An organization that holds certificates. One row per name, country and company number.</summary>
+public class CertifiedOrganization
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public required string Country { get; set; }
+    public string? Address { get; set; }
+    /// <summary>The national company register number, when the CB gives it.</summary>
+    public string? CompanyNumber { get; set; }
+}
+
+internal sealed class CertifiedOrganizationConfiguration : IEntityTypeConfiguration<CertifiedOrganization>
+{
+    public void Configure(EntityTypeBuilder<CertifiedOrganization> b)
+    {
+        b.ToTable("certified_organizations");
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.CompanyNumber).HasMaxLength(50);
+        b.HasIndex(x => new { x.Country, x.Name, x.CompanyNumber }).IsUnique().AreNullsDistinct(false);
+    }
+}
