@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Certification;
 
 namespace Normative.Cli;
 
@@ -35,6 +36,7 @@ public static class NormativeCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RefsCommand.Create());
+        root.Subcommands.Add(CertificationImportCommand.Create());
 
         foreach (var command in root.Subcommands)
         {

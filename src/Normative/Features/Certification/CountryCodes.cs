@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Normative.Features.Certification;
@@ -23,24 +24,29 @@ public static class CountryCodes
         return All.Contains(code);
     }
 
-    /// <summary>The country's name in the current UI language, or the code when the platform does not know it.</summary>
+    private static readonly ConcurrentDictionary<(string Language, string Code), string> Names = new();
+
+    /// <summary>
+    /// The country's name in the current UI language. RegionInfo names countries only in English or
+    /// their own language, but a culture's display name is localized by ICU: "English (Germany)" is
+    /// "anglais (Allemagne)" in French, and the part in brackets is the country.
+    /// </summary>
     public static string Name(string code)
     {
-        try
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return Names.GetOrAdd((language, code), key =>
         {
-            var region = new RegionInfo(code);
-            // DisplayName follows the UI language only on ICU; CultureInfo gives the localized name reliably.
-            return LocalizedName(code) ?? region.EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
-    }
-
-    private static string? LocalizedName(string code)
-    {
-        var name = new RegionInfo(code).DisplayName;
-        return string.IsNullOrWhiteSpace(name) ? null : name;
+            try
+            {
+                var display = new CultureInfo("en-" + key.Code).DisplayName;
+                var open = display.IndexOf('(', StringComparison.Ordinal);
+                var close = display.LastIndexOf(')');
+                return open >= 0 && close > open + 1 ? display[(open + 1)..close] : key.Code;
+            }
+            catch (CultureNotFoundException)
+            {
+                return key.Code;
+            }
+        });
     }
 }
