@@ -20,6 +20,9 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
     /// <summary>The most rows a certification body may send at once (page, API).</summary>
     public const int MaxRowsPerUpload = 100_000;
 
+    /// <summary>Uploads that change at least this many rows refresh the planner's statistics.</summary>
+    private const int AnalyzeAfter = 10_000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string StageSql = """
@@ -195,6 +198,12 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
             var result = new ImportResult(uploadId, total, inserted, updated, unchanged, rejected, true, null, problems);
             await InsertUploadAsync(conn, tx, uploadId, options, now, result, ct);
             await tx.CommitAsync(ct);
+            if (inserted + updated >= AnalyzeAfter)
+            {
+                // Fresh statistics at once, not when autovacuum gets round to it: until then the planner
+                // believes the tables are small and searches by name would scan them whole.
+                await ExecAsync(conn, null, "ANALYZE certificates, certified_organizations", ct);
+            }
             return result;
         }
         finally

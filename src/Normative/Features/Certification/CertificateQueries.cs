@@ -45,19 +45,24 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     /// <summary>Certificates with exactly this number, at the certification body with this code if given (any letter case).</summary>
     public async Task<List<CertificateView>> VerifyAsync(string number, string? certificationBody, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(DetailSql + """
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(DetailSql + """
              WHERE c.number = $1 AND ($2::text IS NULL OR upper(cb.code) = upper($2::text))
             ORDER BY cb.code LIMIT 20
-            """);
+            """, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = number.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = string.IsNullOrWhiteSpace(certificationBody) ? DBNull.Value : certificationBody.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
+        // Prepared once per pooled connection and reused: planning this query costs more than running it.
+        await cmd.PrepareAsync(ct);
         return await ReadViewsAsync(cmd, ct);
     }
 
     public async Task<CertificateView?> GetAsync(long id, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(DetailSql + " WHERE c.id = $1");
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(DetailSql + " WHERE c.id = $1", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        await cmd.PrepareAsync(ct);
         return (await ReadViewsAsync(cmd, ct)).FirstOrDefault();
     }
 
