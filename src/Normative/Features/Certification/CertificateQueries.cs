@@ -136,7 +136,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         if (!string.IsNullOrWhiteSpace(search.Organization))
         {
             name = Param(search.Organization.Trim(), NpgsqlDbType.Text);
-            sql.Append($" AND registry_fold({name}) <% registry_fold(o.name)");
+            sql.Append($" AND registry_fold({name}) <% o.name_key");
         }
         if (!string.IsNullOrWhiteSpace(search.Country))
         {
@@ -157,7 +157,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         }
         sql.Append(name is null
             ? " ORDER BY c.id DESC"
-            : $" ORDER BY word_similarity(registry_fold({name}), registry_fold(o.name)) DESC, o.name, c.id");
+            : $" ORDER BY word_similarity(registry_fold({name}), o.name_key) DESC, o.name, c.id");
         sql.Append($" LIMIT {CertificateSearch.PageSize + 1} OFFSET {(page - 1) * CertificateSearch.PageSize}");
         cmd.CommandText = sql.ToString();
 

@@ -13,6 +13,8 @@ public class CertifiedOrganization
     public string? Address { get; set; }
     /// <summary>The national company register number, when the CB gives it.</summary>
     public string? CompanyNumber { get; set; }
+    /// <summary>The name without accents, in lower case: what the typo-tolerant search compares (computed by PostgreSQL).</summary>
+    public string NameKey { get; private set; } = "";
 }
 
 internal sealed class CertifiedOrganizationConfiguration : IEntityTypeConfiguration<CertifiedOrganization>
@@ -24,5 +26,7 @@ internal sealed class CertifiedOrganizationConfiguration : IEntityTypeConfigurat
         b.Property(x => x.Country).HasMaxLength(2);
         b.Property(x => x.CompanyNumber).HasMaxLength(50);
         b.HasIndex(x => new { x.Country, x.Name, x.CompanyNumber }).IsUnique().AreNullsDistinct(false);
+        b.Property(x => x.NameKey).HasComputedColumnSql("registry_fold((name)::text)", stored: true);
+        b.HasIndex(x => x.NameKey).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
