@@ -22,6 +22,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CertificationBody> CertificationBodies => Set<CertificationBody>();
     public DbSet<Accreditation> Accreditations => Set<Accreditation>();
     public DbSet<CertifiedOrganization> CertifiedOrganizations => Set<CertifiedOrganization>();
+    public DbSet<OrganizationWord> OrganizationWords => Set<OrganizationWord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
     public DbSet<CertificateAudit> CertificateAudits => Set<CertificateAudit>();

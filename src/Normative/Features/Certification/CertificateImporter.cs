@@ -85,7 +85,7 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                     }
                     else
                     {
-                        await WriteAsync(copy, record, ct);
+                        Write(copy, record);
                     }
                     if (total % 5_000 == 0)
                     {
@@ -129,11 +129,17 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                 return await RecordAsync(conn, uploadId, options, now, new ImportResult(uploadId, total, 0, 0, 0, rejected, false, null, problems), ct);
             }
 
+            // New organizations, and their words into the search vocabulary.
             await ExecAsync(conn, tx, """
-                INSERT INTO certified_organizations (name, country, address, company_number)
-                SELECT org_name, org_country, max(org_address), org_company_number
-                FROM certificate_stage GROUP BY org_country, org_name, org_company_number
-                ON CONFLICT (country, name, company_number) DO NOTHING
+                WITH added AS (
+                    INSERT INTO certified_organizations (name, country, address, company_number)
+                    SELECT org_name, org_country, max(org_address), org_company_number
+                    FROM certificate_stage GROUP BY org_country, org_name, org_company_number
+                    ON CONFLICT (country, name, company_number) DO NOTHING
+                    RETURNING name_words)
+                INSERT INTO organization_words (word, organizations)
+                SELECT w, count(*) FROM added CROSS JOIN LATERAL unnest(added.name_words) AS w GROUP BY w
+                ON CONFLICT (word) DO UPDATE SET organizations = organization_words.organizations + excluded.organizations
                 """, ct);
             await ExecAsync(conn, tx, """
                 UPDATE certified_organizations o SET address = s.address
@@ -224,29 +230,42 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, CertificateRecord r, CancellationToken ct)
+    /// <summary>
+    /// One staging row. Synchronous on purpose: sixteen awaited writes per row cost more than the
+    /// rest of the row's work, and the importer only blocks when its buffer goes to the socket.
+    /// </summary>
+    private static void Write(NpgsqlBinaryImporter copy, CertificateRecord r)
     {
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(r.Line, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(r.CertificationBodyId, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(r.Number, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(r.Organization, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(r.Country, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.OrganizationAddress, ct);
-        await WriteNullableAsync(copy, r.CompanyNumber, ct);
-        await copy.WriteAsync(r.Standards, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(r.Scope, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(r.IafSectors ?? [], NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(SitesJson(r.Sites), NpgsqlDbType.Jsonb, ct);
-        await copy.WriteAsync(r.InitialIssueDate, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync(r.IssueDate, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync(r.ExpiryDate, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync(r.Status.ToString(), NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, r.StatusReason, ct);
+        copy.StartRow();
+        copy.Write(r.Line, NpgsqlDbType.Integer);
+        copy.Write(r.CertificationBodyId, NpgsqlDbType.Integer);
+        copy.Write(r.Number, NpgsqlDbType.Text);
+        copy.Write(r.Organization, NpgsqlDbType.Text);
+        copy.Write(r.Country, NpgsqlDbType.Text);
+        WriteNullable(copy, r.OrganizationAddress);
+        WriteNullable(copy, r.CompanyNumber);
+        copy.Write(r.Standards, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(r.Scope, NpgsqlDbType.Text);
+        copy.Write(r.IafSectors ?? [], NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        copy.Write(SitesJson(r.Sites), NpgsqlDbType.Jsonb);
+        copy.Write(r.InitialIssueDate, NpgsqlDbType.Date);
+        copy.Write(r.IssueDate, NpgsqlDbType.Date);
+        copy.Write(r.ExpiryDate, NpgsqlDbType.Date);
+        copy.Write(r.Status.ToString(), NpgsqlDbType.Text);
+        WriteNullable(copy, r.StatusReason);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, NpgsqlDbType.Text);
+        }
+    }
 
     /// <summary>The same JSON the EF mapping of Certificate.Sites writes, so that an unchanged row compares equal.</summary>
     public static string SitesJson(IReadOnlyList<CertificateSite> sites) => JsonSerializer.Serialize(sites, Json);

@@ -51,9 +51,10 @@ public sealed class CertificateValidator(RegistrySnapshot registry, int? onlyBod
         var standards = new List<string>();
         foreach (var raw in input.Standards.Select(s => s.Trim()).Where(s => s.Length > 0))
         {
-            if (StandardReference.Check(raw, out var canonical) is { } problem)
+            var (canonical, problem) = Standard(raw);
+            if (problem is { } p)
             {
-                Add(problem.Code, problem.Args);
+                Add(p.Code, p.Args);
             }
             else if (!standards.Contains(canonical))
             {
@@ -155,6 +156,23 @@ public sealed class CertificateValidator(RegistrySnapshot registry, int? onlyBod
             NullIfEmpty(input.OrganizationAddress), NullIfEmpty(input.CompanyNumber),
             [.. standards], scope, input.IafSectors is null ? null : [.. input.IafSectors.Distinct().Order()], [.. sites],
             initial!.Value, issue!.Value, expiry!.Value, status!.Value, NullIfEmpty(reason));
+    }
+
+    // A file names the same few standards over and over: each spelling is parsed once.
+    private readonly Dictionary<string, (string Canonical, (string Code, string[] Args)? Problem)> _standards = new(StringComparer.Ordinal);
+
+    private (string Canonical, (string Code, string[] Args)? Problem) Standard(string raw)
+    {
+        if (!_standards.TryGetValue(raw, out var known))
+        {
+            var problem = StandardReference.Check(raw, out var canonical);
+            known = (canonical, problem);
+            if (_standards.Count < 10_000)
+            {
+                _standards[raw] = known;
+            }
+        }
+        return known;
     }
 
     private static void Text(string value, string field, int max, Action<string, string[]> add)

@@ -13,8 +13,10 @@ public class CertifiedOrganization
     public string? Address { get; set; }
     /// <summary>The national company register number, when the CB gives it.</summary>
     public string? CompanyNumber { get; set; }
-    /// <summary>The name without accents, in lower case: what the typo-tolerant search compares (computed by PostgreSQL).</summary>
+    /// <summary>The name without accents, in lower case: what search results are ranked by (computed by PostgreSQL).</summary>
     public string NameKey { get; private set; } = "";
+    /// <summary>The distinct words of <see cref="NameKey"/>: what a search by name finds (computed by PostgreSQL).</summary>
+    public List<string> NameWords { get; private set; } = [];
 }
 
 internal sealed class CertifiedOrganizationConfiguration : IEntityTypeConfiguration<CertifiedOrganization>
@@ -27,6 +29,7 @@ internal sealed class CertifiedOrganizationConfiguration : IEntityTypeConfigurat
         b.Property(x => x.CompanyNumber).HasMaxLength(50);
         b.HasIndex(x => new { x.Country, x.Name, x.CompanyNumber }).IsUnique().AreNullsDistinct(false);
         b.Property(x => x.NameKey).HasComputedColumnSql("registry_fold((name)::text)", stored: true);
-        b.HasIndex(x => x.NameKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Property(x => x.NameWords).HasComputedColumnSql("registry_words((name)::text)", stored: true);
+        b.HasIndex(x => x.NameWords).HasMethod("gin");
     }
 }
