@@ -121,6 +121,24 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     public async Task<(List<CertificateSummary> Items, bool HasMore)> SearchAsync(CertificateSearch search, int page, CancellationToken ct = default)
     {
         page = Math.Clamp(page, 1, MaxPage);
+        // Everything before the connection is opened: a request never holds two pooled connections at once.
+        var standards = string.IsNullOrWhiteSpace(search.Standard) ? null : await StandardsMatchingAsync(search.Standard, ct);
+        var rows = await RowsAsync(search, page, standards, ct);
+        var hasMore = rows.Count > CertificateSearch.PageSize;
+        rows = rows.Take(CertificateSearch.PageSize).ToList();
+        var accreditations = await AccreditationsAsync(rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
+        var today = Today;
+        var items = rows.Select(r => r.Summary with
+        {
+            Validity = CertificateRules.Evaluate(r.Summary.Status, r.Issue, r.Summary.ExpiryDate, r.Summary.Standards,
+                accreditations.TryGetValue(r.BodyId, out var held) ? held : [], today),
+        }).ToList();
+        return (items, hasMore);
+    }
+
+    private async Task<List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>> RowsAsync(CertificateSearch search, int page, string[]? standards, CancellationToken ct)
+    {
+        var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         List<string[]>? variants = null;
         if (!string.IsNullOrWhiteSpace(search.Organization))
@@ -128,7 +146,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
             variants = await WordVariantsAsync(conn, search.Organization.Trim(), ct);
             if (variants.Count == 0 || variants.Any(v => v.Length == 0))
             {
-                return ([], false);
+                return rows;
             }
         }
 
@@ -175,9 +193,8 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
                 sql.Append($" AND o.country = {country}");
             }
         }
-        if (!string.IsNullOrWhiteSpace(search.Standard))
+        if (standards is not null)
         {
-            var standards = await StandardsMatchingAsync(search.Standard, ct);
             sql.Append($" AND c.standards && {Param(standards, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
         }
         if (!string.IsNullOrWhiteSpace(search.CertificationBody))
@@ -194,7 +211,6 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         sql.Append(CultureInfo.InvariantCulture, $" LIMIT {CertificateSearch.PageSize + 1} OFFSET {(page - 1) * CertificateSearch.PageSize}");
         cmd.CommandText = sql.ToString();
 
-        var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -204,16 +220,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
                     reader.GetFieldValue<DateOnly>(9), null!), reader.GetInt32(10), reader.GetFieldValue<DateOnly>(8)));
             }
         }
-        var hasMore = rows.Count > CertificateSearch.PageSize;
-        rows = rows.Take(CertificateSearch.PageSize).ToList();
-        var accreditations = await AccreditationsAsync(rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
-        var today = Today;
-        var items = rows.Select(r => r.Summary with
-        {
-            Validity = CertificateRules.Evaluate(r.Summary.Status, r.Issue, r.Summary.ExpiryDate, r.Summary.Standards,
-                accreditations.TryGetValue(r.BodyId, out var held) ? held : [], today),
-        }).ToList();
-        return (items, hasMore);
+        return rows;
     }
 
     /// <summary>
