@@ -34,14 +34,31 @@ public sealed class CertificationStatistics(NpgsqlDataSource dataSource, IMemory
                 .Select(g => (g.Key, g.Sum(c => c.Value))).OrderBy(x => x.Key).ToList();
     }
 
+    private readonly SemaphoreSlim _computing = new(1, 1);
+
     public async Task<Figures> GetAsync(CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return (await cache.GetOrCreateAsync(("certification-statistics", today), async entry =>
+        var key = ("certification-statistics", today);
+        if (cache.TryGetValue(key, out Figures? figures))
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(configuration.GetValue("Certification:StatisticsMinutes", 10.0));
-            return await ComputeAsync(today, ct);
-        }))!;
+            return figures!;
+        }
+        // One computation at a time: visitors arriving meanwhile wait for it instead of starting their own.
+        await _computing.WaitAsync(ct);
+        try
+        {
+            if (!cache.TryGetValue(key, out figures))
+            {
+                figures = await ComputeAsync(today, ct);
+                cache.Set(key, figures, TimeSpan.FromMinutes(configuration.GetValue("Certification:StatisticsMinutes", 10.0)));
+            }
+            return figures!;
+        }
+        finally
+        {
+            _computing.Release();
+        }
     }
 
     public async Task<Figures> ComputeAsync(DateOnly today, CancellationToken ct = default)
