@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 N=${BENCH_CERTIFICATES:-3000000}
 CSV=${BENCH_CSV:-/tmp/certificates-$((N / 1000))k.csv}
 DATA=${BENCH_DATA:-/tmp/normative-bench-certification}
-PORT=${BENCH_PORT:-5099}
+PORT=${BENCH_PORT:-5391}
 DURATION=${BENCH_DURATION:-30s}
 OUT=${BENCH_OUT:-$DATA/results}
 APP=src/Normative/bin/Release/net10.0/Normative.dll
@@ -52,6 +52,10 @@ mkdir -p "$OUT"
 echo "== preparing request lists"
 python3 "$HERE/requests.py" "$CSV" "$OUT"
 
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "run.sh: something already listens on port $PORT; set BENCH_PORT" >&2
+  exit 1
+fi
 echo "== serving on core 0"
 taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" \
   --Certification:RateLimit:PermitLimit=1000000000 --Certification:ExpiryJob:Enabled=false \
@@ -60,15 +64,19 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { echo "run.sh: the app did not start; see $OUT/server.log" >&2; exit 1; }
   sleep 1
 done
-APPPID=$(pgrep -P $SERVER -f Normative.dll || echo $SERVER)
+APPPID=$SERVER
 
 run() { # name script connections
   echo "== $1: warm-up"
   taskset -c 1 wrk -t2 -c"$3" -d5s -s "$OUT/$2" "http://127.0.0.1:$PORT" >/dev/null
   echo "== $1: wrk -t2 -c$3 -d$DURATION --latency"
   taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
+  if grep -q "Non-2xx" "$OUT/$1.txt"; then
+    echo "run.sh: $1 got error answers; the figures above do not count" >&2
+  fi
 }
 run verify verify.lua 64
 run search search.lua 64

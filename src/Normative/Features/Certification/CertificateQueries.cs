@@ -12,10 +12,13 @@ namespace Normative.Features.Certification;
 /// accreditations, in one round trip) and the search. Raw, parameterised SQL: verification is the
 /// registry's hottest path, and the search needs pg_trgm's operators.
 /// </summary>
-public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>How deep the result pages go; a narrower search finds the rest.</summary>
     public const int MaxPage = 50;
+
+    /// <summary>A typed word whose variants are in more names than this (Certification:Search:MaxWordReach) is too common to search by.</summary>
+    private readonly long _maxWordReach = configuration.GetValue("Certification:Search:MaxWordReach", 50_000L);
 
     /// <summary>How many organizations a search by name ranks at most.</summary>
     public const int MaxNameCandidates = 2_000;
@@ -118,12 +121,13 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     /// The best-matching names come first; a name shared by thousands is ranked among the first
     /// <see cref="MaxNameCandidates"/> organizations found, which is as deep as the pages go.
     /// </summary>
-    public async Task<(List<CertificateSummary> Items, bool HasMore)> SearchAsync(CertificateSearch search, int page, CancellationToken ct = default)
+    /// <returns>The page, whether another follows, and whether the name was refused because every word of it is too common to narrow anything down.</returns>
+    public async Task<(List<CertificateSummary> Items, bool HasMore, bool TooCommon)> SearchAsync(CertificateSearch search, int page, CancellationToken ct = default)
     {
         page = Math.Clamp(page, 1, MaxPage);
         // Everything before the connection is opened: a request never holds two pooled connections at once.
         var standards = string.IsNullOrWhiteSpace(search.Standard) ? null : await StandardsMatchingAsync(search.Standard, ct);
-        var rows = await RowsAsync(search, page, standards, ct);
+        var (rows, tooCommon) = await RowsAsync(search, page, standards, ct);
         var hasMore = rows.Count > CertificateSearch.PageSize;
         rows = rows.Take(CertificateSearch.PageSize).ToList();
         var accreditations = await AccreditationsAsync(rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
@@ -133,21 +137,29 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
             Validity = CertificateRules.Evaluate(r.Summary.Status, r.Issue, r.Summary.ExpiryDate, r.Summary.Standards,
                 accreditations.TryGetValue(r.BodyId, out var held) ? held : [], today),
         }).ToList();
-        return (items, hasMore);
+        return (items, hasMore, tooCommon);
     }
 
-    private async Task<List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>> RowsAsync(CertificateSearch search, int page, string[]? standards, CancellationToken ct)
+    private async Task<(List<(CertificateSummary Summary, int BodyId, DateOnly Issue)> Rows, bool TooCommon)> RowsAsync(CertificateSearch search, int page, string[]? standards, CancellationToken ct)
     {
         var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         List<string[]>? variants = null;
         if (!string.IsNullOrWhiteSpace(search.Organization))
         {
-            variants = await WordVariantsAsync(conn, search.Organization.Trim(), ct);
-            if (variants.Count == 0 || variants.Any(v => v.Length == 0))
+            var words = await WordVariantsAsync(conn, search.Organization.Trim(), ct);
+            if (words.Count == 0 || words.Any(w => w.Variants.Length == 0))
             {
-                return rows;
+                return (rows, false);
             }
+            // Words found in tens of thousands of names ("and", "group") narrow nothing and cost the most: leave
+            // them out when the name has others; a name made only of them is refused.
+            var selective = words.Where(w => w.Reach <= _maxWordReach).ToList();
+            if (selective.Count == 0)
+            {
+                return (rows, true);
+            }
+            variants = selective.Select(w => w.Variants).ToList();
         }
 
         await using var cmd = new NpgsqlCommand { Connection = conn };
@@ -220,7 +232,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
                     reader.GetFieldValue<DateOnly>(9), null!), reader.GetInt32(10), reader.GetFieldValue<DateOnly>(8)));
             }
         }
-        return rows;
+        return (rows, false);
     }
 
     /// <summary>
@@ -228,33 +240,32 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     /// and for words of four letters or more the words that look like it (pg_trgm similarity of 0.3 or
     /// more, the 50 closest). An empty entry means a word that matches nothing.
     /// </summary>
-    private static async Task<List<string[]>> WordVariantsAsync(NpgsqlConnection conn, string name, CancellationToken ct)
+    private static async Task<List<(string[] Variants, long Reach)>> WordVariantsAsync(NpgsqlConnection conn, string name, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             WITH q AS (SELECT w FROM unnest(registry_words($1)) AS w LIMIT 8)
-            SELECT q.w, v.word
+            SELECT q.w, v.word, v.organizations
             FROM q LEFT JOIN LATERAL (
-                SELECT word FROM organization_words WHERE word = q.w
+                SELECT word, organizations FROM organization_words WHERE word = q.w
                 UNION
-                (SELECT word FROM organization_words WHERE length(q.w) >= 4 AND word % q.w
+                (SELECT word, organizations FROM organization_words WHERE length(q.w) >= 4 AND word % q.w
                  ORDER BY similarity(word, q.w) DESC LIMIT 50)) AS v ON TRUE
             """, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = name, NpgsqlDbType = NpgsqlDbType.Text });
-        var byWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, (List<string> Variants, long Reach)>(StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var word = reader.GetString(0);
-            if (!byWord.TryGetValue(word, out var list))
-            {
-                byWord[word] = list = [];
-            }
+            var entry = byWord.TryGetValue(word, out var known) ? known : ([], 0L);
             if (!reader.IsDBNull(1))
             {
-                list.Add(reader.GetString(1));
+                entry.Variants.Add(reader.GetString(1));
+                entry.Reach += reader.GetInt32(2);
             }
+            byWord[word] = entry;
         }
-        return byWord.Values.Select(v => v.ToArray()).ToList();
+        return byWord.Values.Select(v => (v.Variants.ToArray(), v.Reach)).ToList();
     }
 
     /// <summary>"ISO 9001:2015" matches itself; "ISO 9001" (no year) matches every edition a CB is accredited for.</summary>

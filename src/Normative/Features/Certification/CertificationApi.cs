@@ -180,7 +180,11 @@ public static class CertificationApi
             return TypedResults.Problem(t["Search.Error.Page", CertificateQueries.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
         var p = page ?? 1;
-        var (items, hasMore) = await queries.SearchAsync(search, p, ct);
+        var (items, hasMore, tooCommon) = await queries.SearchAsync(search, p, ct);
+        if (tooCommon)
+        {
+            return TypedResults.Problem(t["Search.Error.TooCommon"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
         return TypedResults.Ok(new SearchResponse(p, CertificateSearch.PageSize, hasMore, items.Select(i => new SummaryResponse(
             i.Id, i.Number, SiteLinks.Absolute(context, $"/certification/certificates/{i.Id}"), i.CertificationBodyCode, i.Organization, i.Country,
             i.Standards, i.Status.ToString(), i.ExpiryDate, i.Validity.IsValid)).ToList()));

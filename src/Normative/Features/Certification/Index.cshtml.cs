@@ -74,7 +74,11 @@ public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
             {
                 return Refuse("Search.Error.Page");
             }
-            (Results, HasMore) = await queries.SearchAsync(search, PageNumber, ct);
+            (Results, HasMore, var tooCommon) = await queries.SearchAsync(search, PageNumber, ct);
+            if (tooCommon)
+            {
+                return Refuse("Search.Error.TooCommon");
+            }
         }
         return Page();
     }

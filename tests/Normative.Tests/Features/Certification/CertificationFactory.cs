@@ -10,5 +10,7 @@ public class CertificationFactory : NormativeFactory
         ["Certification:ExpiryJob:Enabled"] = "false",
         ["Certification:RateLimit:PermitLimit"] = "100000",
         ["Certification:MaxUploadMegabytes"] = "1",
+        // Words in more than 40 names count as too common, so that tests can reach the limit.
+        ["Certification:Search:MaxWordReach"] = "40",
     };
 }

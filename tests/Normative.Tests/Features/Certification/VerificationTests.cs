@@ -115,6 +115,21 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
     }
 
     [Fact]
+    public async Task CommonWordsAreLeftOutOfANameAndANameOfOnlyCommonWordsIsRefused()
+    {
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(Registry.Csv(Enumerable.Range(1, 45)
+            .Select(i => Registry.Row($"CW-{i:D2}", body.Code, organization: $"Commonplace Holdings {(i == 7 ? "Xylophonic" : "Number" + i)}")).ToArray()));
+        var client = factory.CreateClient();
+        var found = (await GetJsonAsync(client, "/api/v1/certificates?organization=xylophonik%20commonplace")).GetProperty("items");
+        Assert.Equal("CW-07", Assert.Single(found.EnumerateArray()).GetProperty("number").GetString());
+
+        var refused = await client.GetAsync("/api/v1/certificates?organization=Commonplace%20Holdings");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("add a more distinctive word", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchIsPaginated()
     {
         var body = await factory.CreateBodyAsync();
