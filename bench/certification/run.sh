@@ -43,9 +43,9 @@ if [ -z "${BENCH_SKIP_IMPORT:-}" ]; then
   rm -rf "$DATA"
   mkdir -p "$DATA"
   echo "== demo bodies and accreditations (and 3,000 demo certificates)"
-  taskset -c 0 dotnet "$APP" demo --Logging:LogLevel:Default=Warning
+  taskset -c 0 dotnet "$APP" demo --contentRoot="$PWD/src/Normative"
   echo "== import (app and PostgreSQL on core 0)"
-  /usr/bin/time -f "import: %e s wall, peak RSS of the app %M KB" taskset -c 0 dotnet "$APP" import certificates "$CSV" 2>&1 | tail -n 3
+  /usr/bin/time -f "import: %e s wall, peak RSS of the app %M KB" taskset -c 0 dotnet "$APP" import certificates "$CSV" --contentRoot="$PWD/src/Normative" 2>&1 | tail -n 3
 fi
 mkdir -p "$OUT"
 
@@ -57,7 +57,9 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   exit 1
 fi
 echo "== serving on core 0"
-taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" \
+# The content root is the project folder, as for `dotnet run`: appsettings.json (which keeps
+# ASP.NET Core's per-request logs at Warning) and wwwroot are found there.
+taskset -c 0 dotnet "$APP" --contentRoot="$PWD/src/Normative" --urls "http://127.0.0.1:$PORT" \
   --Certification:RateLimit:PermitLimit=1000000000 --Certification:ExpiryJob:Enabled=false \
   --Logging:LogLevel:Default=Warning > "$OUT/server.log" 2>&1 &
 SERVER=$!
@@ -69,11 +71,29 @@ for _ in $(seq 1 120); do
 done
 APPPID=$SERVER
 
+# CPU time (in clock ticks) used so far by the app and by every process of its PostgreSQL cluster.
+# Other work on a shared machine stretches wall-clock figures, not these: CPU per request tells
+# what one dedicated core would sustain.
+ticks() {
+  local pm total=0 pid
+  pm=$(head -n 1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+  for pid in $APPPID $pm $(pgrep -P "${pm:-0}" 2>/dev/null || true); do
+    [ -r /proc/$pid/stat ] && total=$((total + $(awk '{print $14 + $15}' /proc/$pid/stat)))
+  done
+  echo $total
+}
+
 run() { # name script connections
   echo "== $1: warm-up"
   taskset -c 1 wrk -t2 -c"$3" -d5s -s "$OUT/$2" "http://127.0.0.1:$PORT" >/dev/null
   echo "== $1: wrk -t2 -c$3 -d$DURATION --latency"
+  local before after requests
+  before=$(ticks)
   taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
+  after=$(ticks)
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    ms = 1000 * t / hz / n; printf "%s: app + PostgreSQL used %.1f s of CPU, %.3f ms per request: about %d requests/s on one dedicated core\n", "'"$1"'", t / hz, ms, 1000 / ms }' | tee -a "$OUT/$1.txt"
   if grep -q "Non-2xx" "$OUT/$1.txt"; then
     echo "run.sh: $1 got error answers; the figures above do not count" >&2
   fi

@@ -21,7 +21,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     private readonly long _maxWordReach = configuration.GetValue("Certification:Search:MaxWordReach", 50_000L);
 
     /// <summary>How many organizations a search by name ranks at most.</summary>
-    public const int MaxNameCandidates = 2_000;
+    public const int MaxNameCandidates = 1_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -183,10 +183,16 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
                 sql.Append($" AND o.country = {country}");
             }
             sql.Append(CultureInfo.InvariantCulture, $" LIMIT {MaxNameCandidates})");
+            var folded = $"registry_fold({Param(search.Organization!.Trim(), NpgsqlDbType.Text)})";
+            // Rank the organizations first; without other filters only the best of them need their certificates
+            // (each has at least one), which spares an index lookup per candidate.
+            var filtered = standards is not null || !string.IsNullOrWhiteSpace(search.CertificationBody) || !string.IsNullOrWhiteSpace(search.Number);
+            sql.Append(CultureInfo.InvariantCulture, $", r AS (SELECT id, name, country, similarity(name_key, {folded}) AS score FROM m");
+            sql.Append(filtered ? ")" : FormattableString.Invariant($" ORDER BY score DESC, name, id LIMIT {page * CertificateSearch.PageSize + 1})"));
             sql.Append("""
-                SELECT c.id, c.number, cb.code, cb.name, m.name, m.country, c.standards, c.status, c.issue_date, c.expiry_date, c.certification_body_id
-                FROM m
-                JOIN certificates c ON c.organization_id = m.id
+                SELECT c.id, c.number, cb.code, cb.name, r.name, r.country, c.standards, c.status, c.issue_date, c.expiry_date, c.certification_body_id
+                FROM r
+                JOIN certificates c ON c.organization_id = r.id
                 JOIN certification_bodies cb ON cb.id = c.certification_body_id
                 WHERE TRUE
                 """);
@@ -217,9 +223,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         {
             sql.Append($" AND c.number = {Param(search.Number.Trim(), NpgsqlDbType.Text)}");
         }
-        sql.Append(variants is null
-            ? " ORDER BY c.id DESC"
-            : $" ORDER BY similarity(m.name_key, registry_fold({Param(search.Organization!.Trim(), NpgsqlDbType.Text)})) DESC, m.name, c.id");
+        sql.Append(variants is null ? " ORDER BY c.id DESC" : " ORDER BY r.score DESC, r.name, c.id");
         sql.Append(CultureInfo.InvariantCulture, $" LIMIT {CertificateSearch.PageSize + 1} OFFSET {(page - 1) * CertificateSearch.PageSize}");
         cmd.CommandText = sql.ToString();
 

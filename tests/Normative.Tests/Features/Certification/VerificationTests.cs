@@ -109,6 +109,8 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.Equal(["K-2"], await NumbersAsync($"standard=iso14001&cb={body.Code}"));
         Assert.Equal(["K-3"], await NumbersAsync($"cb={other.Code}"));
         Assert.Equal(["K-2", "K-3"], (await NumbersAsync("organization=quokka&country=AU")).Order().ToList());
+        Assert.Equal(["K-2"], await NumbersAsync("organization=quokka&standard=ISO%2014001:2015"));
+        Assert.Equal(["K-3"], await NumbersAsync($"organization=quokka%20quality&cb={other.Code}"));
 
         var page = await client.GetDocumentAsync("/certification?organization=Zylberschlagg&country=&standard=&body=");
         Assert.Contains("K-1", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
