@@ -147,7 +147,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         List<string[]>? variants = null;
         if (!string.IsNullOrWhiteSpace(search.Organization))
         {
-            var words = await WordVariantsAsync(conn, search.Organization.Trim(), ct);
+            var words = await WordVariantsAsync(conn, search.Organization.Trim(), _maxWordReach, ct);
             if (words.Count == 0 || words.Any(w => w.Variants.Length == 0))
             {
                 return (rows, false);
@@ -244,7 +244,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     /// and for words of four letters or more the words that look like it (pg_trgm similarity of 0.3 or
     /// more, the 50 closest). An empty entry means a word that matches nothing.
     /// </summary>
-    private static async Task<List<(string[] Variants, long Reach)>> WordVariantsAsync(NpgsqlConnection conn, string name, CancellationToken ct)
+    private static async Task<List<(string[] Variants, long Reach)>> WordVariantsAsync(NpgsqlConnection conn, string name, long maxReach, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             WITH q AS (SELECT w FROM unnest(registry_words($1)) AS w LIMIT 8)
@@ -262,7 +262,8 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         {
             var word = reader.GetString(0);
             var entry = byWord.TryGetValue(word, out var known) ? known : ([], 0L);
-            if (!reader.IsDBNull(1))
+            // A lookalike that is itself a very common word ("and" for "anderson") would swamp the word: skip it.
+            if (!reader.IsDBNull(1) && (reader.GetString(1) == word || reader.GetInt32(2) <= maxReach))
             {
                 entry.Variants.Add(reader.GetString(1));
                 entry.Reach += reader.GetInt32(2);

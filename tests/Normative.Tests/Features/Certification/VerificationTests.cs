@@ -126,6 +126,11 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         var found = (await GetJsonAsync(client, "/api/v1/certificates?organization=xylophonik%20commonplace")).GetProperty("items");
         Assert.Equal("CW-07", Assert.Single(found.EnumerateArray()).GetProperty("number").GetString());
 
+        // A rare word that looks like a common one is not swallowed by it.
+        await factory.ImportAsync(Registry.Csv(Registry.Row("CW-99", body.Code, organization: "Commonplacer Studio")));
+        var lookalike = (await GetJsonAsync(client, "/api/v1/certificates?organization=commonplacer")).GetProperty("items");
+        Assert.Equal("CW-99", lookalike[0].GetProperty("number").GetString());
+
         var refused = await client.GetAsync("/api/v1/certificates?organization=Commonplace%20Holdings");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("add a more distinctive word", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
