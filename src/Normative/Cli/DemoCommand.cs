@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Identity;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
-using Normative.Features.Store;
+using Normative.Features.Certification;
 using Normative.Features.Development;
+using Normative.Features.Store;
 
 namespace Normative.Cli;
 
 /// <summary>`normative demo`: a small realistic data set so a newcomer sees a living site (idempotent).</summary>
 public static class DemoCommand
 {
-    public static Command Create() =>
-        NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role, member bodies, committees, projects and ballots, and sample PDFs for the store (safe to run again).", async (sp, ct) =>
+    public static Command Create()
+    {
+        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role, member bodies, committees, projects and ballots, sample PDFs for the store and a certificate registry (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var (ics, deliverables) = await CatalogueDemo.LoadAsync(db, ct);
@@ -24,6 +26,10 @@ public static class DemoCommand
             var development = await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(),
                 sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");
+            Console.WriteLine(await CertificationDemo.LoadAsync(sp, ct));
             return 0;
         });
+        demo.Subcommands.Add(CertificationDemo.GenerateCommand()); // `demo generate --certificates N --out FILE.csv`
+        return demo;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Certification;
 
 namespace Normative.Cli;
 
@@ -36,6 +37,7 @@ public static class NormativeCli
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RefsCommand.Create());
         root.Subcommands.Add(Features.Store.StoreCommand.Create());
+        root.Subcommands.Add(CertificationImportCommand.Create());
 
         foreach (var command in root.Subcommands)
         {

@@ -5,6 +5,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Store;
 using Normative.Features.Development;
+using Normative.Features.Certification;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -43,6 +44,17 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<BallotPosition> BallotPositions => Set<BallotPosition>();
     public DbSet<BallotVoteEvent> BallotVoteEvents => Set<BallotVoteEvent>();
     public DbSet<BallotComment> BallotComments => Set<BallotComment>();
+    public DbSet<AccreditationBody> AccreditationBodies => Set<AccreditationBody>();
+    public DbSet<CertificationBody> CertificationBodies => Set<CertificationBody>();
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
+    public DbSet<CertifiedOrganization> CertifiedOrganizations => Set<CertifiedOrganization>();
+    public DbSet<OrganizationWord> OrganizationWords => Set<OrganizationWord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
+    public DbSet<CertificateAudit> CertificateAudits => Set<CertificateAudit>();
+    public DbSet<CertificationBodyMember> CertificationBodyMembers => Set<CertificationBodyMember>();
+    public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
+    public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,7 +17,6 @@ public static class ComingSoon
         new("search", "Coming.Search.Title", "Coming.Search.Text"),
         new("news", "Coming.News.Title", "Coming.News.Text"),
         new("insights", "Coming.News.Title", "Coming.News.Text"),
-        new("certification", "Coming.Certification.Title", "Coming.Certification.Text"),
         new("updates", "Coming.Updates.Title", "Coming.Updates.Text"),
     ];
 
