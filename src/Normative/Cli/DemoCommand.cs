@@ -5,6 +5,9 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Demo;
 using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Certification;
+using Normative.Features.Development;
+using Normative.Features.Store;
 
 namespace Normative.Cli;
 
@@ -16,13 +19,19 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards and one user per role (safe to run again).", async (sp, ct) =>
+        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store and a certificate registry (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var catalogue = await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, sp.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine($"Catalogue: {catalogue.Ics.Read} ICS codes, {catalogue.Deliverables.Read} deliverables ({catalogue.Deliverables.Inserted} new), {catalogue.Committees.Read} committees, {catalogue.TopStandards} top standards added.");
             var users = await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
+            var files = await StoreDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
+            Console.WriteLine($"Store: {files} sample PDFs (marked SAMPLE) to buy and download; pay with the test provider.");
+            var development = await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");
+            Console.WriteLine(await CertificationDemo.LoadAsync(sp, ct));
             return 0;
         });
         demo.Subcommands.Add(DemoGenerators.Create());

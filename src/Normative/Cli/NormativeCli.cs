@@ -4,6 +4,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Certification;
 
 namespace Normative.Cli;
 
@@ -36,7 +37,10 @@ public static class NormativeCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RefsCommand.Create());
-        root.Subcommands.Add(ImportCommand.Create());
+        var import = ImportCommand.Create();                    // import deliverables | committees | ics
+        import.Subcommands.Add(CertificationImportCommand.Create()); // import certificates
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(Features.Store.StoreCommand.Create());
 
         foreach (var command in root.Subcommands)
         {

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Store;
+using Normative.Features.Development;
+using Normative.Features.Certification;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -21,6 +24,41 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
     public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
+    public DbSet<PriceBand> PriceBands => Set<PriceBand>();
+    public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
+    public DbSet<TaxRule> TaxRules => Set<TaxRule>();
+    public DbSet<Cart> Carts => Set<Cart>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentSession> PaymentSessions => Set<PaymentSession>();
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+    public DbSet<Download> Downloads => Set<Download>();
+    public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
+    public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
+    public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
+    public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotMember> BallotMembers => Set<BallotMember>();
+    public DbSet<BallotPosition> BallotPositions => Set<BallotPosition>();
+    public DbSet<BallotVoteEvent> BallotVoteEvents => Set<BallotVoteEvent>();
+    public DbSet<BallotComment> BallotComments => Set<BallotComment>();
+    public DbSet<AccreditationBody> AccreditationBodies => Set<AccreditationBody>();
+    public DbSet<CertificationBody> CertificationBodies => Set<CertificationBody>();
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
+    public DbSet<CertifiedOrganization> CertifiedOrganizations => Set<CertifiedOrganization>();
+    public DbSet<OrganizationWord> OrganizationWords => Set<OrganizationWord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
+    public DbSet<CertificateAudit> CertificateAudits => Set<CertificateAudit>();
+    public DbSet<CertificationBodyMember> CertificationBodyMembers => Set<CertificationBodyMember>();
+    public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
+    public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,12 @@ public class Committee
     /// <summary>Participating and observing members as listed in the open data (member-body acronyms or country codes).</summary>
     public List<string> PMembers { get; set; } = [];
     public List<string> OMembers { get; set; } = [];
+
+    // Standards development (migration 0200, mapped in Development/CommitteeDevelopmentConfiguration):
+    // the secretariat as a member body, the chair, and the user who manages the committee.
+    public int? SecretariatMemberBodyId { get; set; }
+    public string? Chair { get; set; }
+    public string? ManagerUserId { get; set; }
 }
 
 internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>

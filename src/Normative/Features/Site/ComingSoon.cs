@@ -13,10 +13,6 @@ public static class ComingSoon
     [
         new("news", "Coming.News.Title", "Coming.News.Text"),
         new("insights", "Coming.News.Title", "Coming.News.Text"),
-        new("taking-part", "Coming.TakingPart.Title", "Coming.TakingPart.Text"),
-        new("store", "Coming.Store.Title", "Coming.Store.Text"),
-        new("cart", "Coming.Store.Title", "Coming.Store.Text"),
-        new("certification", "Coming.Certification.Title", "Coming.Certification.Text"),
         new("updates", "Coming.Updates.Title", "Coming.Updates.Text"),
     ];
 

@@ -109,4 +109,15 @@ public class AuthorizationTests(NormativeFactory factory) : IClassFixture<Normat
         Assert.Contains("/account/reset?email=", mail.QuerySelector("main pre")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/mail?file=..%2F..%2Fetc%2Fpasswd")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheHeadersSignOutButtonSignsOut()
+    {
+        var (client, _) = await factory.SignInAsAsync(Roles.Customer);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+
+        var response = await client.SubmitFormAsync("/about", [], "header form[action='/account/signout']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
+    }
 }

@@ -17,6 +17,8 @@ public static class DemoGenerators
     [
         new("--deliverables", "Deliverables in ISO's open-data shape (JSON Lines), e.g. 80000.", "deliverables.jsonl",
             (count, seed, stream, ct) => new DeliverableGenerator(seed).WriteJsonLinesAsync(stream, count, ct)),
+        new("--certificates", "Certificates in the registry's upload format (CSV), e.g. 3000000.", "certificates.csv",
+            Certification.CertificationDemo.WriteGeneratedAsync),
     ];
 
     public static Command Create()
@@ -62,7 +64,7 @@ public static class DemoGenerators
                     {
                         await generator.WriteAsync(count, parse.GetValue(seed), file, ct);
                     }
-                    Console.WriteLine($"Wrote {count.ToString(CultureInfo.InvariantCulture)} {generator.Option.TrimStart('-')} to {path} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+                    Console.WriteLine($"Wrote {count.ToString("N0", CultureInfo.InvariantCulture)} {generator.Option.TrimStart('-')} to {path} in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -16,7 +16,7 @@ public static class ImportCommand
 
     public static Command Create()
     {
-        var import = new Command("import", "Load open-data files into the catalogue (JSON Lines or CSV in the shape of ISO's open data). Exit 0: all loaded; 2: some lines rejected; 1: nothing imported.");
+        var import = new Command("import", "Load data files: the catalogue's open data (JSON Lines or CSV in the shape of ISO's open data) and certificates. Exit 0: all loaded; 2: some lines rejected; 1: nothing imported.");
         import.Subcommands.Add(Kind("deliverables", "Load deliverables (iso_deliverables_metadata). Committees they name are created if missing.",
             (i, s, p, progress, ct) => i.ImportDeliverablesAsync(s, p, progress, ct)));
         import.Subcommands.Add(Kind("committees", "Load technical committees (iso_technical_committees).",

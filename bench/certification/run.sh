@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The certification registry at full scale (figures in bench/RESULTS.md, "## Certification"):
+#   1. generate the data set with the app's own `normative demo generate` (kept in /tmp, never committed),
+#   2. load the demo bodies, then time `normative import certificates` on the whole file,
+#   3. serve the app in Release (Production) and measure verification by number and
+#      organization-name search with wrk, and the app's peak memory.
+# The app and its embedded PostgreSQL run on core 0 (PostgreSQL is started by the app, so it
+# inherits the affinity); wrk runs on core 1. Other work on the machine skews the figures: the
+# script prints `uptime` first and last, and RESULTS.md says what the load was.
+#
+# Usage: bench/certification/run.sh            (BENCH_CERTIFICATES=3000000 by default)
+#        BENCH_SKIP_IMPORT=1 bench/certification/run.sh   (reuse the loaded database)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+N=${BENCH_CERTIFICATES:-3000000}
+CSV=${BENCH_CSV:-/tmp/certificates-$((N / 1000))k.csv}
+DATA=${BENCH_DATA:-/tmp/normative-bench-certification}
+PORT=${BENCH_PORT:-5391}
+DURATION=${BENCH_DURATION:-30s}
+OUT=${BENCH_OUT:-$DATA/results}
+APP=src/Normative/bin/Release/net10.0/Normative.dll
+HERE=bench/certification
+
+for tool in wrk taskset python3; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install wrk util-linux python3)" >&2; exit 1; }
+done
+
+echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $(git rev-parse --short HEAD)"
+echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
+echo "== load before: $(uptime)"
+
+dotnet build src/Normative -c Release -nologo -v quiet
+export ASPNETCORE_ENVIRONMENT=Production NORMATIVE_DATA="$DATA" DOTNET_NOLOGO=1
+
+if [ ! -f "$CSV" ]; then
+  echo "== generating $N certificates into $CSV"
+  dotnet "$APP" demo generate --certificates "$N" --out "$CSV"
+fi
+echo "== data set: $(wc -l < "$CSV") lines, $(du -h "$CSV" | cut -f1)"
+
+if [ -z "${BENCH_SKIP_IMPORT:-}" ]; then
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  echo "== demo bodies and accreditations (and 3,000 demo certificates)"
+  taskset -c 0 dotnet "$APP" demo --contentRoot="$PWD/src/Normative"
+  echo "== import (app and PostgreSQL on core 0)"
+  /usr/bin/time -f "import: %e s wall, peak RSS of the app %M KB" taskset -c 0 dotnet "$APP" import certificates "$CSV" --contentRoot="$PWD/src/Normative" 2>&1 | tail -n 3
+fi
+mkdir -p "$OUT"
+
+echo "== preparing request lists"
+python3 "$HERE/requests.py" "$CSV" "$OUT"
+
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "run.sh: something already listens on port $PORT; set BENCH_PORT" >&2
+  exit 1
+fi
+echo "== serving on core 0"
+# The content root is the project folder, as for `dotnet run`: appsettings.json (which keeps
+# ASP.NET Core's per-request logs at Warning) and wwwroot are found there.
+taskset -c 0 dotnet "$APP" --contentRoot="$PWD/src/Normative" --urls "http://127.0.0.1:$PORT" \
+  --Certification:RateLimit:PermitLimit=1000000000 --Certification:ExpiryJob:Enabled=false \
+  --Logging:LogLevel:Default=Warning > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { echo "run.sh: the app did not start; see $OUT/server.log" >&2; exit 1; }
+  sleep 1
+done
+APPPID=$SERVER
+
+# CPU time (in clock ticks) used so far by the app and by every process of its PostgreSQL cluster.
+# Other work on a shared machine stretches wall-clock figures, not these: CPU per request tells
+# what one dedicated core would sustain.
+ticks() {
+  local pm total=0 pid
+  pm=$(head -n 1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+  for pid in $APPPID $pm $(pgrep -P "${pm:-0}" 2>/dev/null || true); do
+    [ -r /proc/$pid/stat ] && total=$((total + $(awk '{print $14 + $15}' /proc/$pid/stat)))
+  done
+  echo $total
+}
+
+run() { # name script connections
+  echo "== $1: warm-up"
+  taskset -c 1 wrk -t2 -c"$3" -d5s -s "$OUT/$2" "http://127.0.0.1:$PORT" >/dev/null
+  echo "== $1: wrk -t2 -c$3 -d$DURATION --latency"
+  local before after requests
+  before=$(ticks)
+  taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
+  after=$(ticks)
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    ms = 1000 * t / hz / n; printf "%s: app + PostgreSQL used %.1f s of CPU, %.3f ms per request: about %d requests/s on one dedicated core\n", "'"$1"'", t / hz, ms, 1000 / ms }' | tee -a "$OUT/$1.txt"
+  if grep -q "Non-2xx" "$OUT/$1.txt"; then
+    echo "run.sh: $1 got error answers; the figures above do not count" >&2
+  fi
+}
+run verify verify.lua 64
+run search search.lua 64
+run search-16 search.lua 16
+
+echo "== statistics page, first (uncached) and second request"
+curl -s -o /dev/null -w "statistics (computed): %{time_total} s\n" "http://127.0.0.1:$PORT/certification/statistics"
+curl -s -o /dev/null -w "statistics (cached): %{time_total} s\n" "http://127.0.0.1:$PORT/certification/statistics"
+
+echo "== app peak memory: $(grep VmHWM /proc/$APPPID/status)"
+echo "== load after: $(uptime)"

@@ -1,0 +1,363 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Certification;
+
+/// <summary>
+/// /api/v1/certificates: free public verification and search (rate limited per client when
+/// anonymous), signed receipts, and the certification bodies' writes with a personal API token.
+/// </summary>
+public static class CertificationApi
+{
+    public const int MaxBatch = 10_000;
+
+    public sealed record VerificationResponse(string Number, string? CertificationBody, DateTimeOffset CheckedAt, bool Found, string Message, IReadOnlyList<CertificateResponse> Certificates);
+
+    public sealed record CertificateResponse(
+        long Id, string Number, string Url, string CertificationBody, string CertificationBodyName, string CertificationBodyCountry,
+        OrganizationResponse Organization, IReadOnlyList<string> Standards, string Scope, IReadOnlyList<int> IafSectors,
+        IReadOnlyList<CertificateSite> Sites, DateOnly InitialIssueDate, DateOnly IssueDate, DateOnly ExpiryDate,
+        string Status, string? StatusReason, bool ValidToday, IReadOnlyList<string> Problems,
+        IReadOnlyList<AccreditationResponse> Accreditations, IReadOnlyList<HistoryResponse> History, IReadOnlyList<AuditResponse> Audits,
+        DateTimeOffset RegisteredAt);
+
+    public sealed record OrganizationResponse(string Name, string Country, string? Address, string? CompanyNumber);
+
+    public sealed record AccreditationResponse(string Standard, string AccreditationBody, string AccreditationBodyName, string AccreditationBodyCountry,
+        bool IafMlaSignatory, string Status, DateOnly ValidFrom, DateOnly ValidTo, bool CoversToday);
+
+    public sealed record HistoryResponse(DateTimeOffset At, string Kind, string? From, string To, string? Note, string By);
+
+    public sealed record AuditResponse(string Kind, DateOnly StartDate, DateOnly? EndDate, string? Note);
+
+    public sealed record SearchResponse(int Page, int PageSize, bool HasMore, IReadOnlyList<SummaryResponse> Items);
+
+    public sealed record SummaryResponse(long Id, string Number, string Url, string CertificationBody, string Organization, string Country,
+        IReadOnlyList<string> Standards, string Status, DateOnly ExpiryDate, bool ValidToday);
+
+    public sealed record ReceiptCheckResponse(bool Valid, string Message);
+
+    public sealed record BatchRequest(bool AllOrNothing, IReadOnlyList<CertificateItem>? Certificates);
+
+    public sealed record CertificateItem(
+        string? Number, string? CertificationBody, OrganizationItem? Organization, IReadOnlyList<string>? Standards, string? Scope,
+        IReadOnlyList<int>? IafSectors, IReadOnlyList<SiteItem>? Sites, string? InitialIssueDate, string? IssueDate, string? ExpiryDate,
+        string? Status, string? StatusReason);
+
+    public sealed record OrganizationItem(string? Name, string? Country, string? Address, string? CompanyNumber);
+
+    public sealed record SiteItem(string? Address, string? Country);
+
+    public sealed record UploadResponse(long UploadId, int TotalRows, int Inserted, int Updated, int Unchanged, int Rejected, bool Loaded,
+        string Summary, IReadOnlyList<RowProblemResponse> RejectedRows);
+
+    public sealed record RowProblemResponse(int Line, string? Number, string Code, string Message);
+
+    public sealed record StatusRequest(string? Number, string? Status, string? Reason);
+
+    public sealed record AuditRequest(string? Number, string? Kind, DateOnly? StartDate, DateOnly? EndDate, string? Note);
+
+    public static IEndpointRouteBuilder MapCertificationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
+        group.MapGet("/verify", VerifyAsync)
+            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .WithName("VerifyCertificate")
+            .WithSummary("Verify a certificate by its exact number (and certification body code): is it valid today? Free, no account.");
+        group.MapGet("/verify/receipt", ReceiptAsync)
+            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .WithName("VerificationReceipt")
+            .WithSummary("The same verification as a receipt signed with ECDSA P-256 (key at /.well-known/normative-receipt-key.json).");
+        group.MapPost("/receipts/check", CheckReceiptAsync)
+            .WithName("CheckReceipt")
+            .WithSummary("Check that a receipt is unchanged and signed by this registry.");
+        group.MapGet("/", SearchAsync)
+            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .WithName("SearchCertificates")
+            .WithSummary("Search by organization name (typo tolerant), country, standard, certification body or number. Paginated.");
+        group.MapGet("/{id:long}", GetAsync)
+            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .WithName("GetCertificate")
+            .WithSummary("One certificate with its validity today, history, audits and the CB's accreditations.");
+
+        group.MapPut("/", BatchAsync)
+            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .WithName("UpsertCertificates")
+            .WithSummary($"Create or update up to {MaxBatch} certificates of your certification body, by number.");
+        group.MapPost("/csv", CsvAsync)
+            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .Accepts<string>("text/csv")
+            .WithName("UploadCertificatesCsv")
+            .WithSummary("Upload a CSV file (the same format as the upload page) for your certification body.");
+        group.MapPost("/status", ChangeStatusAsync)
+            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .WithName("ChangeCertificateStatus")
+            .WithSummary("Change the status of one of your certificates, with a reason.");
+        group.MapPost("/audits", AddAuditAsync)
+            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .WithName("RecordAudit")
+            .WithSummary("Record an audit (Stage1, Stage2, Surveillance, Recertification) of one of your certificates.");
+        return app;
+    }
+
+    private static ProblemHttpResult? CheckQuery(string? number, string? cb, IStringLocalizer<CertificationText> t)
+    {
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return TypedResults.Problem(t["Verify.Error.Empty"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
+        if (number.Length > CertificateSearch.MaxLength || cb?.Length > CertificateSearch.MaxLength)
+        {
+            return TypedResults.Problem(t["Search.Error.TooLong", CertificateSearch.MaxLength], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
+        return null;
+    }
+
+    private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyAsync(
+        string? number, string? cb, CertificateQueries queries, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+    {
+        if (CheckQuery(number, cb, t) is { } problem)
+        {
+            return problem;
+        }
+        var found = await queries.VerifyAsync(number!, cb, ct);
+        var message = found.Count == 0 ? t["Verify.NotFound"].Value
+            : found.Count == 1 ? t[found[0].Validity.IsValid ? "Verify.Valid" : "Verify.NotValid"].Value
+            : t["Verify.Several", found.Count].Value;
+        return TypedResults.Ok(new VerificationResponse(number!.Trim(), cb?.Trim(), clock.GetUtcNow(), found.Count > 0, message,
+            found.Select(c => ToResponse(c, context)).ToList()));
+    }
+
+    private static async Task<Results<Ok<SignedReceipt>, ProblemHttpResult>> ReceiptAsync(
+        string? number, string? cb, CertificateQueries queries, ReceiptSigner signer, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+    {
+        if (CheckQuery(number, cb, t) is { } problem)
+        {
+            return problem;
+        }
+        var found = await queries.VerifyAsync(number!, cb, ct);
+        var payload = VerificationReceipts.Payload(number!.Trim(), string.IsNullOrWhiteSpace(cb) ? null : cb.Trim(), found, clock.GetUtcNow(),
+            id => SiteLinks.Absolute(context, $"/certification/certificates/{id}"));
+        payload["issuer"] = SiteLinks.Absolute(context, "/");
+        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationSetup.KeyPath), ct);
+        context.Response.Headers.ContentDisposition = "inline; filename=\"verification-receipt.json\"";
+        return TypedResults.Ok(receipt);
+    }
+
+    private static async Task<Results<Ok<ReceiptCheckResponse>, ProblemHttpResult>> CheckReceiptAsync(SignedReceipt? receipt, ReceiptSigner signer, CancellationToken ct)
+    {
+        if (receipt is null || string.IsNullOrEmpty(receipt.Payload) || string.IsNullOrEmpty(receipt.Signature))
+        {
+            return TypedResults.Problem("A receipt has a payload and a signature.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var (key, keyId) = await signer.KeyAsync(ct);
+        if (receipt.KeyId != keyId)
+        {
+            return TypedResults.Ok(new ReceiptCheckResponse(false, "The receipt names a key this registry does not use."));
+        }
+        return TypedResults.Ok(ReceiptSigner.Verify(receipt, key)
+            ? new ReceiptCheckResponse(true, "The signature is valid: the receipt is as the registry issued it.")
+            : new ReceiptCheckResponse(false, "The signature does not match: the receipt has been changed or was not issued by this registry."));
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
+        string? organization, string? country, string? standard, string? cb, string? number, int? page,
+        CertificateQueries queries, HttpContext context, IStringLocalizer<CertificationText> t, CancellationToken ct)
+    {
+        var search = new CertificateSearch(organization, country, standard, cb, number);
+        if (search.Check() is { } error)
+        {
+            return TypedResults.Problem(t[error, CertificateSearch.MaxLength], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
+        if (page is < 1 or > CertificateQueries.MaxPage)
+        {
+            return TypedResults.Problem(t["Search.Error.Page", CertificateQueries.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
+        var p = page ?? 1;
+        var (items, hasMore, tooCommon) = await queries.SearchAsync(search, p, ct);
+        if (tooCommon)
+        {
+            return TypedResults.Problem(t["Search.Error.TooCommon"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+        }
+        return TypedResults.Ok(new SearchResponse(p, CertificateSearch.PageSize, hasMore, items.Select(i => new SummaryResponse(
+            i.Id, i.Number, SiteLinks.Absolute(context, $"/certification/certificates/{i.Id}"), i.CertificationBodyCode, i.Organization, i.Country,
+            i.Standards, i.Status.ToString(), i.ExpiryDate, i.Validity.IsValid)).ToList()));
+    }
+
+    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, CertificateQueries queries, HttpContext context, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
+
+    internal static CertificateResponse ToResponse(CertificateView c, HttpContext context) => new(
+        c.Id, c.Number, SiteLinks.Absolute(context, $"/certification/certificates/{c.Id}"),
+        c.CertificationBody.Code, c.CertificationBody.Name, c.CertificationBody.Country,
+        new OrganizationResponse(c.Organization.Name, c.Organization.Country, c.Organization.Address, c.Organization.CompanyNumber),
+        c.Standards, c.Scope, c.IafSectors, c.Sites, c.InitialIssueDate, c.IssueDate, c.ExpiryDate, c.Status.ToString(), c.StatusReason,
+        c.Validity.IsValid, c.Validity.Problems.Select(VerificationReceipts.Describe).ToList(),
+        c.Accreditations.Select(a => new AccreditationResponse(a.Standard, a.AccreditationBodyCode, a.AccreditationBodyName, a.AccreditationBodyCountry,
+            a.IafMlaSignatory, a.Status.ToString(), a.ValidFrom, a.ValidTo, a.CoversToday(DateOnly.FromDateTime(DateTime.UtcNow)))).ToList(),
+        c.History.Select(h => new HistoryResponse(h.At, h.Kind.ToString(), h.From?.ToString(), h.To.ToString(), h.Note, h.ByRegistry ? "registry" : "certification body")).ToList(),
+        c.Audits.Select(a => new AuditResponse(a.Kind.ToString(), a.StartDate, a.EndDate, a.Note)).ToList(),
+        c.RegisteredAt);
+
+    /// <summary>The certification body the signed-in user acts for, or null when no administrator has linked them to one.</summary>
+    public static async Task<CertificationBody?> MemberBodyAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return null;
+        }
+        return await db.CertificationBodyMembers.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => m.CertificationBody).SingleOrDefaultAsync(ct);
+    }
+
+    private static ProblemHttpResult NotLinked(IStringLocalizer<CertificationText> t) =>
+        TypedResults.Problem(t["Body.NotLinked"], statusCode: StatusCodes.Status403Forbidden, title: t["Body.NotLinked.Title"]);
+
+    private static async Task<Results<Ok<UploadResponse>, UnprocessableEntity<UploadResponse>, ProblemHttpResult>> BatchAsync(
+        BatchRequest request, HttpContext context, NormativeDb db, CertificateImporter importer, IStringLocalizer<CertificationText> t, CancellationToken ct)
+    {
+        var body = await MemberBodyAsync(db, context.User, ct);
+        if (body is null)
+        {
+            return NotLinked(t);
+        }
+        var items = request.Certificates ?? [];
+        if (items.Count == 0)
+        {
+            return TypedResults.Problem(t["Import.Empty"], statusCode: StatusCodes.Status400BadRequest, title: t["Upload.Error.Title"]);
+        }
+        if (items.Count > MaxBatch)
+        {
+            return TypedResults.Problem(t["Import.TooManyRows", MaxBatch.ToString("N0", CultureInfo.CurrentCulture)], statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Upload.Error.Title"]);
+        }
+        var rows = items.Select((item, i) => new ImportItem(i + 1, new CertificateInput
+        {
+            Number = item.Number ?? "",
+            CertificationBody = item.CertificationBody ?? body.Code,
+            Organization = item.Organization?.Name ?? "",
+            Country = item.Organization?.Country ?? "",
+            OrganizationAddress = item.Organization?.Address,
+            CompanyNumber = item.Organization?.CompanyNumber,
+            Standards = item.Standards ?? [],
+            Scope = item.Scope ?? "",
+            IafSectors = item.IafSectors ?? [],
+            Sites = (item.Sites ?? []).Select(s => new SiteInput(s.Address, s.Country, $"{s.Address}|{s.Country}")).ToList(),
+            InitialIssueDate = item.InitialIssueDate ?? "",
+            IssueDate = item.IssueDate ?? "",
+            ExpiryDate = item.ExpiryDate ?? "",
+            Status = item.Status ?? "",
+            StatusReason = item.StatusReason,
+        }));
+        var result = await importer.ImportAsync(rows, Options(context, body, "json", null, request.AllOrNothing), ct);
+        return Answer(result, t);
+    }
+
+    private static async Task<Results<Ok<UploadResponse>, UnprocessableEntity<UploadResponse>, ProblemHttpResult>> CsvAsync(
+        HttpContext context, NormativeDb db, CertificateImporter importer, IConfiguration configuration, IStringLocalizer<CertificationText> t,
+        bool? allOrNothing, string? fileName, CancellationToken ct)
+    {
+        var body = await MemberBodyAsync(db, context.User, ct);
+        if (body is null)
+        {
+            return NotLinked(t);
+        }
+        var max = CertificateUploads.MaxBytes(configuration);
+        var tooLarge = TypedResults.Problem(t["Import.TooLarge", max / (1024 * 1024)], statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Upload.Error.Title"]);
+        if (context.Request.ContentLength > max)
+        {
+            return tooLarge;
+        }
+        await using var spool = await UploadSpool.SaveAsync(context.Request.Body, max, ct);
+        if (spool is null)
+        {
+            return tooLarge;
+        }
+        await using var stream = spool.OpenRead();
+        var result = await CertificateUploads.ImportCsvAsync(importer, stream, Options(context, body, "api", fileName, allOrNothing == true), CertificateImporter.MaxRowsPerUpload, ct);
+        return Answer(result, t);
+    }
+
+    private static ImportOptions Options(HttpContext context, CertificationBody body, string source, string? fileName, bool allOrNothing) => new()
+    {
+        Source = source,
+        Actor = context.User.FindFirstValue(ClaimTypes.Email) ?? context.User.Identity?.Name ?? "certification body",
+        UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier),
+        OnlyBodyId = body.Id,
+        FileName = fileName,
+        AllOrNothing = allOrNothing,
+    };
+
+    private static Results<Ok<UploadResponse>, UnprocessableEntity<UploadResponse>, ProblemHttpResult> Answer(ImportResult result, IStringLocalizer<CertificationText> t)
+    {
+        if (result.FileProblem is { } file)
+        {
+            var problem = TypedResults.Problem(ImportMessages.Describe(t, file), statusCode: StatusCodes.Status400BadRequest, title: t["Upload.Error.Title"],
+                extensions: new Dictionary<string, object?> { ["code"] = file.Code, ["line"] = file.Line });
+            return problem;
+        }
+        var response = new UploadResponse(result.UploadId, result.TotalRows, result.Inserted, result.Updated, result.Unchanged, result.Rejected, result.Loaded,
+            ImportMessages.Summary(t, result),
+            result.Problems.Select(p => new RowProblemResponse(p.Line, p.Number, p.Code, ImportMessages.Describe(t, p))).ToList());
+        return result.Loaded ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
+    }
+
+    private static async Task<Results<Ok<CertificateResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeStatusAsync(
+        StatusRequest request, HttpContext context, NormativeDb db, CertificateQueries queries, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await MemberBodyAsync(db, context.User, ct);
+        if (body is null)
+        {
+            return NotLinked(t);
+        }
+        if (string.IsNullOrWhiteSpace(request.Number) || !Enum.TryParse<CertificateStatus>(request.Status, ignoreCase: true, out var to) || int.TryParse(request.Status, out _))
+        {
+            return TypedResults.Problem(t["Status.Error.Input"], statusCode: StatusCodes.Status400BadRequest, title: t["Status.Error.Title"]);
+        }
+        var actor = context.User.FindFirstValue(ClaimTypes.Email) ?? "certification body";
+        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, body.Id, request.Number, to, request.Reason, actor, clock.GetUtcNow(), ct);
+        switch (outcome)
+        {
+            case StatusChangeOutcome.NotFound:
+                return TypedResults.NotFound(new ProblemDetails { Title = t["Status.Error.Title"], Detail = t["Status.Error.NotFound", request.Number.Trim(), body.Code], Status = 404 });
+            case StatusChangeOutcome.NotAllowed:
+                return TypedResults.Problem(t["Import.Transition", certificate!.Status, to], statusCode: StatusCodes.Status409Conflict, title: t["Status.Error.Title"]);
+            case StatusChangeOutcome.ReasonRequired:
+                return TypedResults.Problem(t["Status.Error.Reason"], statusCode: StatusCodes.Status400BadRequest, title: t["Status.Error.Title"]);
+            case StatusChangeOutcome.PastExpiry:
+                return TypedResults.Problem(t["Status.Error.PastExpiry"], statusCode: StatusCodes.Status409Conflict, title: t["Status.Error.Title"]);
+            default:
+                return TypedResults.Ok(ToResponse((await queries.GetAsync(certificate!.Id, ct))!, context));
+        }
+    }
+
+    private static async Task<Results<Created<AuditResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> AddAuditAsync(
+        AuditRequest request, HttpContext context, NormativeDb db, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await MemberBodyAsync(db, context.User, ct);
+        if (body is null)
+        {
+            return NotLinked(t);
+        }
+        if (string.IsNullOrWhiteSpace(request.Number) || !Enum.TryParse<AuditKind>(request.Kind, ignoreCase: true, out var kind) || int.TryParse(request.Kind, out _)
+            || request.StartDate is null || request.EndDate < request.StartDate || request.Note?.Length > CertificateValidator.MaxReason)
+        {
+            return TypedResults.Problem(t["Audit.Error.Input"], statusCode: StatusCodes.Status400BadRequest, title: t["Status.Error.Title"]);
+        }
+        var number = request.Number.Trim();
+        var id = await db.Certificates.Where(c => c.CertificationBodyId == body.Id && c.Number == number).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = t["Status.Error.Title"], Detail = t["Status.Error.NotFound", number, body.Code], Status = 404 });
+        }
+        db.CertificateAudits.Add(new CertificateAudit { CertificateId = id.Value, Kind = kind, StartDate = request.StartDate.Value, EndDate = request.EndDate, Note = request.Note?.Trim(), RecordedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/certificates/{id}", new AuditResponse(kind.ToString(), request.StartDate.Value, request.EndDate, request.Note?.Trim()));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Normative.Features.Development;
+
+public enum BallotStatus
+{
+    Open,
+    Closed,
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Catalogue;
+
+namespace Normative.Features.Development.Committees;
+
+/// <summary>What the committee pages show at the top: the committee, its parent, secretariat, chair and manager, and which tab is open.</summary>
+public sealed record CommitteeHeader(Committee Committee, Committee? Parent, MemberBody? Secretariat, string? ManagerName, string Tab, bool CanManage)
+{
+    public static async Task<CommitteeHeader?> LoadAsync(NormativeDb db, int id, string tab, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (committee is null)
+        {
+            return null;
+        }
+        var parent = committee.ParentId is { } p ? await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == p, ct) : null;
+        var secretariat = committee.SecretariatMemberBodyId is { } s ? await db.MemberBodies.AsNoTracking().FirstOrDefaultAsync(m => m.Id == s, ct) : null;
+        var manager = committee.ManagerUserId is { } m ? await db.Users.Where(u => u.Id == m).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(ct) : null;
+        return new CommitteeHeader(committee, parent, secretariat, manager, tab, DevelopmentAccess.Manages(user, committee));
+    }
+}

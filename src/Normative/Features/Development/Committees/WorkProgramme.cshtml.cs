@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Catalogue;
+
+namespace Normative.Features.Development.Committees;
+
+/// <summary>
+/// /committees/{id}/work-programme: the committee's scope, members, projects with their stages and
+/// targets, open ballots and published standards. Its manager registers projects and starts reviews here.
+/// </summary>
+public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
+{
+    public sealed record Row(Project Project, Milestone? Next, bool Overdue);
+
+    public sealed record OpenBallot(Ballot Ballot, string Reference, int Responded);
+
+    public sealed record Published(Deliverable Deliverable, Project? Project);
+
+    public CommitteeHeader Header { get; private set; } = null!;
+    public List<MemberBody> PMembers { get; private set; } = [];
+    public List<MemberBody> OMembers { get; private set; } = [];
+    public List<Committee> Children { get; private set; } = [];
+    public List<Row> Active { get; private set; } = [];
+    public List<Row> Stopped { get; private set; } = [];
+    public List<OpenBallot> Ballots { get; private set; } = [];
+    public List<Published> Standards { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReviewAsync(int id, int deliverableId)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (!Header.CanManage)
+        {
+            return Forbid();
+        }
+        var result = await Projects.AdoptAsync(db, deliverableId, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            Error = t[result.Error.Key, result.Error.Args];
+            Response.StatusCode = result.Error.Status;
+            return Page();
+        }
+        return Redirect($"/development/projects/{result.Value.Id}#ballot");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var header = await CommitteeHeader.LoadAsync(db, id, "work", User, HttpContext.RequestAborted);
+        if (header is null)
+        {
+            return false;
+        }
+        Header = header;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var members = await db.CommitteeMemberships.AsNoTracking().Include(m => m.MemberBody).Where(m => m.CommitteeId == id)
+            .OrderBy(m => m.MemberBody!.Acronym).ToListAsync();
+        PMembers = members.Where(m => m.Status == MembershipStatus.P).Select(m => m.MemberBody!).ToList();
+        OMembers = members.Where(m => m.Status == MembershipStatus.O).Select(m => m.MemberBody!).ToList();
+        Children = await db.Committees.AsNoTracking().Where(c => c.ParentId == id).OrderBy(c => c.Reference).ToListAsync();
+        var projects = await db.Projects.AsNoTracking().Where(p => p.CommitteeId == id).ToListAsync();
+        var rows = projects.Select(p =>
+        {
+            var next = ProjectSchedule.Next(p.Stage, ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn));
+            return new Row(p, next, next is not null && next.Target < today);
+        }).OrderBy(r => r.Project.Reference, StringComparer.Ordinal).ToList();
+        Active = rows.Where(r => !StageCodes.IsPublished(r.Project.Stage) && !StageCodes.IsTerminal(r.Project.Stage)).ToList();
+        Stopped = rows.Where(r => r.Project.Stage % 100 == 98).ToList();
+        Ballots = (await db.Ballots.AsNoTracking().Include(b => b.Project).Where(b => b.CommitteeId == id && b.Status == BallotStatus.Open).OrderBy(b => b.ClosesAt)
+                .Select(b => new { Ballot = b, Responded = db.BallotPositions.Count(x => x.BallotId == b.Id) }).ToListAsync())
+            .Select(x => new OpenBallot(x.Ballot, ProjectReference.ForBallot(x.Ballot.Project!, x.Ballot.Kind), x.Responded)).ToList();
+        var reference = header.Committee.Reference;
+        var deliverables = await db.Deliverables.AsNoTracking()
+            .Where(d => d.OwnerCommittee == reference && d.CurrentStage >= StageCodes.Published && d.CurrentStage < StageCodes.Withdrawn)
+            .OrderBy(d => d.Reference).Take(500).ToListAsync();
+        var linked = projects.Where(p => p.DeliverableId is not null).ToDictionary(p => p.DeliverableId!.Value);
+        Standards = deliverables.Select(d => new Published(d, linked.GetValueOrDefault(d.Id))).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+
+namespace Normative.Features.Development;
+
+/// <summary>
+/// Who may do what: committee managers run their own committees (administrators any); delegates act
+/// for the member bodies that registered them; everyone reads what is public.
+/// </summary>
+public static class DevelopmentAccess
+{
+    public static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
+
+    /// <summary>The committee's manager (with the CommitteeManager role) or an administrator.</summary>
+    public static bool Manages(ClaimsPrincipal user, Committee committee) =>
+        IsAdministrator(user)
+        || (user.IsInRole(Roles.CommitteeManager) && committee.ManagerUserId is not null && committee.ManagerUserId == UserId(user));
+
+    /// <summary>The member bodies the person is a delegate of (none without the Delegate role).</summary>
+    public static async Task<List<MemberBody>> DelegateBodiesAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var id = UserId(user);
+        if (id is null || !user.IsInRole(Roles.Delegate))
+        {
+            return [];
+        }
+        return await (from d in db.MemberBodyDelegates
+                      join m in db.MemberBodies on d.MemberBodyId equals m.Id
+                      where d.UserId == id
+                      orderby m.Acronym
+                      select m).AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>The committees named as the person's own (administrators, who may act on any committee, are not listed everywhere).</summary>
+    public static async Task<List<Committee>> ManagedCommitteesAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var id = UserId(user);
+        if (id is null || !user.IsInRole(Roles.CommitteeManager))
+        {
+            return [];
+        }
+        return await db.Committees.AsNoTracking().Where(c => c.ManagerUserId == id).OrderBy(c => c.Reference).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Catalogue;
+using Normative.Features.Shared;
+using Normative.Mail;
+
+namespace Normative.Features.Development;
+
+/// <summary>
+/// The ballot mails: opened, a reminder a week before closing, closed with its outcome. Queued in the
+/// caller's unit of work through the outbox. The recipients' languages are not known, so the mails
+/// are written in the site's default language.
+/// </summary>
+public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfiguration configuration, IHttpContextAccessor http)
+{
+    public sealed record Recipient(string Email, string? Name, int MemberBodyId, string Acronym);
+
+    /// <summary>The delegates of the given member bodies, one row per delegate and body.</summary>
+    public static Task<List<Recipient>> DelegatesAsync(NormativeDb db, IReadOnlyCollection<int> memberBodyIds, CancellationToken ct) =>
+        (from d in db.MemberBodyDelegates
+         join u in db.Users on d.UserId equals u.Id
+         join m in db.MemberBodies on d.MemberBodyId equals m.Id
+         where memberBodyIds.Contains(d.MemberBodyId) && u.Email != null
+         orderby m.Acronym, u.Email
+         select new Recipient(u.Email!, u.DisplayName, m.Id, m.Acronym)).ToListAsync(ct);
+
+    public void QueueOpened(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
+    {
+        using var _ = English();
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
+        foreach (var r in recipients)
+        {
+            Queue(db, r,
+                t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
+                t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, Date(ballot.ClosesAt), r.Acronym],
+                Link($"/development/ballots/{ballot.Id}"));
+        }
+    }
+
+    public void QueueReminder(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
+    {
+        using var _ = English();
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
+        foreach (var r in recipients)
+        {
+            Queue(db, r,
+                t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
+                t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, Date(ballot.ClosesAt)],
+                Link($"/development/ballots/{ballot.Id}"));
+        }
+    }
+
+    public void QueueClosed(NormativeDb db, Ballot ballot, Project project, Committee committee, BallotTally tally, IEnumerable<Recipient> recipients)
+    {
+        using var _ = English();
+        var reference = ProjectReference.ForBallot(project, ballot.Kind);
+        var outcome = t["Outcome." + tally.Outcome].Value;
+        foreach (var r in recipients)
+        {
+            Queue(db, r,
+                t["Mail.Closed.Subject", committee.Reference, ballot.Kind.ToString(), reference, outcome],
+                t["Mail.Closed.Text", t["BallotKind." + ballot.Kind], reference, outcome, tally.Responded, tally.PMembers],
+                Link($"/development/ballots/{ballot.Id}/result"));
+        }
+    }
+
+    private void Queue(NormativeDb db, Recipient r, string subject, string intro, string link)
+    {
+        var greeting = t["Mail.Greeting", r.Name ?? r.Email].Value;
+        var action = t["Mail.Action"].Value;
+        var signature = t["Mail.Signature", Organization()].Value;
+        var text = $"{greeting}\n\n{intro}\n\n{action}:\n{link}\n\n{signature}\n";
+        var h = (string s) => WebUtility.HtmlEncode(s);
+        var html = $"""
+            <p>{h(greeting)}</p>
+            <p>{h(intro)}</p>
+            <p><a href="{h(link)}">{h(action)}</a></p>
+            <p>{h(signature)}</p>
+            """;
+        Outbox.Enqueue(db, r.Email, subject, text, html);
+    }
+
+    private string Link(string path)
+    {
+        if (http.HttpContext is { } context)
+        {
+            return SiteLinks.Absolute(context, path);
+        }
+        var origin = configuration["Site:BaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : "http://localhost:5080";
+        return origin + path;
+    }
+
+    private string Organization() => configuration["Organization:Name"] is { Length: > 0 } name ? name : OrganizationInfo.DefaultName;
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static CultureScope English() => new(CultureInfo.GetCultureInfo("en"));
+
+    private readonly struct CultureScope : IDisposable
+    {
+        private readonly CultureInfo _previous;
+
+        public CultureScope(CultureInfo culture)
+        {
+            _previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
+    }
+}

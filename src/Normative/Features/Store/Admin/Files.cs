@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+
+namespace Normative.Features.Store.Admin;
+
+/// <summary>Source PDFs: saving one (replacing the language's previous file) and the PDFs sold that still have none.</summary>
+public static class Files
+{
+    public const int MaxBytes = 100_000_000;
+
+    public sealed record Missing(int DeliverableId, string Reference, string Language);
+
+    public static async Task SaveAsync(NormativeDb db, int deliverableId, string language, string fileName, byte[] content, int pages, string by, DateTimeOffset now)
+    {
+        var file = await db.SourceFiles.SingleOrDefaultAsync(f => f.DeliverableId == deliverableId && f.Language == language);
+        if (file is null)
+        {
+            file = new SourceFile { DeliverableId = deliverableId, Language = language, FileName = "", Content = [], Sha256 = "", UploadedBy = by };
+            db.SourceFiles.Add(file);
+        }
+        file.FileName = fileName.Length > 255 ? fileName[^255..] : fileName;
+        file.Content = content;
+        file.Size = content.Length;
+        file.PageCount = pages;
+        file.Sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        file.UploadedAt = now;
+        file.UploadedBy = by;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>PDF licences sold (paid) whose language has no source file yet: their buyers wait.</summary>
+    public static async Task<List<Missing>> MissingAsync(NormativeDb db, int take)
+    {
+        var rows = await Unfiled(db).OrderBy(m => m.Reference).ThenBy(m => m.Language).Take(take).ToListAsync();
+        return rows.Select(r => new Missing(r.DeliverableId, r.Reference, r.Language)).ToList();
+    }
+
+    public static Task<int> CountMissingAsync(NormativeDb db) => Unfiled(db).CountAsync();
+
+    private static IQueryable<MissingRow> Unfiled(NormativeDb db) =>
+        (from l in db.OrderLines
+         join o in db.Orders on l.OrderId equals o.Id
+         where l.Format == ProductFormat.Pdf && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
+         where !db.SourceFiles.Any(f => f.DeliverableId == l.DeliverableId && f.Language == l.Language)
+         select new MissingRow { DeliverableId = l.DeliverableId, Reference = l.Reference, Language = l.Language })
+        .Distinct();
+
+    private sealed class MissingRow
+    {
+        public int DeliverableId { get; init; }
+        public string Reference { get; init; } = "";
+        public string Language { get; init; } = "";
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Identifiers;
+
+namespace Normative.Features.Store.Admin;
+
+/// <summary>Editors keep the page-count price bands and set prices for single deliverables.</summary>
+public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+{
+    public sealed class BandInput
+    {
+        public string? MinPages { get; set; }
+        public string? MaxPages { get; set; }
+        public string? PdfPrice { get; set; }
+        public string? PaperPrice { get; set; }
+        public bool Delete { get; set; }
+    }
+
+    public sealed record OverrideRow(PriceOverride Override, Deliverable Deliverable);
+
+    [BindProperty]
+    public List<BandInput> Bands { get; set; } = [];
+
+    public List<OverrideRow> Overrides { get; private set; } = [];
+    public List<string> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string? saved)
+    {
+        Message = saved is null ? null : s["Prices.Saved"].Value;
+        await LoadAsync(withBands: true);
+    }
+
+    public async Task<IActionResult> OnPostBandsAsync()
+    {
+        var bands = new List<PriceBand>();
+        foreach (var input in Bands.Where(b => !b.Delete && !(IsBlank(b.MinPages) && IsBlank(b.MaxPages) && IsBlank(b.PdfPrice) && IsBlank(b.PaperPrice))))
+        {
+            if (!int.TryParse(input.MinPages, NumberStyles.None, CultureInfo.InvariantCulture, out var min)
+                || (!IsBlank(input.MaxPages) && !int.TryParse(input.MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                || ParsePrice(input.PdfPrice) is not { } pdf || ParsePrice(input.PaperPrice) is not { } paper)
+            {
+                Errors.Add(s["Prices.Bands.Unreadable"]);
+                break;
+            }
+            bands.Add(new PriceBand { MinPages = min, MaxPages = IsBlank(input.MaxPages) ? null : int.Parse(input.MaxPages!, CultureInfo.InvariantCulture), PdfPrice = pdf, PaperPrice = paper });
+        }
+        if (Errors.Count == 0)
+        {
+            Errors.AddRange(Pricing.CheckBands(bands).Select(k => s[k].Value));
+        }
+        if (Errors.Count > 0)
+        {
+            await LoadAsync(withBands: false);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.PriceBands.ExecuteDeleteAsync();
+        db.PriceBands.AddRange(bands);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return Redirect("/store/admin/prices?saved=1");
+    }
+
+    public async Task<IActionResult> OnPostOverrideAsync(string? reference, ProductFormat? format, string? price)
+    {
+        var deliverable = await FindAsync(reference);
+        var value = ParsePrice(price);
+        if (deliverable is null)
+        {
+            Errors.Add(s["Prices.Override.Unknown", reference ?? ""]);
+        }
+        if (format is null || !Enum.IsDefined(format.Value))
+        {
+            Errors.Add(s["Prices.Override.Format"]);
+        }
+        if (value is null || value <= 0 || value > Pricing.MaxPrice)
+        {
+            Errors.Add(s["Prices.BadPrice"]);
+        }
+        if (Errors.Count > 0)
+        {
+            await LoadAsync(withBands: true);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var existing = await db.PriceOverrides.SingleOrDefaultAsync(o => o.DeliverableId == deliverable!.Id && o.Format == format);
+        if (existing is null)
+        {
+            existing = new PriceOverride { DeliverableId = deliverable!.Id, Format = format!.Value };
+            db.PriceOverrides.Add(existing);
+        }
+        existing.Price = value!.Value;
+        existing.UpdatedAt = clock.GetUtcNow();
+        existing.UpdatedBy = User.Identity?.Name;
+        await db.SaveChangesAsync();
+        return Redirect("/store/admin/prices?saved=1#overrides");
+    }
+
+    public async Task<IActionResult> OnPostRemoveOverrideAsync(int id)
+    {
+        await db.PriceOverrides.Where(o => o.Id == id).ExecuteDeleteAsync();
+        return Redirect("/store/admin/prices?saved=1#overrides");
+    }
+
+    /// <summary>Prices typed with a point or a comma ("42.50", "42,50"), at most two decimals.</summary>
+    public static decimal? ParsePrice(string? text)
+    {
+        if (IsBlank(text))
+        {
+            return null;
+        }
+        var normalized = text!.Trim().Replace(',', '.').Replace("'", "", StringComparison.Ordinal);
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value == decimal.Round(value, 2)
+            ? value
+            : null;
+    }
+
+    private static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private async Task<Deliverable?> FindAsync(string? reference)
+    {
+        if (IsBlank(reference))
+        {
+            return null;
+        }
+        var typed = reference!.Trim();
+        var canonical = PublicationIdentifier.TryParse(typed, out var id, out _) ? id.ToString() : typed;
+        return await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(d => d.Reference == canonical);
+    }
+
+    private async Task LoadAsync(bool withBands)
+    {
+        if (withBands)
+        {
+            Bands = (await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync())
+                .Select(b => new BandInput
+                {
+                    MinPages = b.MinPages.ToString(CultureInfo.InvariantCulture),
+                    MaxPages = b.MaxPages?.ToString(CultureInfo.InvariantCulture),
+                    PdfPrice = b.PdfPrice.ToString("0.00", CultureInfo.InvariantCulture),
+                    PaperPrice = b.PaperPrice.ToString("0.00", CultureInfo.InvariantCulture),
+                })
+                .ToList();
+        }
+        Overrides = await (from o in db.PriceOverrides.AsNoTracking()
+                           join d in db.Deliverables.AsNoTracking() on o.DeliverableId equals d.Id
+                           orderby d.Reference, o.Format
+                           select new OverrideRow(o, d)).ToListAsync();
+    }
+}

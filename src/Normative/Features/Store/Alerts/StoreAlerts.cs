@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+
+namespace Normative.Features.Store.Alerts;
+
+/// <summary>
+/// Mails buyers about changes to what they bought: a new edition, an amendment, a corrigendum, a
+/// withdrawal. Safe with several instances: one scan at a time holds a PostgreSQL advisory lock
+/// (the others skip), and each change is recorded once per buyer by a unique index. The catalogue
+/// importer calls <see cref="ScanAsync"/> right after an import; a background job also runs it.
+/// </summary>
+public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, IConfiguration configuration, TimeProvider clock, IServiceProvider services, ILogger<StoreAlerts> logger)
+{
+    /// <summary>The advisory lock key ("NrmAlrt"): the same for every instance.</summary>
+    public const long LockKey = 0x4E726D416C7274;
+
+    /// <summary>Returns the number of alert mails queued; 0 also when another instance is scanning.</summary>
+    public async Task<int> ScanAsync(CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
+        if (!locked)
+        {
+            logger.LogInformation("Another instance is scanning for store alerts; skipped");
+            return 0;
+        }
+        var now = clock.GetUtcNow();
+        var purchases = await (
+                from l in db.OrderLines
+                join o in db.Orders on l.OrderId equals o.Id
+                where o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled
+                where !db.BuyerSettings.Any(s => s.UserId == o.UserId && !s.AlertsEnabled)
+                select new { o.UserId, l.DeliverableId })
+            .Distinct()
+            .ToListAsync(ct);
+        if (purchases.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return 0;
+        }
+
+        var (bought, related) = await AlertScan.LoadAsync(db, purchases.Select(p => p.DeliverableId).Distinct().ToList(), ct);
+        var byId = related.ToDictionary(d => d.Id);
+        var changes = bought.Values.ToDictionary(d => d.Id, d => AlertRules.ChangesFor(d, related));
+        var origin = StoreLinks.Origin(configuration, null);
+        var news = new Dictionary<string, List<StoreMail.AlertItem>>();
+        foreach (var purchase in purchases)
+        {
+            if (!changes.TryGetValue(purchase.DeliverableId, out var list))
+            {
+                continue;
+            }
+            foreach (var change in list)
+            {
+                if (!await AlertScan.InsertAsync(db, purchase.UserId, purchase.DeliverableId, change, now, now, ct))
+                {
+                    continue;
+                }
+                var target = change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
+                var item = new StoreMail.AlertItem(
+                    bought[purchase.DeliverableId].Reference, change.Kind, target?.Reference, target?.TitleEn,
+                    origin + StoreLinks.Product(target?.Id ?? purchase.DeliverableId));
+                if (!news.TryGetValue(purchase.UserId, out var items))
+                {
+                    news[purchase.UserId] = items = [];
+                }
+                items.Add(item);
+            }
+        }
+
+        var userIds = news.Keys.ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var cultures = await db.Orders.AsNoTracking()
+            .Where(o => userIds.Contains(o.UserId))
+            .GroupBy(o => o.UserId)
+            .Select(g => new { UserId = g.Key, g.OrderByDescending(o => o.PlacedAt).First().Culture })
+            .ToDictionaryAsync(x => x.UserId, x => x.Culture, ct);
+        var seller = StoreSeller.From(services).Name;
+        var mails = 0;
+        foreach (var (userId, items) in news)
+        {
+            if (emails.GetValueOrDefault(userId) is not { Length: > 0 } email)
+            {
+                continue;
+            }
+            StoreMail.QueueAlert(db, t, email, cultures.GetValueOrDefault(userId) ?? "en", seller, items, origin + "/store/downloads#alerts");
+            mails++;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (mails > 0)
+        {
+            logger.LogInformation("Store alerts: {Mails} mails about {Changes} changes", mails, news.Values.Sum(v => v.Count));
+        }
+        return mails;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Identifiers;
+
+namespace Normative.Features.Store;
+
+/// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices and VAT.</summary>
+public class IndexModel(NormativeDb db, CartAccess carts, IAuthorizationService auth) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Reference { get; set; }
+
+    public List<Deliverable> Matches { get; private set; } = [];
+    public bool Searched { get; private set; }
+    public int CartCount { get; private set; }
+    public bool IsEditor { get; private set; }
+    public List<PriceBand> Bands { get; private set; } = [];
+    public List<TaxRule> Rules { get; private set; } = [];
+    public List<Deliverable> WithFiles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var typed = Reference?.Trim();
+        if (!string.IsNullOrEmpty(typed))
+        {
+            Searched = true;
+            typed = typed.Length > 200 ? typed[..200] : typed;
+            var canonical = PublicationIdentifier.TryParse(typed, out var id, out _) ? id.ToString() : typed;
+            var exact = await db.Deliverables.AsNoTracking().Where(d => d.Reference == canonical).ToListAsync(ct);
+            if (exact.Count == 1)
+            {
+                return Redirect(StoreLinks.Product(exact[0].Id));
+            }
+            var pattern = "%" + canonical.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            Matches = exact.Count > 0
+                ? exact
+                : await db.Deliverables.AsNoTracking().Where(d => EF.Functions.ILike(d.Reference, pattern)).OrderBy(d => d.Reference).Take(20).ToListAsync(ct);
+        }
+        CartCount = await carts.CountAsync(HttpContext, ct);
+        IsEditor = User.Identity?.IsAuthenticated == true && (await auth.AuthorizeAsync(User, Policies.Editor)).Succeeded;
+        Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
+        // Sorted here, by the format's order (PDF, then paper), not by its stored name.
+        Rules = (await db.TaxRules.AsNoTracking().ToListAsync(ct))
+            .OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToList();
+        var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().Take(12).ToListAsync(ct);
+        WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using PdfSharp.Fonts;
+using PdfSharp.WPFonts;
+
+namespace Normative.Features.Store.Pdf;
+
+/// <summary>
+/// PDFsharp needs font files on Linux. The Segoe WP fonts ship inside the PDFsharp package (Latin,
+/// Greek and Cyrillic, so French, Spanish and Russian names print), which spares the server a
+/// dependency on installed fonts. Every family name resolves to them.
+/// </summary>
+public sealed class StoreFonts : IFontResolver
+{
+    public const string Family = "Segoe WP";
+    private const string Regular = "segoe-wp";
+    private const string Bold = "segoe-wp-bold";
+    private static readonly Lock Gate = new();
+    private static bool _ready;
+
+    /// <summary>Sets the font resolver and PDFsharp's licence once per process (both are global in PDFsharp).</summary>
+    public static void EnsureReady()
+    {
+        lock (Gate)
+        {
+            if (_ready)
+            {
+                return;
+            }
+            // PDFsharp 6.5 is published under the AGPL; it asks the application to say so.
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            GlobalFontSettings.FontResolver ??= new StoreFonts();
+            _ready = true;
+        }
+    }
+
+    public FontResolverInfo ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+        new(isBold ? Bold : Regular, false, isItalic);
+
+    public byte[] GetFont(string faceName) => faceName == Bold ? FontDataHelper.SegoeWPBold : FontDataHelper.SegoeWP;
+}

@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Normative.Data;
+using Normative.Features.Store.Payments;
+
+namespace Normative.Features.Store;
+
+/// <summary>
+/// The store's JSON API: offers, the cart (cookie or signed-in buyer, like the site), the buyer's
+/// orders (only the owner, or an Editor, sees an order), and the Stripe webhook.
+/// </summary>
+public static class StoreApi
+{
+    public sealed record OfferResponse(int DeliverableId, string Format, string Language, decimal Price, string Currency);
+
+    public sealed record CartLineResponse(long Id, int DeliverableId, string Reference, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, bool Available);
+
+    public sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, int Count, decimal Net, decimal TotalInSwitzerland, decimal TotalAbroad, string Currency, bool Expired);
+
+    public sealed record AddLineRequest(int DeliverableId, string Format, string Language, int Quantity = 1);
+
+    public sealed record QuantityRequest(int Quantity);
+
+    public sealed record OrderLineResponse(int Line, int DeliverableId, string Reference, string Title, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, decimal VatRate, string? Shipping, int? DownloadsLeft);
+
+    public sealed record OrderEventResponse(DateTimeOffset At, string Kind);
+
+    public sealed record OrderResponse(
+        string Number, string Status, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, string BillingCountry,
+        string? LicenceHolder, decimal Net, decimal Vat, decimal Rounding, decimal Total, string Currency,
+        IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<OrderEventResponse> History);
+
+    public sealed record OrderSummary(string Number, string Status, DateTimeOffset PlacedAt, decimal Total, string Currency);
+
+    public sealed record WebhookResponse(bool Received, bool Duplicate);
+
+    public static IEndpointRouteBuilder MapStoreApi(this IEndpointRouteBuilder app)
+    {
+        var store = app.MapGroup("/api/v1/store").WithTags("Store");
+        store.MapGet("/offers/{deliverableId:int}", GetOffersAsync).WithName("GetOffers");
+        store.MapPost("/stripe/webhook", StripeWebhookAsync).WithName("StripeWebhook").AllowAnonymous().DisableAntiforgery();
+
+        var cart = app.MapGroup("/api/v1/cart").WithTags("Store");
+        cart.MapGet("/", GetCartAsync).WithName("GetCart");
+        cart.MapPost("/lines", AddLineAsync).WithName("AddCartLine");
+        cart.MapPut("/lines/{lineId:long}", SetQuantityAsync).WithName("SetCartLineQuantity");
+        cart.MapDelete("/lines/{lineId:long}", RemoveLineAsync).WithName("RemoveCartLine");
+
+        var orders = app.MapGroup("/api/v1/orders").WithTags("Store").RequireAuthorization();
+        orders.MapGet("/", ListOrdersAsync).WithName("ListMyOrders");
+        orders.MapGet("/{number}", GetOrderAsync).WithName("GetOrder");
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<OfferResponse>>, NotFound>> GetOffersAsync(int deliverableId, NormativeDb db, CancellationToken ct)
+    {
+        var d = await db.Deliverables.AsNoTracking().SingleOrDefaultAsync(x => x.Id == deliverableId, ct);
+        if (d is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
+        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
+        IReadOnlyList<OfferResponse> offers = Pricing.OffersFor(d, bands, overrides)
+            .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF")).ToList();
+        return TypedResults.Ok(offers);
+    }
+
+    public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct));
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddLineAsync(
+        AddLineRequest request, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+    {
+        var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
+            ? "Cart.Error.UnknownOffer"
+            : await carts.AddAsync(http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> SetQuantityAsync(
+        long lineId, QuantityRequest request, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+    {
+        var problem = await carts.SetQuantityAsync(http, lineId, request.Quantity, ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLineAsync(
+        long lineId, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+    {
+        var problem = await carts.RemoveAsync(http, lineId, ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+    }
+
+    public static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(HttpContext http, NormativeDb db, CancellationToken ct)
+    {
+        var userId = CartAccess.UserId(http);
+        IReadOnlyList<OrderSummary> orders = (await db.Orders.AsNoTracking().Where(o => o.UserId == userId).OrderByDescending(o => o.PlacedAt).ToListAsync(ct))
+            .Select(o => new OrderSummary(o.Number, o.Status.ToString(), o.PlacedAt, o.Total, o.Currency)).ToList();
+        return TypedResults.Ok(orders);
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, NotFound, ForbidHttpResult>> GetOrderAsync(
+        string number, HttpContext http, NormativeDb db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var (order, outcome) = await OrderAccess.FindAsync(db, auth, http, number, ownerOnly: false, ct);
+        if (order is null)
+        {
+            return outcome == OrderAccess.Outcome.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
+        return TypedResults.Ok(new OrderResponse(
+            order.Number, order.Status.ToString(), order.PaymentMethod.ToString(), order.PlacedAt, order.PaidAt, order.BillingCountry,
+            order.LicenceHolder, order.NetTotal, order.VatTotal, order.Rounding, order.Total, order.Currency,
+            order.Lines.Select(l => new OrderLineResponse(
+                l.LineNumber, l.DeliverableId, l.Reference, l.Title, l.Format.ToString(), l.Language, l.Quantity, l.UnitPrice, l.LineNet, l.VatRate,
+                l.Format == ProductFormat.Paper ? l.ShippingStatus.ToString() : null,
+                l.Format == ProductFormat.Pdf ? l.DownloadLimit - l.DownloadsUsed : null)).ToList(),
+            order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList()));
+    }
+
+    /// <summary>
+    /// Stripe's events. The signature is checked over the raw body before anything else (a bad or
+    /// stale one → 400, logged, nothing changed); each event id is handled once (a replay → 200, ignored).
+    /// </summary>
+    public static async Task<Results<Ok<WebhookResponse>, NotFound, ProblemHttpResult>> StripeWebhookAsync(
+        HttpContext http, NormativeDb db, IOptions<StoreOptions> options, OrderPayments payments, IConfiguration configuration,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("Normative.Features.Store.StripeWebhook");
+        var secret = options.Value.Stripe.WebhookSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return TypedResults.NotFound();
+        }
+        string payload;
+        using (var reader = new StreamReader(http.Request.Body))
+        {
+            var buffer = new char[256 * 1024];
+            var read = await reader.ReadBlockAsync(buffer, ct);
+            if (read == buffer.Length)
+            {
+                logger.LogWarning("Rejected a Stripe webhook: body too large");
+                return TypedResults.Problem("The payload is too large.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            payload = new string(buffer, 0, read);
+        }
+        var verdict = StripeSignature.Verify(payload, http.Request.Headers["Stripe-Signature"], secret, clock.GetUtcNow(), options.Value.Stripe.ToleranceSeconds);
+        if (verdict != StripeSignature.Result.Valid)
+        {
+            logger.LogWarning("Rejected a Stripe webhook from {Address}: signature {Verdict}", http.Connection.RemoteIpAddress, verdict);
+            return TypedResults.Problem(
+                verdict == StripeSignature.Result.OutsideTolerance ? "The signature's timestamp is outside the tolerance." : "The signature is missing or does not match.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
+        }
+
+        string eventId, type;
+        JsonElement data;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+            eventId = document.RootElement.GetProperty("id").GetString() ?? "";
+            type = document.RootElement.GetProperty("type").GetString() ?? "";
+            data = document.RootElement.GetProperty("data").GetProperty("object");
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            logger.LogWarning("Rejected a signed Stripe webhook that is not an event: {Error}", e.Message);
+            return TypedResults.Problem("The payload is not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        using (document)
+        {
+            if (eventId.Length is 0 or > 200)
+            {
+                return TypedResults.Problem("The event has no usable id.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var shortType = type.Length > 100 ? type[..100] : type;
+            var fresh = await db.Database.SqlQuery<string>($"""
+                INSERT INTO webhook_events (provider, event_id, type, received_at)
+                VALUES ({StripeCheckoutProvider.ProviderName}, {eventId}, {shortType}, {now})
+                ON CONFLICT DO NOTHING
+                RETURNING event_id AS "Value"
+                """).ToListAsync(ct);
+            if (fresh.Count == 0)
+            {
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Stripe event {Event} was already handled", eventId);
+                return TypedResults.Ok(new WebhookResponse(true, true));
+            }
+            if (type is "checkout.session.completed" or "checkout.session.async_payment_succeeded")
+            {
+                var state = StripeCheckoutProvider.ReadSession(data);
+                var session = await db.PaymentSessions.AsNoTracking()
+                    .SingleOrDefaultAsync(x => x.Provider == StripeCheckoutProvider.ProviderName && x.ProviderSessionId == state.Id, ct);
+                if (session is null)
+                {
+                    logger.LogWarning("Stripe event {Event} is about session {Session}, which no order has", eventId, state.Id);
+                }
+                else if (state.Paid)
+                {
+                    await payments.RecordProviderPaymentAsync(session.OrderId, state, StoreLinks.Origin(configuration, http), ct);
+                }
+            }
+            await tx.CommitAsync(ct);
+            return TypedResults.Ok(new WebhookResponse(true, false));
+        }
+    }
+
+    private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
+        TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
+
+    private static async Task<CartResponse> DescribeAsync(HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var lookup = await carts.FindAsync(http, ct);
+        if (lookup.Cart is null)
+        {
+            return new CartResponse([], 0, 0, 0, 0, "CHF", lookup.Expired);
+        }
+        var priced = await PricedCart.PriceAsync(db, lookup.Cart, ct);
+        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new CartResponse(
+            priced.Lines.Select(l => new CartLineResponse(
+                l.CartLine.Id, l.CartLine.DeliverableId, l.Deliverable?.Reference ?? "", l.CartLine.Format.ToString(), l.CartLine.Language,
+                l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available)).ToList(),
+            priced.Available.Sum(l => l.CartLine.Quantity),
+            priced.Net,
+            priced.TotalsFor(rules, "CH", today).Total,
+            priced.TotalsFor(rules, TaxRule.AnyOtherCountry, today).Total,
+            "CHF",
+            false);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Normative.Features.Accounts;
+using Normative.Features.Store.Alerts;
+using Normative.Features.Store.Payments;
+
+namespace Normative.Features.Store;
+
+/// <summary>The store: carts, checkout, payment providers, orders, downloads, alerts and the Editors' pages.</summary>
+public static class StoreSetup
+{
+    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection("Store");
+        services.Configure<StoreOptions>(section);
+        services.AddScoped<CartAccess>();
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<OrderPayments>();
+        services.AddScoped<OrderAdministration>();
+        services.AddScoped<StoreAlerts>();
+        services.AddScoped<TestPaymentProvider>();
+        services.AddHttpClient<StripeCheckoutProvider>((sp, http) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<StoreOptions>>().Value.Stripe.BaseUrl;
+            http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        // Stripe when a secret key is configured; otherwise the test provider with its page on this site
+        // (in Development, or when Store:TestProvider says so); otherwise no card payments at all.
+        services.AddSingleton(sp => CardPayments.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, builder.Environment.IsDevelopment()));
+        services.AddScoped<IPaymentProvider>(sp =>
+            sp.GetRequiredService<CardPayments>().Provider == StripeCheckoutProvider.ProviderName
+                ? sp.GetRequiredService<StripeCheckoutProvider>()
+                : sp.GetRequiredService<TestPaymentProvider>());
+        if (section.GetValue("Alerts:Enabled", true))
+        {
+            services.AddHostedService<StoreWorker>();
+        }
+
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Store/Admin", Policies.Editor));
+
+        // An anonymous cart joins the buyer's cart at sign-in, whichever page signed them in.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var previous = o.Events.OnSignedIn;
+            o.Events.OnSignedIn = async context =>
+            {
+                await previous(context);
+                if (context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+                {
+                    try
+                    {
+                        await context.HttpContext.RequestServices.GetRequiredService<CartAccess>()
+                            .MergeAsync(context.HttpContext, userId, context.HttpContext.RequestAborted);
+                    }
+                    catch (DbUpdateException e)
+                    {
+                        // Signing in matters more than the merge; the anonymous cart stays as it was.
+                        context.HttpContext.RequestServices.GetRequiredService<ILogger<CartAccess>>().LogWarning(e, "The anonymous cart could not be merged at sign-in");
+                    }
+                }
+            };
+        });
+        return builder;
+    }
+}

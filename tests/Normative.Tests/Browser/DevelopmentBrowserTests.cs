@@ -1,0 +1,110 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Normative.Features.Accounts;
+using Normative.Features.Development;
+using Normative.Tests.Features.Development;
+using Normative.Tests.Infrastructure;
+
+namespace Normative.Tests.Browser;
+
+public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly DevelopmentWorld _world = new(browser.App);
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", NormativeFactory.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious));
+    }
+
+    [Fact]
+    public async Task DelegateVotesAndTheCommitteeManagerClosesTheBallot()
+    {
+        var (committee, p, _) = await _world.CommitteeAsync(3, 1);
+        var delegateUser = await browser.App.CreateUserAsync(Roles.Delegate);
+        await _world.LinkAsync(delegateUser, p[0]);
+        var managerUser = await browser.App.CreateUserAsync(Roles.CommitteeManager);
+        await browser.App.WithDbAsync(db => db.Committees.Where(c => c.Id == committee.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ManagerUserId, managerUser.Id)));
+        var project = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 27999");
+        var ballot = await _world.OpenBallotAsync(project.Id, BallotKind.DIS);
+
+        // The delegate finds the ballot waiting on the dashboard and votes for the member body.
+        var delegatePage = await SignedInAsync(delegateUser.Email!);
+        await delegatePage.GotoAsync("/development/dashboard");
+        await delegatePage.ClickAsync($".waiting-list a[href='/development/ballots/{ballot.Id}#vote']");
+        await AssertAccessibleAsync(delegatePage);
+        await delegatePage.CheckAsync($"#position-{p[0].CountryCode}-Approve");
+        await delegatePage.ClickAsync(".vote-form button[type=submit]");
+        await delegatePage.WaitForSelectorAsync("[role=status]");
+        Assert.Contains($"The vote of {p[0].Acronym} is recorded: Approve.", await delegatePage.TextContentAsync("[role=status]"), StringComparison.Ordinal);
+        Assert.True(await delegatePage.IsCheckedAsync($"#position-{p[0].CountryCode}-Approve"));
+
+        // The committee manager sees the participation, closes the ballot and reads the result.
+        var managerPage = await SignedInAsync(managerUser.Email!);
+        await managerPage.GotoAsync($"/development/ballots/{ballot.Id}");
+        Assert.Contains("1 of 3 P-members have voted", await managerPage.TextContentAsync("main"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(managerPage);
+        await managerPage.ClickAsync("form[action*='handler=Close'] button[type=submit]");
+        await managerPage.WaitForURLAsync(url => url.EndsWith($"/development/ballots/{ballot.Id}/result", StringComparison.Ordinal));
+        Assert.Equal("Approved", (await managerPage.TextContentAsync(".outcome strong"))!.Trim());
+        Assert.True(await managerPage.IsVisibleAsync("svg.result-chart"));
+        await AssertAccessibleAsync(managerPage);
+
+        var stage = await browser.App.WithDbAsync(db => db.Projects.Where(x => x.Id == project.Id).Select(x => x.Stage).SingleAsync());
+        Assert.Equal(4099, stage);
+
+        // The vote is locked now.
+        await delegatePage.GotoAsync($"/development/ballots/{ballot.Id}");
+        Assert.Equal(0, await delegatePage.Locator(".vote-form").CountAsync());
+    }
+
+    [Fact]
+    public async Task DevelopmentPagesHaveNoSeriousAccessibilityViolations()
+    {
+        var (ballot, committee, p, _) = await _world.OpenDisAsync(p: 2, o: 1, publicConsultation: true);
+        var paths = new[]
+        {
+            "/taking-part", "/members", $"/members/{p[0].CountryCode}", "/development", "/development/stages", "/development/consultations",
+            $"/committees/{committee.Id}/work-programme", $"/committees/{committee.Id}/members", $"/development/projects/{ballot.ProjectId}",
+            $"/development/ballots/{ballot.Id}", $"/development/ballots/{ballot.Id}/public-comments", "/taking-part?culture=ru", "/members?culture=fr",
+        };
+        var page = await browser.NewPageAsync();
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, path);
+            await AssertAccessibleAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task DelegateUsesTheCommentFormsAccessibly()
+    {
+        var (ballot, _, p, _) = await _world.OpenDisAsync(p: 2, o: 0);
+        var delegateUser = await browser.App.CreateUserAsync(Roles.Delegate);
+        await _world.LinkAsync(delegateUser, p[0]);
+        var page = await SignedInAsync(delegateUser.Email!);
+        await page.GotoAsync($"/development/ballots/{ballot.Id}/comments");
+        await page.FillAsync("#Input_Clause", "5.2");
+        await page.SelectOptionAsync("#Input_Type", "te");
+        await page.FillAsync("#Input_Comment", "The requirement cannot be verified.");
+        await page.ClickAsync("form[action*='handler=Add'] button[type=submit]");
+        await page.WaitForSelectorAsync(".comments-table");
+        Assert.Equal("5.2", (await page.TextContentAsync(".comments-table tbody tr td:nth-child(3)"))!.Trim());
+        await AssertAccessibleAsync(page);
+    }
+}

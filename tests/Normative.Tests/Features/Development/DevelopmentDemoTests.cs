@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Features.Development;
+
+namespace Normative.Tests.Features.Development;
+
+public class DevelopmentDemoTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
+{
+    [Fact]
+    public async Task DemoShowsALivingDevelopmentAreaAndLoadsTwiceWithoutChange()
+    {
+        var first = await factory.LoadDemoAsync();
+        Assert.True(first.MemberBodies >= 60);
+        Assert.True(first.Projects >= 8);
+
+        var (categories, regions, openDis, votes, manager, delegateBody) = await factory.WithDbAsync(async db => (
+            await db.MemberBodies.Select(m => m.Category).Distinct().CountAsync(),
+            await db.MemberBodies.Select(m => m.Region).Distinct().CountAsync(),
+            await db.Ballots.SingleAsync(b => b.Kind == BallotKind.DIS && b.Status == BallotStatus.Open),
+            await db.BallotPositions.CountAsync(p => db.Ballots.Any(b => b.Id == p.BallotId && b.Kind == BallotKind.DIS && b.Status == BallotStatus.Open)),
+            await db.Committees.CountAsync(c => c.ManagerUserId == db.Users.Single(u => u.Email == "manager@demo.normative.test").Id),
+            await (from d in db.MemberBodyDelegates join u in db.Users on d.UserId equals u.Id join m in db.MemberBodies on d.MemberBodyId equals m.Id
+                   where u.Email == "delegate@demo.normative.test" select m.Acronym).SingleAsync()));
+        Assert.Equal(3, categories);
+        Assert.Equal(5, regions);
+        Assert.True(openDis.PublicConsultation);
+        Assert.True(votes > 5);
+        Assert.True(manager >= 1);
+        Assert.Equal("UNE", delegateBody);
+
+        var second = await factory.LoadDemoAsync();
+        Assert.Equal(first, second);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Normative.Data;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Development;
+using Normative.Tests.Infrastructure;
+
+namespace Normative.Tests.Features.Development;
+
+/// <summary>Intent helpers for development tests: committees with members, managers, delegates, projects at a stage, ballots.</summary>
+public sealed class DevelopmentWorld(NormativeFactory factory)
+{
+    private static int _next;
+
+    public NormativeFactory Factory => factory;
+
+    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A member body with a country code and acronym no other test uses.</summary>
+    public Task<MemberBody> BodyAsync(MemberCategory category = MemberCategory.MemberBody) => factory.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref _next);
+        var code = $"{(char)('A' + n / 26 % 26)}{(char)('A' + n % 26)}";
+        var body = new MemberBody
+        {
+            CountryCode = code, CountryCode3 = "Z" + code, CountryEn = "Country " + code, CountryFr = "Pays " + code, CountryEs = "País " + code,
+            CountryRu = "Страна " + code, Acronym = "NSB" + n, Name = "National Standards Body " + n, Category = category, Region = Region.Europe,
+        };
+        db.MemberBodies.Add(body);
+        await db.SaveChangesAsync();
+        return body;
+    });
+
+    /// <summary>A committee with <paramref name="p"/> P-members and <paramref name="o"/> O-members, managed by <paramref name="managerId"/>.</summary>
+    public async Task<(Committee Committee, List<MemberBody> P, List<MemberBody> O)> CommitteeAsync(int p, int o = 0, string? managerId = null)
+    {
+        var pBodies = new List<MemberBody>();
+        var oBodies = new List<MemberBody>();
+        for (var i = 0; i < p; i++)
+        {
+            pBodies.Add(await BodyAsync());
+        }
+        for (var i = 0; i < o; i++)
+        {
+            oBodies.Add(await BodyAsync());
+        }
+        var committee = await factory.WithDbAsync(async db =>
+        {
+            var n = Interlocked.Increment(ref _next);
+            var c = new Committee { Reference = $"ISO/TC {900 + n}", TitleEn = "Test committee " + n, ManagerUserId = managerId, CreationDate = new DateOnly(2020, 1, 1) };
+            db.Committees.Add(c);
+            await db.SaveChangesAsync();
+            foreach (var (bodies, status) in new[] { (pBodies, MembershipStatus.P), (oBodies, MembershipStatus.O) })
+            {
+                foreach (var b in bodies)
+                {
+                    db.CommitteeMemberships.Add(new CommitteeMembership { CommitteeId = c.Id, MemberBodyId = b.Id, Status = status, Since = new DateOnly(2020, 1, 1) });
+                }
+            }
+            await db.SaveChangesAsync();
+            return c;
+        });
+        return (committee, pBodies, oBodies);
+    }
+
+    /// <summary>A committee manager with an API client, a signed-in browser, and the committee given to them.</summary>
+    public async Task<(HttpClient Api, HttpClient Browser, User User)> ManagerAsync(int committeeId)
+    {
+        var (browser, user) = await factory.SignInAsAsync(Roles.CommitteeManager);
+        await factory.WithDbAsync(db => db.Committees.Where(c => c.Id == committeeId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ManagerUserId, user.Id)));
+        return (await TokenClientAsync(user), browser, user);
+    }
+
+    /// <summary>A delegate of <paramref name="body"/> with an API client (personal token) and the user.</summary>
+    public async Task<(HttpClient Api, User User)> DelegateAsync(MemberBody body)
+    {
+        var user = await factory.CreateUserAsync(Roles.Delegate);
+        await LinkAsync(user, body);
+        return (await TokenClientAsync(user), user);
+    }
+
+    public Task LinkAsync(User user, MemberBody body) => factory.WithDbAsync(async db =>
+    {
+        db.MemberBodyDelegates.Add(new MemberBodyDelegate { MemberBodyId = body.Id, UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
+        return await db.SaveChangesAsync();
+    });
+
+    public async Task<HttpClient> TokenClientAsync(User user)
+    {
+        var (_, secret) = await factory.WithDbAsync(db => ApiTokens.CreateAsync(db, user.Id, "test", DateTimeOffset.UtcNow));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A project of the committee moved along the given stages (through the same operations the site uses).</summary>
+    public Task<Project> ProjectAsync(int committeeId, string reference, params int[] stages) => WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<NormativeDb>();
+        var created = await Projects.CreateAsync(db, new ProjectDraft(committeeId, reference, "Test project " + reference), null, DateTimeOffset.UtcNow);
+        Assert.True(created.Succeeded, created.Error?.Key);
+        foreach (var stage in stages)
+        {
+            var moved = await Projects.MoveAsync(db, created.Value.Id, stage, null, null, DateTimeOffset.UtcNow);
+            Assert.True(moved.Succeeded, moved.Error?.Key);
+        }
+        return created.Value;
+    });
+
+    /// <summary>A project taken to enquiry (40.00) the short way (skipping the committee draft), ready for a DIS ballot.</summary>
+    public async Task<Project> ProjectReadyForDisAsync(int committeeId, string reference)
+    {
+        var project = await ProjectAsync(committeeId, reference);
+        await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, 4000).SetProperty(p => p.RegisteredOn, DateOnly.FromDateTime(DateTime.UtcNow))));
+        return project;
+    }
+
+    public Task<Ballot> OpenBallotAsync(int projectId, BallotKind kind, DateTimeOffset? closesAt = null, bool publicConsultation = false) => WithServicesAsync(async sp =>
+    {
+        var opened = await Ballots.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(),
+            new BallotRequest(projectId, kind, closesAt, publicConsultation), null, DateTimeOffset.UtcNow);
+        Assert.True(opened.Succeeded, opened.Error?.Key);
+        return opened.Value;
+    });
+
+    /// <summary>A DIS ballot open on a new project of a new committee with <paramref name="p"/> P- and <paramref name="o"/> O-members.</summary>
+    public async Task<(Ballot Ballot, Committee Committee, List<MemberBody> P, List<MemberBody> O)> OpenDisAsync(int p = 5, int o = 1, bool publicConsultation = false)
+    {
+        var (committee, pBodies, oBodies) = await CommitteeAsync(p, o);
+        var project = await ProjectReadyForDisAsync(committee.Id, $"ISO {20000 + Interlocked.Increment(ref _next)}");
+        var ballot = await OpenBallotAsync(project.Id, BallotKind.DIS, publicConsultation: publicConsultation);
+        return (ballot, committee, pBodies, oBodies);
+    }
+}
