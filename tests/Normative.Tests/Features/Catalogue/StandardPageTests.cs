@@ -74,14 +74,18 @@ public class StandardPageTests(CatalogueFactory factory) : IClassFixture<Catalog
     }
 
     [Fact]
-    public async Task TheStoreSlotIsThereAndEmptyUntilTheStoreFillsIt()
+    public async Task TheStoresOffersSitBesideThePublishedStandardAndNotBesideADraft()
     {
         await factory.WithDemoAsync();
-        var page = await factory.Browser().GetDocumentAsync("/standard/62085");
+        var page = await factory.Browser().GetDocumentAsync("/standard/62085?culture=en");
 
         Assert.NotNull(page.QuerySelector(".standard-layout .standard-main"));
-        Assert.Null(page.QuerySelector(".standard-aside"));
-        Assert.DoesNotContain("CHF", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("CHF", page.QuerySelector(".standard-layout .standard-aside .store-offers")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll(".standard-aside form.offer-form"));
+
+        var draft = await factory.Browser().GetDocumentAsync("/standard/88464?culture=en"); // ISO/DIS 9001
+        Assert.Empty(draft.QuerySelectorAll("form.offer-form"));
+        Assert.DoesNotContain("CHF", draft.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -155,7 +159,10 @@ public class StandardPageTests(CatalogueFactory factory) : IClassFixture<Catalog
         var response = await client.GetAsync("/standard/62085");
 
         Assert.Null(response.Headers.ETag);
-        Assert.Contains("private", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        // Private, or not stored at all (the page carries the sign-out form's antiforgery token).
+        var cacheControl = response.Headers.CacheControl!;
+        Assert.True(cacheControl.Private || cacheControl.NoStore, cacheControl.ToString());
+        Assert.False(cacheControl.Public);
         var page = await response.ReadDocumentAsync();
         Assert.NotNull(page.QuerySelector("form[action='/account/signout']"));
     }

@@ -46,6 +46,16 @@ public static class ImportCommand
                     using var source = ImportSource.Open(path);
                     var result = await WithProgressAsync(name, (problems, progress, t) => run(importer, source, problems, progress, t), token);
                     Console.WriteLine(result.Summary());
+                    if (result.Inserted + result.Updated > 0)
+                    {
+                        foreach (var after in sp.GetServices<ICatalogueImported>())
+                        {
+                            if (await after.AfterImportAsync(result, token) is { } line)
+                            {
+                                Console.WriteLine(line);
+                            }
+                        }
+                    }
                     return result.ExitCode;
                 }
                 catch (ImportFormatException e)
