@@ -3,22 +3,27 @@ using Microsoft.AspNetCore.Identity;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Demo;
+using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Certification;
 using Normative.Features.Development;
 using Normative.Features.Store;
 
 namespace Normative.Cli;
 
-/// <summary>`normative demo`: a small realistic data set so a newcomer sees a living site (idempotent).</summary>
+/// <summary>
+/// `normative demo`: a small realistic data set so a newcomer sees a living site (idempotent).
+/// `normative demo generate`: large generated data sets for load tests (see DemoGenerators).
+/// </summary>
 public static class DemoCommand
 {
     public static Command Create()
     {
-        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, sample deliverables, one user per role, member bodies, committees, projects and ballots, sample PDFs for the store and a certificate registry (safe to run again).", async (sp, ct) =>
+        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store and a certificate registry (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
-            var (ics, deliverables) = await CatalogueDemo.LoadAsync(db, ct);
-            Console.WriteLine($"Catalogue: {ics} ICS codes, {deliverables} deliverables.");
+            var catalogue = await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, sp.GetRequiredService<TimeProvider>(), ct);
+            Console.WriteLine($"Catalogue: {catalogue.Ics.Read} ICS codes, {catalogue.Deliverables.Read} deliverables ({catalogue.Deliverables.Inserted} new), {catalogue.Committees.Read} committees, {catalogue.TopStandards} top standards added.");
             var users = await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
             var files = await StoreDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
@@ -29,7 +34,7 @@ public static class DemoCommand
             Console.WriteLine(await CertificationDemo.LoadAsync(sp, ct));
             return 0;
         });
-        demo.Subcommands.Add(CertificationDemo.GenerateCommand()); // `demo generate --certificates N --out FILE.csv`
+        demo.Subcommands.Add(DemoGenerators.Create());
         return demo;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Certification;
 
 namespace Normative.Cli;
@@ -36,8 +37,10 @@ public static class NormativeCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RefsCommand.Create());
+        var import = ImportCommand.Create();                    // import deliverables | committees | ics
+        import.Subcommands.Add(CertificationImportCommand.Create()); // import certificates
+        root.Subcommands.Add(import);
         root.Subcommands.Add(Features.Store.StoreCommand.Create());
-        root.Subcommands.Add(CertificationImportCommand.Create());
 
         foreach (var command in root.Subcommands)
         {

@@ -20,6 +20,10 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CatalogueWord> CatalogueWords => Set<CatalogueWord>();
+    public DbSet<TopStandard> TopStandards => Set<TopStandard>();
+    public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
+    public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
     public DbSet<PriceBand> PriceBands => Set<PriceBand>();
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
     public DbSet<TaxRule> TaxRules => Set<TaxRule>();

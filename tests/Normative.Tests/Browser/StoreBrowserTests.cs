@@ -25,12 +25,15 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         const string holder = "Zoë Müller-Иванова";
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync("/store");
-        await AssertAccessibleAsync(page);
-        await page.FillAsync("#reference", d.Reference.ToLowerInvariant());
-        await page.ClickAsync("form.store-find button[type=submit]");
-        await page.WaitForURLAsync($"**/store/standard/{d.Id}");
-        Assert.Equal(d.Reference, (await page.TextContentAsync("h1"))!.Trim());
+        // From the header's search box, typed loosely, to the standard's page and its offers.
+        await page.GotoAsync("/");
+        await page.FillAsync("#site-search", d.Reference.ToLowerInvariant().Replace(":", " ", StringComparison.Ordinal));
+        await page.PressAsync("#site-search", "Enter");
+        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
+        await page.ClickAsync($".result-link[href='/standard/{d.Id}']");
+        await page.WaitForURLAsync($"**/standard/{d.Id}");
+        Assert.Equal(d.Reference, (await page.TextContentAsync("h1 .reference"))!.Trim());
+        Assert.Contains("CHF", await page.TextContentAsync(".standard-aside .store-offers"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("form.offer-form:has(input[name=format][value=Pdf]):has(input[name=language][value=en]) button");

@@ -1,87 +1,57 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Catalogue.OpenData;
 
 namespace Normative.Features.Catalogue;
 
-/// <summary>Loads the ICS codes and the sample deliverables shipped in DemoData/ (idempotent).</summary>
+/// <summary>
+/// Loads the catalogue's demo data shipped in DemoData/ — ICS codes, committees, sample deliverables
+/// — through the same importer as 'normative import', then a first list of top standards if the
+/// Editors have none yet. Safe to run again.
+/// </summary>
 public static class CatalogueDemo
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The demo's top standards, by reference, in order.</summary>
+    public static readonly IReadOnlyList<string> TopStandards =
+        ["ISO 9001:2015", "ISO/IEC 27001:2022", "ISO 14001:2015", "ISO 45001:2018", "ISO 22000:2018", "ISO 50001:2018", "ISO 31000:2018", "ISO 13485:2016", "ISO/IEC 42001:2023", "ISO 26000:2010"];
 
-    public static async Task<(int Ics, int Deliverables)> LoadAsync(NormativeDb db, CancellationToken ct)
+    public sealed record Loaded(ImportResult Ics, ImportResult Committees, ImportResult Deliverables, int TopStandards);
+
+    public static async Task<Loaded> LoadAsync(CatalogueImporter importer, NormativeDb db, TimeProvider clock, CancellationToken ct)
     {
-        var ics = ReadLines<IcsLine>("ics-ed7.jsonl");
-        var known = await db.IcsCodes.ToDictionaryAsync(i => i.Code, ct);
-        foreach (var line in ics)
-        {
-            if (!known.TryGetValue(line.Code, out var code))
-            {
-                code = new IcsCode { Code = line.Code, Title = line.Title };
-                db.IcsCodes.Add(code);
-            }
-            code.Parent = line.Parent;
-            code.Title = line.Title;
-            code.Notes = line.Notes ?? [];
-        }
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        var ics = await ImportAsync("ics-ed7.jsonl", (s, w) => importer.ImportIcsAsync(s, w, null, ct));
+        var committees = await ImportAsync("sample-committees.jsonl", (s, w) => importer.ImportCommitteesAsync(s, w, null, ct));
+        var deliverables = await ImportAsync("sample-deliverables.jsonl", (s, w) => importer.ImportDeliverablesAsync(s, w, null, ct));
 
-        var deliverables = ReadLines<DeliverableLine>("sample-deliverables.jsonl");
-        var existing = await db.Deliverables.ToDictionaryAsync(d => d.Id, ct);
-        foreach (var line in deliverables)
+        var top = 0;
+        if (!await db.TopStandards.AnyAsync(ct))
         {
-            if (!existing.TryGetValue(line.Id, out var d))
+            var position = 0;
+            foreach (var reference in TopStandards)
             {
-                d = new Deliverable { Id = line.Id, DeliverableType = line.DeliverableType, Reference = line.Reference, TitleEn = line.Title.En };
-                db.Deliverables.Add(d);
+                var id = await db.Deliverables.Where(d => d.Reference == reference).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+                if (id is not null)
+                {
+                    db.TopStandards.Add(new TopStandard { DeliverableId = id.Value, Position = ++position, AddedAt = clock.GetUtcNow(), AddedBy = "demo" });
+                }
             }
-            d.DeliverableType = line.DeliverableType;
-            d.SupplementType = line.SupplementType;
-            d.Reference = line.Reference;
-            d.TitleEn = line.Title.En;
-            d.TitleFr = line.Title.Fr;
-            d.PublicationDate = line.PublicationDate;
-            d.Edition = line.Edition;
-            d.IcsCodes = line.IcsCode ?? [];
-            d.OwnerCommittee = line.OwnerCommittee;
-            d.CurrentStage = line.CurrentStage;
-            d.Replaces = line.Replaces ?? [];
-            d.ReplacedBy = line.ReplacedBy ?? [];
-            d.Languages = line.Languages ?? [];
-            d.PagesEn = line.Pages?.En;
-            d.PagesFr = line.Pages?.Fr;
-            d.ScopeEn = line.Scope?.En;
-            d.ScopeFr = line.Scope?.Fr;
+            await db.SaveChangesAsync(ct);
+            top = position;
         }
-        await db.SaveChangesAsync(ct);
-        return (ics.Count, deliverables.Count);
+        return new Loaded(ics, committees, deliverables, top);
     }
 
-    private static List<T> ReadLines<T>(string file)
+    private static async Task<ImportResult> ImportAsync(string file, Func<ImportSource, TextWriter, Task<ImportResult>> import)
     {
-        using var stream = typeof(CatalogueDemo).Assembly.GetManifestResourceStream("Normative.Features.Catalogue.DemoData." + file)
+        var stream = typeof(CatalogueDemo).Assembly.GetManifestResourceStream("Normative.Features.Catalogue.DemoData." + file)
             ?? throw new InvalidOperationException($"The demo file {file} is not embedded.");
-        using var reader = new StreamReader(stream);
-        var list = new List<T>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                list.Add(JsonSerializer.Deserialize<T>(line, Json)!);
-            }
-        }
-        return list;
+        using var source = ImportSource.Open(stream, file);
+        using var problems = new StringWriter();
+        var result = await import(source, problems);
+        // The shipped files are ours: a rejected line is a bug in them, not something to skip quietly.
+        return result.Rejected == 0 ? result : throw new InvalidOperationException($"{file}: {problems}");
     }
-
-    private sealed record IcsLine(string Code, string? Parent, string Title, List<string>? Notes);
-
-    private sealed record Texts(string En, string? Fr);
-
-    private sealed record Pages(int? En, int? Fr);
-
-    private sealed record DeliverableLine(
-        int Id, string DeliverableType, string? SupplementType, string Reference, Texts Title,
-        DateOnly? PublicationDate, int? Edition, [property: JsonPropertyName("icsCode")] List<string>? IcsCode,
-        string? OwnerCommittee, int CurrentStage, List<int>? Replaces, List<int>? ReplacedBy,
-        List<string>? Languages, Pages? Pages, Texts? Scope);
 }

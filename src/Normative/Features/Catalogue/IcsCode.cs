@@ -9,7 +9,12 @@ public class IcsCode
     public required string Code { get; set; }
     public string? Parent { get; set; }
     public required string Title { get; set; }
+    /// <summary>The French title, when the imported file has one.</summary>
+    public string? TitleFr { get; set; }
     public List<string> Notes { get; set; } = [];
+
+    /// <summary>The title in the page's language: French when there is one, English otherwise.</summary>
+    public string TitleIn(string language) => language == "fr" && !string.IsNullOrEmpty(TitleFr) ? TitleFr : Title;
 }
 
 internal sealed class IcsCodeConfiguration : IEntityTypeConfiguration<IcsCode>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Normative.Cli;
@@ -158,41 +157,14 @@ public static class CertificationDemo
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>`normative demo generate --certificates N --out FILE.csv`: writes a generated data set (no database needed).</summary>
-    public static Command GenerateCommand()
+    /// <summary>
+    /// `normative demo generate --certificates N --out FILE.csv` (see DemoGenerators): N generated
+    /// certificates in the upload format; the same seed gives the same file within a month.
+    /// </summary>
+    public static Task WriteGeneratedAsync(int count, int seed, Stream stream, CancellationToken ct)
     {
-        var certificates = new Option<int>("--certificates") { Description = "How many certificates to write (e.g. 3000000)." };
-        var output = new Option<string>("--out") { Description = "The CSV file to write." };
-        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same file on the same day of the month.", DefaultValueFactory = _ => Seed };
-        var generate = new Command("generate", "Write a generated data set to a file, for benchmarks: --certificates N --out FILE.csv.") { certificates, output, seed };
-        generate.SetAction((parse, ct) =>
-        {
-            if (!CliHost.CheckTokens(parse, Console.Error))
-            {
-                return Task.FromResult(1);
-            }
-            var count = parse.GetValue(certificates);
-            var path = parse.GetValue(output);
-            if (count <= 0 || string.IsNullOrWhiteSpace(path))
-            {
-                Console.Error.WriteLine("normative demo generate: give --certificates N (more than 0) and --out FILE.csv.");
-                Console.Error.WriteLine("Run 'normative demo generate --help' for usage.");
-                return Task.FromResult(1);
-            }
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20))
-            {
-                var generator = new CertificateGenerator(parse.GetValue(seed), Reference(TimeProvider.System));
-                var interactive = !Console.IsOutputRedirected;
-                generator.Write(writer, count, interactive ? n => Console.Write($"\r{n:N0} / {count:N0} certificates") : null);
-                if (interactive)
-                {
-                    Console.WriteLine();
-                }
-            }
-            Console.WriteLine($"Wrote {count:N0} certificates to {path} in {started.Elapsed.TotalSeconds:F1} s.");
-            return Task.FromResult(0);
-        });
-        return generate;
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 20, leaveOpen: true);
+        new CertificateGenerator(seed, Reference(TimeProvider.System)).Write(writer, count, null);
+        return Task.CompletedTask;
     }
 }

@@ -17,15 +17,14 @@ public static class CertificationImportCommand
     public const int Failure = 1;
     public const int SomeRejected = 2;
 
+    /// <summary>`import certificates FILE.csv`: a subcommand of `import` (see NormativeCli).</summary>
     public static Command Create()
     {
-        var import = new Command("import", "Load data from files.");
         var file = new Argument<string>("FILE") { Description = "A CSV file with the header " + CertificateCsv.HeaderLine };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Load nothing if any row is bad." };
         var certificates = new Command("certificates", "Load or update certificates from a CSV file (upsert by certification body and number).") { file, allOrNothing };
         certificates.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, token) => RunAsync(sp, parse.GetValue(file)!, parse.GetValue(allOrNothing), token), ct));
-        import.Subcommands.Add(certificates);
-        return import;
+        return certificates;
     }
 
     private static async Task<int> RunAsync(IServiceProvider sp, string path, bool allOrNothing, CancellationToken ct)

@@ -11,10 +11,6 @@ public static class ComingSoon
 
     public static readonly IReadOnlyList<Section> Sections =
     [
-        new("standards", "Coming.Standards.Title", "Coming.Standards.Text"),
-        new("sectors", "Coming.Sectors.Title", "Coming.Sectors.Text"),
-        new("sectors/{slug}", "Coming.Sectors.Title", "Coming.Sectors.Text"),
-        new("search", "Coming.Search.Title", "Coming.Search.Text"),
         new("news", "Coming.News.Title", "Coming.News.Text"),
         new("insights", "Coming.News.Title", "Coming.News.Text"),
         new("updates", "Coming.Updates.Title", "Coming.Updates.Text"),

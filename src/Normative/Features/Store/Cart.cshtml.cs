@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,15 @@ using Normative.Data;
 namespace Normative.Features.Store;
 
 /// <summary>The cart: lines with today's prices, quantities for printed copies, totals with VAT for Switzerland and abroad.</summary>
-public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+/// <remarks>
+/// "Add to cart" sits on every standard's page, which anonymous visitors get from the output cache;
+/// a page with an antiforgery token would set a cookie and never be cached. So Add takes no token:
+/// it refuses a request another site sent (Origin or Sec-Fetch-Site), and the cart cookie is
+/// SameSite=Lax, so a cross-site form never carries it anyway. Changing or removing lines still
+/// needs the token.
+/// </remarks>
+[IgnoreAntiforgeryToken]
+public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
 {
     public PricedCart? Cart { get; private set; }
     public Vat.Totals? Domestic { get; private set; }
@@ -24,6 +33,10 @@ public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, ISt
 
     public async Task<IActionResult> OnPostAddAsync(int deliverableId, string? format, string? language, int? quantity)
     {
+        if (!SameSite.IsSameOrigin(Request))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         string? problem;
         if (!ModelState.IsValid || quantity is null)
         {
@@ -42,6 +55,10 @@ public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, ISt
 
     public async Task<IActionResult> OnPostUpdateAsync(long line, int? quantity)
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
         var problem = !ModelState.IsValid || quantity is null
             ? "Cart.Error.QuantityInvalid"
             : await carts.SetQuantityAsync(HttpContext, line, quantity.Value, HttpContext.RequestAborted);
@@ -50,6 +67,10 @@ public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, ISt
 
     public async Task<IActionResult> OnPostRemoveAsync(long line)
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
         var problem = await carts.RemoveAsync(HttpContext, line, HttpContext.RequestAborted);
         return problem is null ? Redirect("/cart?updated=1") : await FailAsync(problem);
     }

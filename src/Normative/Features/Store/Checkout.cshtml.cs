@@ -79,6 +79,12 @@ public class CheckoutModel(
         Input = details;
         if (Cart is null || Cart.Cart.Id != postedCart)
         {
+            // A click a moment earlier may have turned this cart into an order since the look-up above.
+            placed = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == postedCart && o.UserId == userId, ct);
+            if (placed is not null)
+            {
+                return await ContinueAsync(placed, origin);
+            }
             Error = s["Checkout.Error.CartGone"];
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }

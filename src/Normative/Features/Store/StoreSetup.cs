@@ -22,6 +22,7 @@ public static class StoreSetup
         services.AddScoped<OrderPayments>();
         services.AddScoped<OrderAdministration>();
         services.AddScoped<StoreAlerts>();
+        services.AddScoped<Catalogue.OpenData.ICatalogueImported, Alerts.AlertsAfterImport>(); // alerts right after an import
         services.AddScoped<TestPaymentProvider>();
         services.AddHttpClient<StripeCheckoutProvider>((sp, http) =>
         {

@@ -50,6 +50,28 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
     }
 
     [Fact]
+    public async Task ImportingANewEditionMailsTheBuyersAtOnce()
+    {
+        var n = Number();
+        var bought = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2018");
+        var (_, order) = await StoreTestData.BuyPaidPdfAsync(factory, bought);
+        var email = await EmailOfBuyerAsync(order);
+        var successor = StoreTestData.NextId();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("alerts-").FullName, "deliverables.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            Catalogue.CatalogueFactory.Line(bought.Id, bought.Reference, bought.TitleEn, 9599, ("replacedBy", new[] { successor })),
+            Catalogue.CatalogueFactory.Line(successor, $"ISO {n}:2026", bought.TitleEn, 6060, ("replaces", new[] { bought.Id })),
+        ]);
+
+        var import = await CliProcess.RunAsync(null, "import", "deliverables", file, "--ConnectionStrings:Normative=" + factory.ConnectionString);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("Store: 1 alert mail(s) queued", import.Output, StringComparison.Ordinal);
+        Assert.Equal(1, await AlertMailsAsync(email));
+    }
+
+    [Fact]
     public async Task ABuyerIsMailedWhenWhatTheyBoughtIsAmendedAndThenCorrected()
     {
         var n = Number();

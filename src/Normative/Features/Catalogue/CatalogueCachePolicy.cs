@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>
+/// Output caching for the catalogue's public pages and API reads. Only anonymous GET and HEAD
+/// requests are cached, and only when they carry no cookie but the language choice — a session, a
+/// cart or an antiforgery cookie means the page may be personal, so it is neither served from nor
+/// stored in the cache; a response that sets a cookie is never stored. Entries are keyed by the
+/// catalogue version (so any change to the catalogue retires them at once), the page's language
+/// and the whole query string.
+/// </summary>
+public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePolicy
+{
+    public const string Name = "catalogue";
+
+    private static readonly HashSet<string> PreferenceCookies = [Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName];
+
+    public static bool IsAnonymous(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity?.IsAuthenticated != true
+            && !context.Request.Headers.ContainsKey(HeaderNames.Authorization)
+            && context.Request.Cookies.Keys.All(PreferenceCookies.Contains);
+    }
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var version = http.RequestServices.GetRequiredService<CatalogueVersion>().Current;
+        var cacheable = enabled
+            && version > 0
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && IsAnonymous(http);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["catalogue-version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.Tags.Add(Name);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

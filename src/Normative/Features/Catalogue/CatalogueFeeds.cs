@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>
+/// Atom feeds of new publications (all, per ICS code, per committee) and sitemap.xml — an index of
+/// sitemaps, since the catalogue has more pages than one sitemap may list (50,000).
+/// </summary>
+public static class CatalogueFeeds
+{
+    public const int FeedSize = 50;
+    public const int SitemapSize = 40000;
+
+    public static IEndpointRouteBuilder MapCatalogueFeeds(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name);
+        feeds.MapGet("/standards/feed.atom", AllAsync);
+        feeds.MapGet("/ics/{code}/feed.atom", ByIcsAsync);
+        feeds.MapGet("/committee/{id:int}/feed.atom", ByCommitteeAsync);
+        feeds.MapGet("/sitemap.xml", SitemapIndexAsync);
+        feeds.MapGet("/sitemap-pages.xml", SitemapPagesAsync);
+        feeds.MapGet("/sitemap-standards-{number:int}.xml", SitemapStandardsAsync);
+        return app;
+    }
+
+    private static IQueryable<Deliverable> NewPublications(NormativeDb db) =>
+        db.Deliverables.AsNoTracking().Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null);
+
+    private static Task AllAsync(HttpContext context, NormativeDb db, CancellationToken ct) =>
+        WriteFeedAsync(context, "/standards/feed.atom", "/standards", "New publications", NewPublications(db), ct);
+
+    private static async Task ByIcsAsync(string code, HttpContext context, NormativeDb db, CancellationToken ct)
+    {
+        var ics = IcsRecord.IsCode(code) ? await db.IcsCodes.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct) : null;
+        if (ics is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await WriteFeedAsync(context, $"/ics/{code}/feed.atom", $"/ics/{code}", $"New publications in ICS {code} {ics.Title}",
+            SectorQueries.UnderIcs(db, code).Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null), ct);
+    }
+
+    private static async Task ByCommitteeAsync(int id, HttpContext context, NormativeDb db, CancellationToken ct)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (committee is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var reference = committee.Reference;
+        var prefix = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "/%";
+        await WriteFeedAsync(context, $"/committee/{id}/feed.atom", $"/committee/{id}", $"New publications of {reference}",
+            NewPublications(db).Where(d => d.OwnerCommittee == reference || EF.Functions.Like(d.OwnerCommittee!, prefix, "\\")), ct);
+    }
+
+    private static async Task WriteFeedAsync(HttpContext context, string self, string page, string title, IQueryable<Deliverable> entries, CancellationToken ct)
+    {
+        if (CatalogueHttpCache.IsNotModified(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        var list = await entries.OrderByDescending(d => d.PublicationDate).ThenByDescending(d => d.Id).Take(FeedSize).ToListAsync(ct);
+        var organization = OrganizationInfo.Name(context);
+        context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
+        const string atom = "http://www.w3.org/2005/Atom";
+        await xml.WriteStartDocumentAsync();
+        await xml.WriteStartElementAsync(null, "feed", atom);
+        await xml.WriteElementStringAsync(null, "id", atom, SiteLinks.Absolute(context, self));
+        await xml.WriteElementStringAsync(null, "title", atom, $"{organization}: {title}");
+        var updated = list.Count == 0 ? new DateOnly(2000, 1, 1) : list.Max(d => d.PublicationDate!.Value);
+        await xml.WriteElementStringAsync(null, "updated", atom, Timestamp(updated));
+        await WriteLinkAsync(xml, "self", SiteLinks.Absolute(context, self), "application/atom+xml");
+        await WriteLinkAsync(xml, "alternate", SiteLinks.Absolute(context, page), "text/html");
+        await xml.WriteStartElementAsync(null, "author", atom);
+        await xml.WriteElementStringAsync(null, "name", atom, organization);
+        await xml.WriteEndElementAsync();
+        foreach (var d in list)
+        {
+            var url = SiteLinks.Absolute(context, $"/standard/{d.Id}");
+            await xml.WriteStartElementAsync(null, "entry", atom);
+            await xml.WriteElementStringAsync(null, "id", atom, url);
+            await xml.WriteElementStringAsync(null, "title", atom, $"{d.Reference} — {d.TitleEn}");
+            await xml.WriteElementStringAsync(null, "updated", atom, Timestamp(d.PublicationDate!.Value));
+            await xml.WriteElementStringAsync(null, "published", atom, Timestamp(d.PublicationDate!.Value));
+            await WriteLinkAsync(xml, "alternate", url, "text/html");
+            foreach (var code in d.IcsCodes)
+            {
+                await xml.WriteStartElementAsync(null, "category", atom);
+                await xml.WriteAttributeStringAsync(null, "term", null, code);
+                await xml.WriteAttributeStringAsync(null, "scheme", null, SiteLinks.Absolute(context, "/ics"));
+                await xml.WriteEndElementAsync();
+            }
+            var summary = ScopeText.ToPlainText(d.ScopeEn);
+            await xml.WriteElementStringAsync(null, "summary", atom, summary.Length > 0 ? summary : d.TitleEn);
+            await xml.WriteEndElementAsync();
+        }
+        await xml.WriteEndElementAsync();
+        await xml.WriteEndDocumentAsync();
+    }
+
+    private static async Task WriteLinkAsync(XmlWriter xml, string rel, string href, string type)
+    {
+        await xml.WriteStartElementAsync(null, "link", "http://www.w3.org/2005/Atom");
+        await xml.WriteAttributeStringAsync(null, "rel", null, rel);
+        await xml.WriteAttributeStringAsync(null, "type", null, type);
+        await xml.WriteAttributeStringAsync(null, "href", null, href);
+        await xml.WriteEndElementAsync();
+    }
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static async Task SitemapIndexAsync(HttpContext context, NormativeDb db, CancellationToken ct)
+    {
+        if (CatalogueHttpCache.IsNotModified(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        var count = await db.Deliverables.CountAsync(d => d.Status != DeliverableStatus.Deleted, ct);
+        var files = new List<string> { "/sitemap-pages.xml" };
+        for (var n = 1; n <= Math.Max(1, (count + SitemapSize - 1) / SitemapSize); n++)
+        {
+            files.Add($"/sitemap-standards-{n}.xml");
+        }
+        await WriteXmlAsync(context, async xml =>
+        {
+            await xml.WriteStartElementAsync(null, "sitemapindex", SitemapNamespace);
+            foreach (var file in files)
+            {
+                await xml.WriteStartElementAsync(null, "sitemap", SitemapNamespace);
+                await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, SiteLinks.Absolute(context, file));
+                await xml.WriteEndElementAsync();
+            }
+            await xml.WriteEndElementAsync();
+        });
+    }
+
+    private static async Task SitemapPagesAsync(HttpContext context, NormativeDb db, CancellationToken ct)
+    {
+        if (CatalogueHttpCache.IsNotModified(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        var paths = new List<string> { "/", "/standards", "/search", "/sectors", "/ics", "/committees", "/about", "/accessibility", "/privacy", "/copyright", "/contact", "/sitemap" };
+        paths.AddRange(Site.Sector.All.Select(s => $"/sectors/{s.Slug}"));
+        paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(c => $"/ics/{c}"));
+        paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(id => $"/committee/{id}"));
+        await WriteUrlSetAsync(context, paths.Select(p => (p, (DateOnly?)null)));
+    }
+
+    private static async Task SitemapStandardsAsync(int number, HttpContext context, NormativeDb db, CancellationToken ct)
+    {
+        if (number < 1)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        if (CatalogueHttpCache.IsNotModified(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        var rows = await db.Deliverables.AsNoTracking().Where(d => d.Status != DeliverableStatus.Deleted).OrderBy(d => d.Id)
+            .Skip((number - 1) * SitemapSize).Take(SitemapSize).Select(d => new { d.Id, d.PublicationDate }).ToListAsync(ct);
+        if (rows.Count == 0 && number > 1)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await WriteUrlSetAsync(context, rows.Select(r => ($"/standard/{r.Id}", r.PublicationDate)));
+    }
+
+    private static Task WriteUrlSetAsync(HttpContext context, IEnumerable<(string Path, DateOnly? Modified)> urls) =>
+        WriteXmlAsync(context, async xml =>
+        {
+            await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
+            foreach (var (path, modified) in urls)
+            {
+                await xml.WriteStartElementAsync(null, "url", SitemapNamespace);
+                await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, SiteLinks.Absolute(context, path));
+                if (modified is { } date)
+                {
+                    await xml.WriteElementStringAsync(null, "lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                await xml.WriteEndElementAsync();
+            }
+            await xml.WriteEndElementAsync();
+        });
+
+    private static async Task WriteXmlAsync(HttpContext context, Func<XmlWriter, Task> body)
+    {
+        context.Response.ContentType = "application/xml; charset=utf-8";
+        await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
+        await xml.WriteStartDocumentAsync();
+        await body(xml);
+        await xml.WriteEndDocumentAsync();
+    }
+}

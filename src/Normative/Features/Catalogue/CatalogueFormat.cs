@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Normative.Features.Catalogue.Search;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>How the catalogue's pages write dates, languages, statuses and stages.</summary>
+public static class CatalogueFormat
+{
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A language's name in the page's language ("French", "français", "francés").</summary>
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code);
+            var name = culture.DisplayName;
+            return string.IsNullOrEmpty(name) || name == code ? code : name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    public static string StatusKey(DeliverableStatus status) => "Status." + status;
+
+    public static string StatusClass(DeliverableStatus status) => "status status-" + SearchQuery.StatusSlug(status);
+
+    public static string TypeKey(string type) => "Type." + type;
+
+    /// <summary>The title in the page's language: French when there is one, English otherwise.</summary>
+    public static string Title(Deliverable d) => Web.Cultures.Current == "fr" && !string.IsNullOrEmpty(d.TitleFr) ? d.TitleFr : d.TitleEn;
+
+    public static string Scope(Deliverable d) =>
+        ScopeText.ToPlainText(Web.Cultures.Current == "fr" && !string.IsNullOrWhiteSpace(d.ScopeFr) ? d.ScopeFr : d.ScopeEn ?? d.ScopeFr);
+
+    /// <summary>A committee created from a deliverable's reference has no title of its own yet.</summary>
+    public static string? CommitteeTitle(Committee c) => c.TitleEn == c.Reference ? null : Web.Cultures.Current == "fr" && !string.IsNullOrEmpty(c.TitleFr) ? c.TitleFr : c.TitleEn;
+
+    /// <summary>Segments from the search engine, odd ones marked as matches; every segment is encoded as text.</summary>
+    public static IHtmlContent Marked(IReadOnlyList<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var html = new HtmlContentBuilder(segments.Count * 3);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i % 2 == 1)
+            {
+                html.AppendHtml("<mark>").Append(segments[i]).AppendHtml("</mark>");
+            }
+            else
+            {
+                html.Append(segments[i]);
+            }
+        }
+        return html;
+    }
+}

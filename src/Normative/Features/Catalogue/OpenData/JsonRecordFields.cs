@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Normative.Features.Catalogue.OpenData;
+
+/// <summary>A record that is one JSON object (one line of a JSON Lines file).</summary>
+public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
+{
+    public override int Line => line;
+
+    public override bool Has(string name) => Find(name, out _);
+
+    public override string? Text(string name)
+    {
+        if (!Find(name, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => NullIfEmpty(value.GetString()),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => throw new BadLineException($"{name} must be a single value, not {Describe(value)}"),
+        };
+    }
+
+    public override int? Int(string name)
+    {
+        if (!Find(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n))
+        {
+            return n;
+        }
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
+        {
+            return n;
+        }
+        if (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            return null;
+        }
+        throw new BadLineException($"{name} must be a whole number, not {Describe(value)}");
+    }
+
+    public override List<string> TextList(string name, string? member = null)
+    {
+        if (!Find(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            // A single value where a list was expected: a list of one.
+            return NullIfEmpty(value.GetString()) is { } single ? [single] : [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new BadLineException($"{name} must be a list, not {Describe(value)}");
+        }
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            var element = item;
+            if (item.ValueKind == JsonValueKind.Object && member is not null)
+            {
+                if (!item.TryGetProperty(member, out element))
+                {
+                    throw new BadLineException($"{name} has an item without '{member}'");
+                }
+            }
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String when NullIfEmpty(element.GetString()) is { } s:
+                    list.Add(s);
+                    break;
+                case JsonValueKind.Number:
+                    list.Add(element.GetRawText());
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    throw new BadLineException($"{name} must list texts or numbers, not {Describe(element)}");
+            }
+        }
+        return list;
+    }
+
+    private bool Find(string name, out JsonElement value)
+    {
+        // Names have at most two levels ("title.en"); spans avoid allocating for every field read.
+        var path = name.AsSpan();
+        value = root;
+        while (true)
+        {
+            var dot = path.IndexOf('.');
+            var part = dot < 0 ? path : path[..dot];
+            if (value.ValueKind == JsonValueKind.String && part.SequenceEqual("en"))
+            {
+                // "title": "…" where "title": {"en": "…"} was expected: the English text.
+                return true;
+            }
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(part, out value))
+            {
+                value = default;
+                return false;
+            }
+            if (dot < 0)
+            {
+                return true;
+            }
+            path = path[(dot + 1)..];
+        }
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => $"'{Shorten(value.GetString() ?? "")}'",
+        _ => value.GetRawText(),
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Site;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>/sectors: the home page's sectors, each with the ICS fields and committees that make it up.</summary>
+[OutputCache(PolicyName = CatalogueCachePolicy.Name)]
+public sealed class SectorsModel(NormativeDb db) : PageModel
+{
+    public List<(Sector Sector, SectorMapping Mapping, int Published)> Sectors { get; private set; } = [];
+    public Dictionary<string, string> IcsTitles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CatalogueHttpCache.IsNotModified(HttpContext))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+        var mappings = await db.SectorMappings.AsNoTracking().ToDictionaryAsync(m => m.Slug, ct);
+        foreach (var sector in Sector.All)
+        {
+            var mapping = mappings.GetValueOrDefault(sector.Slug) ?? new SectorMapping { Slug = sector.Slug };
+            Sectors.Add((sector, mapping, await SectorQueries.PublishedIn(db, mapping).CountAsync(ct)));
+        }
+        var codes = mappings.Values.SelectMany(m => m.IcsCodes).Distinct().ToList();
+        var language = Web.Cultures.Current;
+        IcsTitles = (await db.IcsCodes.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(ct)).ToDictionary(i => i.Code, i => i.TitleIn(language));
+        return Page();
+    }
+}
