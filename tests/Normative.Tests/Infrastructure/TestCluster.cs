@@ -16,7 +16,34 @@ public static class TestCluster
     private static LocalPostgres? _cluster;
     private static int _counter;
 
-    public static string Root { get; } = Path.Combine(Path.GetTempPath(), $"normative-tests-{Environment.ProcessId}");
+    private const string Prefix = "normative-tests-";
+
+    /// <summary>
+    /// This run's cluster folder. The random part matters: a run that was killed leaves its folder
+    /// behind, and a later run that got the same process id would otherwise start that old cluster.
+    /// </summary>
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    /// <summary>Deletes the folders of earlier runs whose process is gone (killed runs skip their clean-up).</summary>
+    private static void DeleteStaleClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var name = Path.GetFileName(folder)[Prefix.Length..];
+            var pid = name.Split('-')[0];
+            if (!int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var id) || id == Environment.ProcessId || Directory.Exists($"/proc/{id}"))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 
     public static async Task<LocalPostgres> GetAsync()
     {
@@ -31,6 +58,7 @@ public static class TestCluster
             {
                 return _cluster;
             }
+            DeleteStaleClusters();
             var cluster = await LocalPostgres.StartAsync(Root, fastAndUnsafe: true);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
