@@ -35,7 +35,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     public bool IsOwner => _ownerLock is not null;
 
     public string ConnectionString(string database = "normative") =>
-        $"Host={_socketDirectory};Port={Port};Username={SuperUser};Database={database};Pooling=true;Maximum Pool Size=50";
+        $"Host={_socketDirectory};Port={Port};Username={SuperUser};Database={database};Pooling=true;Maximum Pool Size=16;No Reset On Close=true";
 
     /// <summary>
     /// Prepares (initdb) and starts the cluster in <paramref name="dataDirectory"/>/postgres.
