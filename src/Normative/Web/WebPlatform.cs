@@ -24,6 +24,10 @@ public static class WebPlatform
             builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
         }
 
+        // Kestrel refuses request lines over 8 KB with a bare 414; a search of 10,000 characters
+        // should get the site's own answer (a page, or a 400 from the API) instead.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
