@@ -48,7 +48,7 @@ public class IndexModel(NormativeDb db, CartAccess carts, IAuthorizationService 
         // Sorted here, by the format's order (PDF, then paper), not by its stored name.
         Rules = (await db.TaxRules.AsNoTracking().ToListAsync(ct))
             .OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToList();
-        var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().Take(12).ToListAsync(ct);
+        var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().OrderBy(id => id).Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
         return Page();
     }
