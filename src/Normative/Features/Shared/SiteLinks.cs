@@ -1,17 +1,27 @@
 namespace Normative.Features.Shared;
 
 /// <summary>
-/// Absolute links for mail and feeds. Site:BaseUrl wins when set (behind a proxy the request's own
-/// host may be an internal name); otherwise the request's scheme and host are used.
+/// Absolute links for mail, feeds and payment return addresses. Site:BaseUrl wins when set (behind a
+/// proxy the request's own host may be an internal name); otherwise the request's scheme and host;
+/// a background job with neither uses localhost.
 /// </summary>
 public static class SiteLinks
 {
+    public static string Origin(IConfiguration configuration, HttpContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Site:BaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+        return context is null ? "http://localhost:5080" : $"{context.Request.Scheme}://{context.Request.Host}";
+    }
+
     public static string Absolute(HttpContext context, string pathAndQuery)
     {
-        var configured = context.RequestServices.GetRequiredService<IConfiguration>()["Site:BaseUrl"];
-        var origin = string.IsNullOrWhiteSpace(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}"
-            : configured.TrimEnd('/');
+        ArgumentNullException.ThrowIfNull(context);
+        var origin = Origin(context.RequestServices.GetRequiredService<IConfiguration>(), context);
         return origin + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
     }
 }

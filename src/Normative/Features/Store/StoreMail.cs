@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Store.Pdf;
 using Normative.Mail;
+using Normative.Web;
 
 namespace Normative.Features.Store;
 
@@ -13,7 +14,7 @@ namespace Normative.Features.Store;
 /// </summary>
 public static class StoreMail
 {
-    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, string? NewTitle, string Link);
+    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, string Link);
 
     public static void QueueProForma(NormativeDb db, IStringLocalizer t, Order order, InvoicePdf.Seller seller, string origin, DateTimeOffset now)
     {
@@ -38,7 +39,7 @@ public static class StoreMail
         var link = origin + StoreLinks.Order(order.Number);
         var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, Chf.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
-            $"• {l.Reference} — {t["Format." + l.Format].Value}, {LanguageNames.NameOf(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
+            $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
         if (order.Lines.Any(l => l.Format == ProductFormat.Pdf))
         {
             paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder ?? ""].Value);

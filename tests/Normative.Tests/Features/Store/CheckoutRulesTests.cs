@@ -1,4 +1,5 @@
 using Normative.Features.Store;
+using Normative.Web;
 
 namespace Normative.Tests.Features.Store;
 

@@ -59,7 +59,7 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
                 }
                 var target = change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
                 var item = new StoreMail.AlertItem(
-                    bought[purchase.DeliverableId].Reference, change.Kind, target?.Reference, target?.TitleEn,
+                    bought[purchase.DeliverableId].Reference, change.Kind, target?.Reference,
                     origin + StoreLinks.Product(target?.Id ?? purchase.DeliverableId));
                 if (!news.TryGetValue(purchase.UserId, out var items))
                 {

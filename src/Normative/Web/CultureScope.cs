@@ -1,9 +1,8 @@
 using System.Globalization;
-using Normative.Web;
 
-namespace Normative.Features.Store;
+namespace Normative.Web;
 
-/// <summary>Writes mail and PDFs in a buyer's language, whatever the language of the request (or job) doing it.</summary>
+/// <summary>Writes mail and PDFs in their reader's language, whatever the language of the request (or job) doing it.</summary>
 public sealed class CultureScope : IDisposable
 {
     private readonly CultureInfo _culture;
