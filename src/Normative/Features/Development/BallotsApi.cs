@@ -54,19 +54,25 @@ public static class BallotsApi
         return app;
     }
 
-    internal static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct)
+    internal static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct) =>
+        ToResponse(b, p, c, await db.BallotPositions.CountAsync(x => x.BallotId == b.Id, ct));
+
+    private static BallotResponse ToResponse(Ballot b, Project p, Committee c, int responded)
     {
-        var responded = await db.BallotPositions.CountAsync(x => x.BallotId == b.Id, ct);
         return new BallotResponse(b.Id, p.Id, ProjectReference.ForBallot(p, b.Kind), p.TitleEn, c.Id, c.Reference,
             b.Kind.ToString(), b.Status.ToString(), b.OpenedAt, b.ClosesAt, b.ClosedAt, b.PublicConsultation, b.PMembers, responded,
             b.Outcome?.ToString(), b.Decision?.ToString(), b.DecisionNote, $"/development/ballots/{b.Id}");
     }
 
-    private static async Task<Ok<List<BallotResponse>>> ListAsync(NormativeDb db, string? status, int? committee, CancellationToken ct)
+    private static async Task<Results<Ok<List<BallotResponse>>, ProblemHttpResult>> ListAsync(NormativeDb db, IStringLocalizer<DevelopmentText> t, string? status, int? committee, CancellationToken ct)
     {
         var query = db.Ballots.AsNoTracking().Include(b => b.Project).AsQueryable();
-        if (Enum.TryParse<BallotStatus>(status, true, out var s))
+        if (!string.IsNullOrWhiteSpace(status))
         {
+            if (!Enum.TryParse<BallotStatus>(status, true, out var s) || !Enum.IsDefined(s))
+            {
+                return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Ballot.StatusFilter", status, string.Join(", ", Enum.GetNames<BallotStatus>())), t);
+            }
             query = query.Where(b => b.Status == s);
         }
         if (committee is { } c)
@@ -76,10 +82,7 @@ public static class BallotsApi
         var rows = await query.OrderByDescending(b => b.Status == BallotStatus.Open).ThenBy(b => b.ClosesAt).Take(1000)
             .Select(b => new { Ballot = b, Committee = db.Committees.First(x => x.Id == b.CommitteeId), Responded = db.BallotPositions.Count(x => x.BallotId == b.Id) })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new BallotResponse(r.Ballot.Id, r.Ballot.ProjectId,
-            ProjectReference.ForBallot(r.Ballot.Project!, r.Ballot.Kind), r.Ballot.Project!.TitleEn, r.Committee.Id, r.Committee.Reference,
-            r.Ballot.Kind.ToString(), r.Ballot.Status.ToString(), r.Ballot.OpenedAt, r.Ballot.ClosesAt, r.Ballot.ClosedAt, r.Ballot.PublicConsultation,
-            r.Ballot.PMembers, r.Responded, r.Ballot.Outcome?.ToString(), r.Ballot.Decision?.ToString(), r.Ballot.DecisionNote, $"/development/ballots/{r.Ballot.Id}")).ToList());
+        return TypedResults.Ok(rows.Select(r => ToResponse(r.Ballot, r.Ballot.Project!, r.Committee, r.Responded)).ToList());
     }
 
     private static async Task<Results<Ok<BallotResponse>, ProblemHttpResult>> GetAsync(int id, NormativeDb db, IStringLocalizer<DevelopmentText> t, CancellationToken ct)

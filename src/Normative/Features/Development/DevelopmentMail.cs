@@ -6,6 +6,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
 using Normative.Mail;
+using Normative.Web;
 
 namespace Normative.Features.Development;
 
@@ -29,33 +30,33 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
 
     public void QueueOpened(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
     {
-        using var _ = English();
+        using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
         foreach (var r in recipients)
         {
             Queue(db, r,
-                t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
-                t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, Date(ballot.ClosesAt), r.Acronym],
+                t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
+                t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, DevelopmentFormat.Time(ballot.ClosesAt), r.Acronym],
                 Link($"/development/ballots/{ballot.Id}"));
         }
     }
 
     public void QueueReminder(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
     {
-        using var _ = English();
+        using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
         foreach (var r in recipients)
         {
             Queue(db, r,
-                t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, Date(ballot.ClosesAt)],
-                t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, Date(ballot.ClosesAt)],
+                t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
+                t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, DevelopmentFormat.Time(ballot.ClosesAt)],
                 Link($"/development/ballots/{ballot.Id}"));
         }
     }
 
     public void QueueClosed(NormativeDb db, Ballot ballot, Project project, Committee committee, BallotTally tally, IEnumerable<Recipient> recipients)
     {
-        using var _ = English();
+        using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
         var outcome = t["Outcome." + tally.Outcome].Value;
         foreach (var r in recipients)
@@ -83,32 +84,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         Outbox.Enqueue(db, r.Email, subject, text, html);
     }
 
-    private string Link(string path)
-    {
-        if (http.HttpContext is { } context)
-        {
-            return SiteLinks.Absolute(context, path);
-        }
-        var origin = configuration["Site:BaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : "http://localhost:5080";
-        return origin + path;
-    }
+    private string Link(string path) => SiteLinks.Origin(configuration, http.HttpContext) + path;
 
     private string Organization() => configuration["Organization:Name"] is { Length: > 0 } name ? name : OrganizationInfo.DefaultName;
-
-    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static CultureScope English() => new(CultureInfo.GetCultureInfo("en"));
-
-    private readonly struct CultureScope : IDisposable
-    {
-        private readonly CultureInfo _previous;
-
-        public CultureScope(CultureInfo culture)
-        {
-            _previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
-    }
 }

@@ -1,3 +1,4 @@
+using Normative.Features.Catalogue;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,11 +39,11 @@ public static class ProjectsApi
         return app;
     }
 
-    internal static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<DevelopmentText> t, DateOnly today)
+    internal static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<CatalogueText> stages, DateOnly today)
     {
         var targets = ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn);
         return new ProjectResponse(p.Id, p.Reference, CurrentReference(p), p.TitleEn, p.TitleFr, p.CommitteeId, committee,
-            p.DeliverableType.ToString(), p.SupplementKind?.ToString(), p.TrackMonths, p.Leader, StageCodes.Format(p.Stage), t[StageCodes.NameKey(p.Stage)],
+            p.DeliverableType.ToString(), p.SupplementKind?.ToString(), p.TrackMonths, p.Leader, StageCodes.Format(p.Stage), stages[StageCodes.NameKey(p.Stage)],
             p.StageAt, p.RegisteredOn, ProjectSchedule.Next(p.Stage, targets)?.Target, ProjectSchedule.IsOverdue(p.Stage, p.TrackMonths, p.RegisteredOn, today),
             p.DeliverableId, p.PublishedOn, p.ReviewDue, $"/development/projects/{p.Id}");
     }
@@ -50,21 +51,25 @@ public static class ProjectsApi
     /// <summary>The reference as written now: "ISO/DIS 9001" during the enquiry, "ISO 9001:2026" once published.</summary>
     public static string CurrentReference(Project p) => ProjectReference.AtStage(p.Reference, p.Stage, p.PublishedOn?.Year);
 
-    private static async Task<Ok<List<ProjectResponse>>> ListAsync(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t,
-        int? committee, string? stage, bool? overdue, CancellationToken ct)
+    private static async Task<Results<Ok<List<ProjectResponse>>, ProblemHttpResult>> ListAsync(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t,
+        IStringLocalizer<CatalogueText> stages, int? committee, string? stage, bool? overdue, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking().Include(p => p.Committee).AsQueryable();
         if (committee is { } c)
         {
             query = query.Where(p => p.CommitteeId == c);
         }
-        if (StageCodes.TryParse(stage, out var code))
+        if (!string.IsNullOrWhiteSpace(stage))
         {
+            if (!StageCodes.TryParse(stage, out var code))
+            {
+                return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Stage.Filter", stage), t);
+            }
             query = query.Where(p => p.Stage == code);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var list = (await query.OrderBy(p => p.Committee!.Reference).ThenBy(p => p.Reference).Take(5000).ToListAsync(ct))
-            .Select(p => ToResponse(p, p.Committee!.Reference, t, today));
+            .Select(p => ToResponse(p, p.Committee!.Reference, stages, today));
         if (overdue is { } o)
         {
             list = list.Where(p => p.Overdue == o);
@@ -72,14 +77,14 @@ public static class ProjectsApi
         return TypedResults.Ok(list.ToList());
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetAsync(int id, NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetAsync(int id, NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
         var p = await db.Projects.AsNoTracking().Include(x => x.Committee).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return p is null ? DevelopmentApi.NotFound(t) : TypedResults.Ok(ToResponse(p, p.Committee!.Reference, t, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        return p is null ? DevelopmentApi.NotFound(t) : TypedResults.Ok(ToResponse(p, p.Committee!.Reference, stages, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
     }
 
     private static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> CreateAsync(CreateProjectRequest request, ClaimsPrincipal user, NormativeDb db,
-        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CommitteeId, ct);
         if (committee is null)
@@ -102,21 +107,21 @@ public static class ProjectsApi
         {
             return DevelopmentApi.Problem(result.Error, t);
         }
-        var response = ToResponse(result.Value, committee.Reference, t, DateOnly.FromDateTime(now.UtcDateTime));
+        var response = ToResponse(result.Value, committee.Reference, stages, DateOnly.FromDateTime(now.UtcDateTime));
         return TypedResults.Created($"/api/v1/projects/{response.Id}", response);
     }
 
-    private static async Task<Results<Ok<StagesResponse>, ProblemHttpResult>> GetStagesAsync(int id, NormativeDb db, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    private static async Task<Results<Ok<StagesResponse>, ProblemHttpResult>> GetStagesAsync(int id, NormativeDb db, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
         var p = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null)
         {
             return DevelopmentApi.NotFound(t);
         }
-        return TypedResults.Ok(await StagesAsync(db, p, t, ct));
+        return TypedResults.Ok(await StagesAsync(db, p, stages, ct));
     }
 
-    internal static async Task<StagesResponse> StagesAsync(NormativeDb db, Project p, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    internal static async Task<StagesResponse> StagesAsync(NormativeDb db, Project p, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
         var events = await (from e in db.ProjectStageEvents
                             join u in db.Users on e.ByUserId equals u.Id into people
@@ -126,15 +131,15 @@ public static class ProjectsApi
                             select new { e, Name = u == null ? null : u.DisplayName }).AsNoTracking().ToListAsync(ct);
         var context = await Projects.ContextAsync(db, p, ct);
         var targets = ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn);
-        return new StagesResponse(p.Id, StageCodes.Format(p.Stage), t[StageCodes.NameKey(p.Stage)],
-            events.Select(x => new StageEventResponse(x.e.FromStage is { } f ? StageCodes.Format(f) : null, StageCodes.Format(x.e.ToStage), t[StageCodes.NameKey(x.e.ToStage)],
+        return new StagesResponse(p.Id, StageCodes.Format(p.Stage), stages[StageCodes.NameKey(p.Stage)],
+            events.Select(x => new StageEventResponse(x.e.FromStage is { } f ? StageCodes.Format(f) : null, StageCodes.Format(x.e.ToStage), stages[StageCodes.NameKey(x.e.ToStage)],
                 x.e.At, x.Name, x.e.Note, x.e.BallotId)).ToList(),
-            targets.Select(m => new TargetResponse(StageCodes.Format(m.Stage), t[StageCodes.NameKey(m.Stage)], m.Target, p.Stage >= m.Stage && !StageCodes.IsTerminal(p.Stage))).ToList(),
+            targets.Select(m => new TargetResponse(StageCodes.Format(m.Stage), stages[StageCodes.NameKey(m.Stage)], m.Target, p.Stage >= m.Stage && !StageCodes.IsTerminal(p.Stage))).ToList(),
             StageRules.ManualTargets(p.Stage, context).Select(StageCodes.Format).ToList());
     }
 
     private static async Task<Results<Ok<StagesResponse>, ProblemHttpResult>> MoveAsync(int id, MoveRequest request, ClaimsPrincipal user, NormativeDb db,
-        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
         var p = await db.Projects.AsNoTracking().Include(x => x.Committee).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null)
@@ -154,6 +159,6 @@ public static class ProjectsApi
         {
             return DevelopmentApi.Problem(result.Error, t);
         }
-        return TypedResults.Ok(await StagesAsync(db, result.Value, t, ct));
+        return TypedResults.Ok(await StagesAsync(db, result.Value, stages, ct));
     }
 }

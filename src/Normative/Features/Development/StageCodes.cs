@@ -1,4 +1,5 @@
 using System.Globalization;
+using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
 
 namespace Normative.Features.Development;
@@ -29,28 +30,16 @@ public static class StageCodes
     public const int WithdrawalProposed = 9099;
     public const int Withdrawn = 9599;
 
-    /// <summary>Every code of the table, in order.</summary>
-    public static readonly IReadOnlyList<int> All =
-    [
-        0, 20, 60, 98, 99,
-        1000, 1020, 1060, 1092, 1098, 1099,
-        2000, 2020, 2060, 2098, 2099,
-        3000, 3020, 3060, 3092, 3098, 3099,
-        4000, 4020, 4060, 4092, 4093, 4098, 4099,
-        5000, 5020, 5060, 5092, 5098, 5099,
-        6000, 6060,
-        9020, 9060, 9092, 9093, 9099,
-        9520, 9560, 9592, 9599,
-    ];
+    /// <summary>Every code of the table, in order (the catalogue's table: one list for the whole site).</summary>
+    public static IReadOnlyList<int> All => HarmonizedStages.All;
 
     /// <summary>The main stages: 00 preliminary … 95 withdrawal.</summary>
     public static readonly IReadOnlyList<int> Groups = [0, 10, 20, 30, 40, 50, 60, 90, 95];
 
-    public static bool IsKnown(int code) => All.Contains(code);
+    public static bool IsKnown(int code) => HarmonizedStages.IsKnown(code);
 
     /// <summary>"40.20" for 4020.</summary>
-    public static string Format(int code) =>
-        string.Create(CultureInfo.InvariantCulture, $"{code / 100:00}.{code % 100:00}");
+    public static string Format(int code) => HarmonizedStages.Format(code);
 
     /// <summary>Reads "40.20", "4020" or "40,20"; only codes of the table.</summary>
     public static bool TryParse(string? text, out int code)
@@ -66,7 +55,8 @@ public static class StageCodes
         return IsKnown(code);
     }
 
-    public static string NameKey(int code) => string.Create(CultureInfo.InvariantCulture, $"Stage.{code:0000}");
+    /// <summary>The stage's name in CatalogueText ("Stage.4020"): the catalogue and the development pages name a stage alike.</summary>
+    public static string NameKey(int code) => HarmonizedStages.NameKey(code);
 
     public static string GroupKey(int code) => string.Create(CultureInfo.InvariantCulture, $"StageGroup.{code / 100:00}");
 

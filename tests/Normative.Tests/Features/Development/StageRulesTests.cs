@@ -83,6 +83,6 @@ public class StageRulesTests
         Assert.False(StageCodes.TryParse("", out _));
         Assert.Equal("00.00", StageCodes.Format(0));
         Assert.Equal("95.99", StageCodes.Format(9599));
-        Assert.Equal(46, StageCodes.All.Count);
+        Assert.Equal(47, StageCodes.All.Count); // Annex SD, 90.00 (periodical review) included
     }
 }

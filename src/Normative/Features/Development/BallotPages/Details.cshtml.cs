@@ -129,11 +129,11 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         CanManage = DevelopmentAccess.Manages(User, Committee);
         AcceptsVotes = ballot.AcceptsVotes(now);
         ShowPositions = CanManage || ballot.Status == BallotStatus.Closed;
-        Responded = await db.BallotPositions.CountAsync(p => p.BallotId == id);
         Comments = await db.BallotComments.CountAsync(c => c.BallotId == id && !c.IsPublic);
         PublicComments = await db.BallotComments.CountAsync(c => c.BallotId == id && c.IsPublic);
         var members = await db.BallotMembers.AsNoTracking().Include(m => m.MemberBody).Where(m => m.BallotId == id).ToListAsync();
         var positions = await db.BallotPositions.AsNoTracking().Where(p => p.BallotId == id).ToDictionaryAsync(p => p.MemberBodyId);
+        Responded = positions.Count;
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
         Mine = members.Where(m => bodies.Any(b => b.Id == m.MemberBodyId))
             .Select(m => new Eligible(m.MemberBody!, m.Status, positions.GetValueOrDefault(m.MemberBodyId))).ToList();

@@ -12,7 +12,7 @@ namespace Normative.Features.Development.ProjectPages;
 /// /development/projects/{id}: a project, its stage, target dates and stage history, its ballots.
 /// The committee manager moves it to the next stage or opens a ballot here.
 /// </summary>
-public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
+public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages) : PageModel
 {
     public sealed record BallotRow(Ballot Ballot, int Responded);
 
@@ -30,6 +30,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public DateOnly Today { get; private set; }
+
+    /// <summary>The clock's now, for default dates in forms.</summary>
+    public DateTimeOffset Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -52,7 +55,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return Refuse(result.Error);
         }
-        Message = t["Project.Moved", StageCodes.Format(code), t[StageCodes.NameKey(code)]];
+        Message = t["Project.Moved", StageCodes.Format(code), stages[StageCodes.NameKey(code)]];
         await LoadAsync(id);
         return Page();
     }
@@ -105,9 +108,10 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         }
         Project = project;
         Committee = project.Committee!;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Now = clock.GetUtcNow();
+        Today = DateOnly.FromDateTime(Now.UtcDateTime);
         CanManage = DevelopmentAccess.Manages(User, Committee);
-        Stages = await ProjectsApi.StagesAsync(db, project, t, HttpContext.RequestAborted);
+        Stages = await ProjectsApi.StagesAsync(db, project, stages, HttpContext.RequestAborted);
         Overdue = ProjectSchedule.IsOverdue(project.Stage, project.TrackMonths, project.RegisteredOn, Today);
         Ballots = (await db.Ballots.AsNoTracking().Where(b => b.ProjectId == id).OrderByDescending(b => b.OpenedAt)
                 .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id) }).ToListAsync())
