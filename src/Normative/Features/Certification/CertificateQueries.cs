@@ -105,6 +105,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
                 History = events.Select(e => new CertificateView.EventView(e.At, e.Kind, e.From, e.To, e.Note, e.By == CertificateExpiry.Actor)).ToList(),
                 Audits = audits,
                 Accreditations = accreditations,
+                CheckedOn = today,
                 Validity = CertificateRules.Evaluate(status, issue, expiry, standards,
                     accreditations.Select(a => new AccreditationState(a.Standard, a.Status, a.ValidFrom, a.ValidTo)).ToList(), today),
             });

@@ -23,6 +23,9 @@ public sealed record CertificateView
     public required IReadOnlyList<AccreditationView> Accreditations { get; init; }
     public required CertificateValidity Validity { get; init; }
 
+    /// <summary>The day <see cref="Validity"/> was judged for (the registry's clock): what "today" means everywhere in this answer.</summary>
+    public required DateOnly CheckedOn { get; init; }
+
     public sealed record BodyView(int Id, string Code, string Name, string Country);
 
     public sealed record OrganizationView(string Name, string Country, string? Address, string? CompanyNumber);

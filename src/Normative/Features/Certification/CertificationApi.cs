@@ -75,6 +75,7 @@ public static class CertificationApi
             .WithName("VerificationReceipt")
             .WithSummary("The same verification as a receipt signed with ECDSA P-256 (key at /.well-known/normative-receipt-key.json).");
         group.MapPost("/receipts/check", CheckReceiptAsync)
+            .RequireRateLimiting(CertificationSetup.SearchPolicy)
             .WithName("CheckReceipt")
             .WithSummary("Check that a receipt is unchanged and signed by this registry.");
         group.MapGet("/", SearchAsync)
@@ -200,7 +201,7 @@ public static class CertificationApi
         c.Standards, c.Scope, c.IafSectors, c.Sites, c.InitialIssueDate, c.IssueDate, c.ExpiryDate, c.Status.ToString(), c.StatusReason,
         c.Validity.IsValid, c.Validity.Problems.Select(VerificationReceipts.Describe).ToList(),
         c.Accreditations.Select(a => new AccreditationResponse(a.Standard, a.AccreditationBodyCode, a.AccreditationBodyName, a.AccreditationBodyCountry,
-            a.IafMlaSignatory, a.Status.ToString(), a.ValidFrom, a.ValidTo, a.CoversToday(DateOnly.FromDateTime(DateTime.UtcNow)))).ToList(),
+            a.IafMlaSignatory, a.Status.ToString(), a.ValidFrom, a.ValidTo, a.CoversToday(c.CheckedOn))).ToList(),
         c.History.Select(h => new HistoryResponse(h.At, h.Kind.ToString(), h.From?.ToString(), h.To.ToString(), h.Note, h.ByRegistry ? "registry" : "certification body")).ToList(),
         c.Audits.Select(a => new AuditResponse(a.Kind.ToString(), a.StartDate, a.EndDate, a.Note)).ToList(),
         c.RegisteredAt);

@@ -49,4 +49,17 @@ public static class CountryCodes
             }
         });
     }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> Sorted = new();
+
+    /// <summary>Every code with its name, sorted by name in the current UI language (for country menus).</summary>
+    public static IReadOnlyList<(string Code, string Name)> ByName()
+    {
+        var ui = CultureInfo.CurrentUICulture;
+        return Sorted.GetOrAdd(ui.Name, _ =>
+        {
+            var comparer = StringComparer.Create(ui, CompareOptions.IgnoreCase);
+            return All.Select(code => (code, Name(code))).OrderBy(c => c.Item2, comparer).ToList();
+        });
+    }
 }
