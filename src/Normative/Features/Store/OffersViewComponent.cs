@@ -11,18 +11,14 @@ namespace Normative.Features.Store;
 /// </summary>
 public sealed class OffersViewComponent(NormativeDb db) : ViewComponent
 {
-    public sealed record Model(Deliverable? Deliverable, IReadOnlyList<Offer> Offers);
+    public sealed record Model(Deliverable Deliverable, IReadOnlyList<Offer> Offers);
 
-    public async Task<IViewComponentResult> InvokeAsync(int deliverableId)
+    /// <param name="deliverable">The deliverable the page has already loaded.</param>
+    public async Task<IViewComponentResult> InvokeAsync(Deliverable deliverable)
     {
-        var deliverable = await db.Deliverables.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliverableId);
-        IReadOnlyList<Offer> offers = [];
-        if (deliverable is not null)
-        {
-            var bands = await db.PriceBands.AsNoTracking().ToListAsync();
-            var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync();
-            offers = Pricing.OffersFor(deliverable, bands, overrides);
-        }
-        return View("~/Features/Store/Offers.cshtml", new Model(deliverable, offers));
+        ArgumentNullException.ThrowIfNull(deliverable);
+        var bands = await db.PriceBands.AsNoTracking().ToListAsync();
+        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverable.Id).ToListAsync();
+        return View("~/Features/Store/Offers.cshtml", new Model(deliverable, Pricing.OffersFor(deliverable, bands, overrides)));
     }
 }

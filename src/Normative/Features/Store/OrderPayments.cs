@@ -17,8 +17,6 @@ public sealed class OrderPayments(
     NormativeDb db, IPaymentProvider provider, CardPayments cards, IStringLocalizer<StoreText> t, TimeProvider clock,
     IServiceProvider services, ILogger<OrderPayments> logger)
 {
-    public string ProviderName => provider.Name;
-
     /// <summary>The hosted payment page to send the buyer to, or null when the order no longer waits for a card payment.</summary>
     public async Task<string?> StartCardPaymentAsync(long orderId, string origin, CancellationToken ct)
     {

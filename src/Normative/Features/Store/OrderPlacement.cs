@@ -14,14 +14,14 @@ namespace Normative.Features.Store;
 /// </summary>
 public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<StoreOptions> options, IStringLocalizer<StoreText> t, IServiceProvider services)
 {
-    public sealed record Result(Order? Order, string? ProblemKey, bool AlreadyPlaced = false);
+    public sealed record Result(Order? Order, string? ProblemKey);
 
     public async Task<Result> PlaceAsync(Cart cart, CheckoutDetails details, string userId, string by, string origin, CancellationToken ct)
     {
         var existing = await FindByCartAsync(cart.Id, ct);
         if (existing is not null)
         {
-            return new Result(existing, null, AlreadyPlaced: true);
+            return new Result(existing, null);
         }
         if (cart.CheckedOutAt is not null || cart.UserId != userId)
         {
@@ -68,7 +68,7 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
                 LineNumber = ++number,
                 DeliverableId = line.Deliverable!.Id,
                 Reference = line.Deliverable.Reference,
-                Title = Titles.Of(line.Deliverable),
+                Title = Catalogue.CatalogueFormat.Title(line.Deliverable),
                 Format = format,
                 Language = line.CartLine.Language,
                 Quantity = line.CartLine.Quantity,
@@ -98,7 +98,7 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var first = await FindByCartAsync(cart.Id, ct);
-            return first is null ? new Result(null, "Checkout.Error.CartGone") : new Result(first, null, AlreadyPlaced: true);
+            return first is null ? new Result(null, "Checkout.Error.CartGone") : new Result(first, null);
         }
         if (order.PaymentMethod == PaymentMethod.Invoice)
         {

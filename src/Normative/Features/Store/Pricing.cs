@@ -8,14 +8,11 @@ namespace Normative.Features.Store;
 /// </summary>
 public static class Pricing
 {
-    /// <summary>Stage 60.60: published. Anything later is still on sale (90.xx reviews, 95.99 withdrawn).</summary>
-    public const int PublishedStage = 6060;
+    /// <summary>Published (60.60 and the 90.xx reviews) or withdrawn (95.99, still sold, marked so); drafts are not.</summary>
+    public static bool IsForSale(Deliverable d) =>
+        HarmonizedStages.StatusOf(d.CurrentStage) is DeliverableStatus.Published or DeliverableStatus.Withdrawn;
 
-    public const int WithdrawnStage = 9599;
-
-    public static bool IsForSale(Deliverable d) => d.CurrentStage >= PublishedStage;
-
-    public static bool IsWithdrawn(Deliverable d) => d.CurrentStage == WithdrawnStage;
+    public static bool IsWithdrawn(Deliverable d) => HarmonizedStages.StatusOf(d.CurrentStage) == DeliverableStatus.Withdrawn;
 
     /// <summary>The page count of the language's edition; unknown counts as one page (the lowest band).</summary>
     public static int PagesFor(Deliverable d, string language) =>

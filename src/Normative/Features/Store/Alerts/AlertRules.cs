@@ -41,7 +41,7 @@ public static class AlertRules
             }
         }
 
-        if (bought.CurrentStage == Pricing.WithdrawnStage)
+        if (Pricing.IsWithdrawn(bought))
         {
             changes.Add(new Change(AlertKind.Withdrawn, editions.LastOrDefault()?.Id));
         }
@@ -49,7 +49,7 @@ public static class AlertRules
     }
 
     /// <summary>Published and not itself a draft: stage 60.60 or later.</summary>
-    public static bool IsPublished(Deliverable d) => d.CurrentStage >= Pricing.PublishedStage;
+    public static bool IsPublished(Deliverable d) => Pricing.IsForSale(d);
 
     /// <summary>
     /// True when <paramref name="supplement"/> adds published supplements to exactly <paramref name="bought"/>:

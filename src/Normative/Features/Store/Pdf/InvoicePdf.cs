@@ -104,7 +104,7 @@ public static class InvoicePdf
                     y = 60;
                     Header();
                 }
-                var description = $"{t["Format." + line.Format].Value}, {LanguageNames.NameOf(line.Language)} — {line.Title}";
+                var description = $"{t["Format." + line.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(line.Language)} — {line.Title}";
                 gfx.DrawString(Fit(gfx, line.Reference, normal, cols[1] - cols[0] - 6), normal, XBrushes.Black, cols[0] + 2, y);
                 gfx.DrawString(Fit(gfx, description, normal, cols[2] - cols[1] - 6), normal, XBrushes.Black, cols[1], y);
                 Number(gfx, line.Quantity.ToString(System.Globalization.CultureInfo.CurrentCulture), normal, cols[2], cols[3] - 4, y);
