@@ -14,8 +14,6 @@ public sealed class CatalogueVersion(NormativeDatabase database)
     /// <summary>The version, or -1 while it is not known (then nothing is cached).</summary>
     public long Current => Interlocked.Read(ref _current);
 
-    public bool IsKnown => Current > 0;
-
     public async Task<long> RefreshAsync(CancellationToken ct = default)
     {
         if (!database.IsStarted)
