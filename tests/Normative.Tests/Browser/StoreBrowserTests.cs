@@ -29,24 +29,24 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GotoAsync("/");
         await page.FillAsync("#site-search", d.Reference.ToLowerInvariant().Replace(":", " ", StringComparison.Ordinal));
         await page.PressAsync("#site-search", "Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal), BrowserFixture.DomReady);
         await page.ClickAsync($".result-link[href='/standard/{d.Id}']");
-        await page.WaitForURLAsync($"**/standard/{d.Id}");
+        await page.WaitForURLAsync($"**/standard/{d.Id}", BrowserFixture.DomReady);
         Assert.Equal(d.Reference, (await page.TextContentAsync("h1 .reference"))!.Trim());
         Assert.Contains("CHF", await page.TextContentAsync(".standard-aside .store-offers"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("form.offer-form:has(input[name=format][value=Pdf]):has(input[name=language][value=en]) button");
-        await page.WaitForURLAsync("**/cart?added=1");
+        await page.WaitForURLAsync("**/cart?added=1", BrowserFixture.DomReady);
         Assert.Equal("1", (await page.TextContentAsync(".cart-link .badge [aria-hidden]"))!.Trim());
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("#checkout");
-        await page.WaitForURLAsync("**/account/signin**");
+        await page.WaitForURLAsync("**/account/signin**", BrowserFixture.DomReady);
         await page.FillAsync("#Input_Email", buyer.Email!);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/store/checkout");
+        await page.WaitForURLAsync("**/store/checkout", BrowserFixture.DomReady);
         await AssertAccessibleAsync(page);
 
         await page.FillAsync("#Input_Name", "Zoë Müller");
@@ -58,16 +58,16 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.CheckAsync("#pay-Card");
         await page.ClickAsync("#place-order");
 
-        await page.WaitForURLAsync("**/store/test-payment/**");
+        await page.WaitForURLAsync("**/store/test-payment/**", BrowserFixture.DomReady);
         Assert.Equal("CHF 127.55", (await page.TextContentAsync("#amount"))!.Trim());
         await AssertAccessibleAsync(page);
         await page.ClickAsync("#pay");
 
-        await page.WaitForURLAsync("**/confirmation?session_id=**");
+        await page.WaitForURLAsync("**/confirmation?session_id=**", BrowserFixture.DomReady);
         await page.WaitForSelectorAsync("#confirmation");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("a.download-link");
-        await page.WaitForURLAsync("**/store/downloads/**");
+        await page.WaitForURLAsync("**/store/downloads/**", BrowserFixture.DomReady);
         await AssertAccessibleAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
@@ -91,7 +91,7 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.FillAsync("#Input_Email", editor.Email!);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account");
+        await page.WaitForURLAsync("**/account", BrowserFixture.DomReady);
 
         foreach (var path in new[]
                  {
