@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
-using Normative.Features.Store;
-using Normative.Features.Development;
 using Normative.Features.Certification;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Comments;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
+using Normative.Features.Store;
 using Normative.Mail;
 
 namespace Normative.Data;

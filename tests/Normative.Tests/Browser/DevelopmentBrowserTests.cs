@@ -2,7 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Normative.Features.Accounts;
-using Normative.Features.Development;
+using Normative.Features.Development.Ballots;
 using Normative.Tests.Features.Development;
 using Normative.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Normative.Features.Catalogue;
 using Normative.Tests.Features.Store;
 using Normative.Tests.Infrastructure;
 

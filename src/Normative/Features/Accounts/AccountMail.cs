@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
-using Normative.Features.Shared;
 using Normative.Mail;
 
 namespace Normative.Features.Accounts;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Normative.Cli;
 using Normative.Data;
 using Normative.Features.Accounts;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using QRCoder;
 using Normative.Features.Shared;
+using QRCoder;
 
 namespace Normative.Features.Certification;
 

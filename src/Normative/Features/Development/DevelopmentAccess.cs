@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development;
 

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development;
 

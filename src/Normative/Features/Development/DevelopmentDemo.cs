@@ -4,6 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Comments;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development;
 
@@ -248,9 +252,9 @@ public static class DevelopmentDemo
             await CommentAsync(dis, "ABNT", "A.2", "ge", "Annex A would help small organizations with an example.", "Add an example for a small organization.", Ago(15));
             if (await db.Users.FirstOrDefaultAsync(u => u.Email == "customer@demo.normative.test", ct) is { } customer)
             {
-                Check(await Comments.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, "212", "7.1.6", null, "te",
+                Check(await CommentActions.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, "212", "7.1.6", null, "te",
                     "As a small supplier we cannot tell what 'organizational knowledge' has to be kept in writing.", "Give examples in a note."), true, "browser", Ago(9), ct));
-                Check(await Comments.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, null, "3", null, "ed",
+                Check(await CommentActions.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, null, "3", null, "ed",
                     "Clause 3 only points to ISO 9000; a short list of the key terms would help readers.", null), true, "browser", Ago(8), ct));
             }
 
@@ -343,7 +347,7 @@ public static class DevelopmentDemo
             {
                 return;
             }
-            var adopted = Check(await Projects.AdoptAsync(db, deliverable.Id, c.Id, managerId, opened.AddDays(-1), ct));
+            var adopted = Check(await ProjectActions.AdoptAsync(db, deliverable.Id, c.Id, managerId, opened.AddDays(-1), ct));
             var open = closes > now;
             var ballot = await OpenAsync(adopted, BallotKind.SR, opened, closes, withMail: open);
             var p = await PMembersAsync(c);
@@ -360,7 +364,7 @@ public static class DevelopmentDemo
                 await CloseAsync(ballot, closes);
                 if (decision is { } d)
                 {
-                    Check(await Ballots.DecideAsync(db, ballot.Id, managerId, d.Decision, d.Note, closes.AddDays(3), ct));
+                    Check(await BallotActions.DecideAsync(db, ballot.Id, managerId, d.Decision, d.Note, closes.AddDays(3), ct));
                 }
             }
         }
@@ -373,7 +377,7 @@ public static class DevelopmentDemo
             await db.Deliverables.AnyAsync(d => d.Reference == reference, ct) ? reference : null;
 
         private async Task<Project> CreateAsync(ProjectDraft draft, DateTimeOffset at) =>
-            Check(await Projects.CreateAsync(db, draft, managerId, at, ct));
+            Check(await ProjectActions.CreateAsync(db, draft, managerId, at, ct));
 
         /// <summary>Ties the project to the catalogue's record of the same document, so publication updates it instead of adding another.</summary>
         private async Task LinkAsync(Project project, string reference)
@@ -390,17 +394,17 @@ public static class DevelopmentDemo
         {
             foreach (var stage in stages)
             {
-                Check(await Projects.MoveAsync(db, project.Id, stage, managerId, null, at, ct));
+                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, null, at, ct));
                 at = at.AddDays(1);
             }
         }
 
         private async Task<Ballot> OpenAsync(Project project, BallotKind kind, DateTimeOffset opened, DateTimeOffset closes, bool publicConsultation = false, bool withMail = false) =>
-            Check(await Ballots.OpenAsync(db, withMail ? mail : null, new BallotRequest(project.Id, kind, closes, publicConsultation), managerId, opened, ct));
+            Check(await BallotActions.OpenAsync(db, withMail ? mail : null, new BallotRequest(project.Id, kind, closes, publicConsultation), managerId, opened, ct));
 
         private async Task CloseAsync(Ballot ballot, DateTimeOffset at)
         {
-            Check(await Ballots.CloseAsync(db, null, ballot.Id, managerId, at, ct));
+            Check(await BallotActions.CloseAsync(db, null, ballot.Id, managerId, at, ct));
             db.ChangeTracker.Clear();
         }
 
@@ -435,13 +439,13 @@ public static class DevelopmentDemo
         private async Task VoteAsync(Ballot ballot, string acronym, VotePosition position, DateTimeOffset at, string? reasons = null, bool expert = false)
         {
             var (body, userId) = delegates[acronym];
-            Check(await Ballots.CastAsync(db, ballot.Id, userId, [body], new VoteRequest(position, null, reasons, expert, expert ? $"Expert nominated by {acronym}" : null), at, ct));
+            Check(await BallotActions.CastAsync(db, ballot.Id, userId, [body], new VoteRequest(position, null, reasons, expert, expert ? $"Expert nominated by {acronym}" : null), at, ct));
         }
 
         private async Task CommentAsync(Ballot ballot, string acronym, string clause, string type, string text, string? proposal, DateTimeOffset at)
         {
             var (body, userId) = delegates[acronym];
-            Check(await Comments.AddAsync(db, ballot.Id, userId, [body], new CommentInput(null, null, clause, null, type, text, proposal), false, "browser", at, ct));
+            Check(await CommentActions.AddAsync(db, ballot.Id, userId, [body], new CommentInput(null, null, clause, null, type, text, proposal), false, "browser", at, ct));
         }
 
         private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.Zero);

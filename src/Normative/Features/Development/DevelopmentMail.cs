@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
 using Normative.Mail;
 using Normative.Web;

@@ -1,3 +1,5 @@
+using Normative.Features.Development.Ballots;
+
 namespace Normative.Features.Development;
 
 /// <summary>Standards development: the ballot mails and the worker that sends reminders and closes ballots at their date.</summary>

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development;
 

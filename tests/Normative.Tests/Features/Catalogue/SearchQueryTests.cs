@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Primitives;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Search;
 

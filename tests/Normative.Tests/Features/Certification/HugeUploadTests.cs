@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Accounts;
-using Normative.Features.Certification;
 
 namespace Normative.Tests.Features.Certification;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
-using Normative.Features.Certification;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Certification;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Normative.Features.Development;
+using Normative.Features.Development.Ballots;
 
 namespace Normative.Tests.Features.Development;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
-using Normative.Features.Development;
+using Normative.Features.Development.Membership;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Development;

@@ -5,6 +5,9 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Development;
@@ -103,11 +106,11 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
     public Task<Project> ProjectAsync(int committeeId, string reference, params int[] stages) => WithServicesAsync(async sp =>
     {
         var db = sp.GetRequiredService<NormativeDb>();
-        var created = await Projects.CreateAsync(db, new ProjectDraft(committeeId, reference, "Test project " + reference), null, DateTimeOffset.UtcNow);
+        var created = await ProjectActions.CreateAsync(db, new ProjectDraft(committeeId, reference, "Test project " + reference), null, DateTimeOffset.UtcNow);
         Assert.True(created.Succeeded, created.Error?.Key);
         foreach (var stage in stages)
         {
-            var moved = await Projects.MoveAsync(db, created.Value.Id, stage, null, null, DateTimeOffset.UtcNow);
+            var moved = await ProjectActions.MoveAsync(db, created.Value.Id, stage, null, null, DateTimeOffset.UtcNow);
             Assert.True(moved.Succeeded, moved.Error?.Key);
         }
         return created.Value;
@@ -124,7 +127,7 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
 
     public Task<Ballot> OpenBallotAsync(int projectId, BallotKind kind, DateTimeOffset? closesAt = null, bool publicConsultation = false) => WithServicesAsync(async sp =>
     {
-        var opened = await Ballots.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(),
+        var opened = await BallotActions.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(),
             new BallotRequest(projectId, kind, closesAt, publicConsultation), null, DateTimeOffset.UtcNow);
         Assert.True(opened.Succeeded, opened.Error?.Key);
         return opened.Value;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Normative.Features.Store;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Committees;
 

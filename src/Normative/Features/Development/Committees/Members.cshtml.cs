@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Committees;
 

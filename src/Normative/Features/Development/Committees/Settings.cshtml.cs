@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Committees;
 

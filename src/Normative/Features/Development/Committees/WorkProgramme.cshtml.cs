@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development.Committees;
 
@@ -41,7 +44,7 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
         {
             return Forbid();
         }
-        var result = await Projects.AdoptAsync(db, deliverableId, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ProjectActions.AdoptAsync(db, deliverableId, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Error = t[result.Error.Key, result.Error.Args];

@@ -6,7 +6,7 @@ namespace Normative.Features.Store.Pdf;
 
 /// <summary>
 /// The pro-forma invoice (mailed when a buyer chooses to pay by bank transfer) and the invoice
-/// (mailed once paid), in the order's language. The caller sets the culture (<see cref="CultureScope"/>).
+/// (mailed once paid), in the order's language. The caller sets the culture (<see cref="Normative.Web.CultureScope"/>).
 /// </summary>
 public static class InvoicePdf
 {

@@ -1,4 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>What a committee manager gives to open a ballot; the closing time defaults to the kind's usual weeks.</summary>
-public sealed record BallotRequest(int ProjectId, BallotKind Kind, DateTimeOffset? ClosesAt = null, bool PublicConsultation = false);

@@ -1,7 +1,0 @@
-namespace Normative.Features.Development;
-
-public enum BallotStatus
-{
-    Open,
-    Closed,
-}

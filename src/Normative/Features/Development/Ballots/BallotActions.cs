@@ -1,0 +1,294 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
+
+namespace Normative.Features.Development.Ballots;
+
+/// <summary>
+/// Opens ballots, records votes, closes ballots and records the committee manager's decisions.
+/// A vote takes a share lock on the ballot row and closing takes an update lock, so no vote slips in
+/// after the close; one position per member body is kept by the primary key and an upsert, whatever
+/// the number of delegates voting at once.
+/// </summary>
+public static class BallotActions
+{
+    public static async Task<Attempt<Ballot>> OpenAsync(NormativeDb db, DevelopmentMail? mail, BallotRequest request, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var closes = request.ClosesAt ?? now + BallotRules.DefaultDuration(request.Kind);
+        if (closes <= now.AddHours(1))
+        {
+            return DevelopmentError.Invalid("Error.Ballot.ClosesTooSoon");
+        }
+        if (closes > now.AddYears(1))
+        {
+            return DevelopmentError.Invalid("Error.Ballot.ClosesTooLate");
+        }
+        if (request.PublicConsultation && request.Kind != BallotKind.DIS)
+        {
+            return DevelopmentError.Invalid("Error.Ballot.PublicOnlyDis");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var project = await ProjectActions.LockAsync(db, request.ProjectId, ct);
+        if (project is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (await db.Ballots.AnyAsync(b => b.ProjectId == project.Id && b.Status == BallotStatus.Open, ct))
+        {
+            return DevelopmentError.Conflict("Error.Ballot.AlreadyOpen");
+        }
+        if (StageRules.CheckOpen(request.Kind, project.Stage) is { } reason)
+        {
+            return DevelopmentError.Conflict(reason, request.Kind.ToString(), StageCodes.Format(project.Stage));
+        }
+        var members = await db.CommitteeMemberships.AsNoTracking().Where(m => m.CommitteeId == project.CommitteeId).ToListAsync(ct);
+        var pMembers = members.Count(m => m.Status == MembershipStatus.P);
+        if (pMembers == 0)
+        {
+            return DevelopmentError.Conflict("Error.Ballot.NoPMembers");
+        }
+        var ballot = new Ballot
+        {
+            ProjectId = project.Id,
+            CommitteeId = project.CommitteeId,
+            Kind = request.Kind,
+            Status = BallotStatus.Open,
+            OpenedAt = now,
+            ClosesAt = closes,
+            OpenedByUserId = userId,
+            PublicConsultation = request.PublicConsultation,
+            PMembers = pMembers,
+        };
+        db.Ballots.Add(ballot);
+        await db.SaveChangesAsync(ct);
+        db.BallotMembers.AddRange(members.Select(m => new BallotMember { BallotId = ballot.Id, MemberBodyId = m.MemberBodyId, Status = m.Status }));
+        await ProjectActions.EnterAsync(db, project, StageRules.BallotStage(request.Kind), userId, null, ballot.Id, now, ct);
+        if (mail is not null)
+        {
+            var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
+            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ballot;
+    }
+
+    /// <summary>
+    /// Records a member body's position. <paramref name="bodies"/> are the bodies the caller is a
+    /// delegate of. A second delegate of the same body replaces the body's position; both are events.
+    /// </summary>
+    public static async Task<Attempt<CastVote>> CastAsync(NormativeDb db, int ballotId, string userId, IReadOnlyList<MemberBody> bodies,
+        VoteRequest request, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ballot = (await db.Ballots.FromSql($"SELECT * FROM ballots WHERE id = {ballotId} FOR SHARE").AsNoTracking().ToListAsync(ct)).SingleOrDefault();
+        if (ballot is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (ballot.Kind == BallotKind.CD)
+        {
+            return DevelopmentError.Conflict("Error.Vote.CommentsOnly");
+        }
+        if (!ballot.AcceptsVotes(now))
+        {
+            return DevelopmentError.Conflict("Error.Vote.Closed");
+        }
+        if (!BallotRules.Positions(ballot.Kind).Contains(request.Position))
+        {
+            return DevelopmentError.Invalid("Error.Vote.Position", request.Position.ToString(), ballot.Kind.ToString());
+        }
+        if (bodies.Count == 0)
+        {
+            return DevelopmentError.Forbidden("Error.Vote.NotDelegate");
+        }
+        var members = await db.BallotMembers.AsNoTracking().Where(m => m.BallotId == ballot.Id).ToListAsync(ct);
+        MemberBody? body;
+        if (!string.IsNullOrWhiteSpace(request.MemberBody))
+        {
+            body = bodies.FirstOrDefault(b => Matches(b, request.MemberBody));
+            if (body is null)
+            {
+                return DevelopmentError.Forbidden("Error.Vote.NotDelegateOf", request.MemberBody.Trim());
+            }
+        }
+        else
+        {
+            var onBallot = bodies.Where(b => members.Any(m => m.MemberBodyId == b.Id)).ToList();
+            if (onBallot.Count > 1)
+            {
+                return DevelopmentError.Invalid("Error.Vote.WhichBody", string.Join(", ", onBallot.Select(b => b.Acronym)));
+            }
+            body = onBallot.Count == 1 ? onBallot[0] : bodies[0];
+        }
+        var member = members.FirstOrDefault(m => m.MemberBodyId == body.Id);
+        if (member is null)
+        {
+            return DevelopmentError.Forbidden("Error.Vote.NotMember", body.Acronym);
+        }
+        if (member.Status != MembershipStatus.P)
+        {
+            return DevelopmentError.Forbidden("Error.Vote.NotPMember", body.Acronym);
+        }
+
+        var reasons = request.Position == VotePosition.Disapprove && !string.IsNullOrWhiteSpace(request.TechnicalReasons) ? request.TechnicalReasons.Trim() : null;
+        if (reasons?.Length > 10000)
+        {
+            return DevelopmentError.Invalid("Error.Vote.ReasonsTooLong");
+        }
+        var expert = request.NominatesExpert && request.Position is VotePosition.Approve or VotePosition.Revise
+            && ballot.Kind is BallotKind.NP or BallotKind.SR;
+        var expertName = expert && !string.IsNullOrWhiteSpace(request.ExpertName) ? request.ExpertName.Trim()[..Math.Min(200, request.ExpertName.Trim().Length)] : null;
+        var position = request.Position.ToString();
+        var changes = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO ballot_positions (ballot_id, member_body_id, position, technical_reasons, nominates_expert, expert_name, cast_by_user_id, cast_at, changes)
+            VALUES ({ballot.Id}, {body.Id}, {position}, {reasons}, {expert}, {expertName}, {userId}, {now}, 0)
+            ON CONFLICT (ballot_id, member_body_id) DO UPDATE SET
+                position = EXCLUDED.position, technical_reasons = EXCLUDED.technical_reasons,
+                nominates_expert = EXCLUDED.nominates_expert, expert_name = EXCLUDED.expert_name,
+                cast_by_user_id = EXCLUDED.cast_by_user_id, cast_at = EXCLUDED.cast_at,
+                changes = ballot_positions.changes + 1
+            RETURNING changes AS "Value"
+            """).ToListAsync(ct)).Single();
+        db.BallotVoteEvents.Add(new BallotVoteEvent
+        {
+            BallotId = ballot.Id,
+            MemberBodyId = body.Id,
+            Replaced = changes > 0,
+            Position = request.Position,
+            TechnicalReasons = reasons,
+            NominatesExpert = expert,
+            At = now,
+            ByUserId = userId,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var saved = new BallotPosition
+        {
+            BallotId = ballot.Id,
+            MemberBodyId = body.Id,
+            MemberBody = body,
+            Position = request.Position,
+            TechnicalReasons = reasons,
+            NominatesExpert = expert,
+            ExpertName = expertName,
+            CastByUserId = userId,
+            CastAt = now,
+            Changes = changes,
+        };
+        return new CastVote(body, saved, changes > 0);
+    }
+
+    /// <summary>
+    /// Closes the ballot (early, or after its date; <paramref name="userId"/> is null when the system
+    /// closes it at its date), computes the outcome and moves the project: xx.60, then xx.99 on approval.
+    /// Without <paramref name="mail"/> no mail is queued (loading history).
+    /// </summary>
+    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ballot = await LockAsync(db, ballotId, ct);
+        if (ballot is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (ballot.Status == BallotStatus.Closed)
+        {
+            return DevelopmentError.Conflict("Error.Ballot.AlreadyClosed");
+        }
+        var project = (await ProjectActions.LockAsync(db, ballot.ProjectId, ct))!;
+        var tally = await TallyAsync(db, ballot, ct);
+        ballot.Status = BallotStatus.Closed;
+        ballot.ClosedAt = now;
+        ballot.ClosedByUserId = userId;
+        ballot.Outcome = tally.Outcome;
+        if (ballot.ClosesAt > now)
+        {
+            ballot.ClosesAt = now;
+        }
+        foreach (var stage in StageRules.AfterClose(ballot.Kind, tally.Outcome))
+        {
+            await ProjectActions.EnterAsync(db, project, stage, userId, null, ballot.Id, now, ct);
+        }
+        if (mail is not null)
+        {
+            var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
+            var bodies = await db.BallotMembers.Where(m => m.BallotId == ballot.Id).Select(m => m.MemberBodyId).ToListAsync(ct);
+            var recipients = await DevelopmentMail.DelegatesAsync(db, bodies, ct);
+            if (committee.ManagerUserId is { } managerId && await db.Users.FindAsync([managerId], ct) is { Email: { } email } manager)
+            {
+                recipients.Add(new DevelopmentMail.Recipient(email, manager.DisplayName, 0, committee.Reference));
+            }
+            mail.QueueClosed(db, ballot, project, committee, tally, recipients);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ballot;
+    }
+
+    /// <summary>The committee manager's decision on a systematic review the ballot left undecided (a tie), with the reason.</summary>
+    public static async Task<Attempt<Ballot>> DecideAsync(NormativeDb db, int ballotId, string? userId, BallotOutcome decision, string? note, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (StageRules.AfterReviewDecision(decision) is not { } stage)
+        {
+            return DevelopmentError.Invalid("Error.Decision.Option");
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return DevelopmentError.Invalid("Error.Decision.Note");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ballot = await LockAsync(db, ballotId, ct);
+        if (ballot is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (ballot.Status != BallotStatus.Closed || ballot.Outcome != BallotOutcome.ManagerDecides || ballot.Decision is not null)
+        {
+            return DevelopmentError.Conflict("Error.Decision.NotNeeded");
+        }
+        var project = (await ProjectActions.LockAsync(db, ballot.ProjectId, ct))!;
+        if (project.Stage != 9060)
+        {
+            return DevelopmentError.Conflict("Error.Decision.NotNeeded");
+        }
+        ballot.Decision = decision;
+        ballot.DecisionNote = note.Trim()[..Math.Min(2000, note.Trim().Length)];
+        ballot.DecidedByUserId = userId;
+        ballot.DecidedAt = now;
+        await ProjectActions.EnterAsync(db, project, stage, userId, ballot.DecisionNote, ballot.Id, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ballot;
+    }
+
+    /// <summary>The ballot's tally from the current positions and the members' status when it opened.</summary>
+    public static async Task<BallotTally> TallyAsync(NormativeDb db, Ballot ballot, CancellationToken ct = default)
+    {
+        var status = await db.BallotMembers.AsNoTracking().Where(m => m.BallotId == ballot.Id).ToDictionaryAsync(m => m.MemberBodyId, m => m.Status, ct);
+        var positions = await db.BallotPositions.AsNoTracking().Where(p => p.BallotId == ballot.Id).ToListAsync(ct);
+        var votes = positions.Select(p => new Vote(
+            p.Position,
+            status.GetValueOrDefault(p.MemberBodyId, MembershipStatus.O) == MembershipStatus.P,
+            !string.IsNullOrWhiteSpace(p.TechnicalReasons),
+            p.NominatesExpert)).ToList();
+        return BallotRules.Tally(ballot.Kind, votes, ballot.PMembers);
+    }
+
+    private static async Task<Ballot?> LockAsync(NormativeDb db, int ballotId, CancellationToken ct)
+    {
+        var ballot = (await db.Ballots.FromSql($"SELECT * FROM ballots WHERE id = {ballotId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        if (ballot is not null)
+        {
+            await db.Entry(ballot).ReloadAsync(ct);
+        }
+        return ballot;
+    }
+
+    /// <summary>A member body named by its acronym or its country code, in any letter case.</summary>
+    public static bool Matches(MemberBody body, string name) =>
+        string.Equals(body.Acronym, name.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(body.CountryCode, name.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,7 @@
+namespace Normative.Features.Development.Ballots;
+
+public enum BallotStatus
+{
+    Open,
+    Closed,
+}

@@ -1,0 +1,7 @@
+namespace Normative.Features.Development.Ballots;
+
+/// <summary>
+/// A delegate's vote for a member body. <see cref="MemberBody"/> (acronym or country code) is needed
+/// only when the delegate acts for several bodies on the ballot.
+/// </summary>
+public sealed record VoteRequest(VotePosition Position, string? MemberBody = null, string? TechnicalReasons = null, bool NominatesExpert = false, string? ExpertName = null);

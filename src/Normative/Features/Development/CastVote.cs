@@ -1,4 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>A vote recorded: the body's current position, and whether it replaced an earlier one.</summary>
-public sealed record CastVote(MemberBody MemberBody, BallotPosition Position, bool Replaced);

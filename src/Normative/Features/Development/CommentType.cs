@@ -1,9 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>The type of comment in the commenting template: ge (general), te (technical), ed (editorial).</summary>
-public enum CommentType
-{
-    General,
-    Technical,
-    Editorial,
-}

@@ -1,0 +1,236 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
+using Normative.Features.Development.Projects;
+
+namespace Normative.Features.Development.Comments;
+
+/// <summary>
+/// /development/ballots/{id}/comments: the member bodies' comments in the commenting template's
+/// columns — entered here, uploaded as CSV or .docx, downloaded compiled in clause order; the committee
+/// manager fills in the observations. /development/ballots/{id}/public-comments: the public
+/// consultation's comments, kept apart.
+/// </summary>
+public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? MemberBody { get; set; }
+        public string? LineNumber { get; set; }
+        public string? Clause { get; set; }
+        public string? Paragraph { get; set; }
+        public string? Type { get; set; }
+        public string? Comment { get; set; }
+        public string? ProposedChange { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Ballot Ballot { get; private set; } = null!;
+    public Project Project { get; private set; } = null!;
+    public Committee Committee { get; private set; } = null!;
+    public string Reference { get; private set; } = "";
+    public bool IsPublic { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanRead { get; private set; }
+    public bool AcceptsComments { get; private set; }
+    /// <summary>The member bodies the person may comment for (delegates), empty for the public page.</summary>
+    public List<MemberBody> Bodies { get; private set; } = [];
+    public bool MayComment { get; private set; }
+    public List<BallotComment> Items { get; private set; } = [];
+    public List<CommentRowError> FileErrors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string set) => await LoadAsync(id, set) ?? Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, string set)
+    {
+        if (await LoadAsync(id, set) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanReadAll())
+        {
+            return Forbid();
+        }
+        var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
+        var title = t[IsPublic ? "Comments.PublicDocTitle" : "Comments.DocTitle", Reference].Value;
+        var subtitle = t["Comments.DocSubtitle", Committee.Reference, t["BallotKind." + Ballot.Kind], DevelopmentFormat.Time(clock.GetUtcNow()), comments.Count].Value;
+        var bytes = CommentTables.Docx(title, subtitle, BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", BallotsApi.FileName(Project, Ballot, IsPublic, "docx"));
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, string set)
+    {
+        if (await LoadAsync(id, set) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanReadAll())
+        {
+            return Forbid();
+        }
+        var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
+        return File(CommentTables.Csv(BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]), "text/csv; charset=utf-8", BallotsApi.FileName(Project, Ballot, IsPublic, "csv"));
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, string set)
+    {
+        if (await LoadAsync(id, set) is { } refused)
+        {
+            return refused;
+        }
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        var input = new CommentInput(IsPublic ? null : Input.MemberBody, Input.LineNumber, Input.Clause, Input.Paragraph, Input.Type, Input.Comment, Input.ProposedChange);
+        var result = await CommentActions.AddAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return Refuse(result.Error);
+        }
+        Message = t["Comments.Added", result.Value.Clause];
+        Input = new InputModel { MemberBody = Input.MemberBody };
+        await LoadAsync(id, set);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string set, IFormFile? file, string? memberBody)
+    {
+        if (await LoadAsync(id, set) is { } refused)
+        {
+            return refused;
+        }
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (IsPublic)
+        {
+            return Forbid();
+        }
+        if (file is null || file.Length == 0)
+        {
+            return Refuse(DevelopmentError.Invalid("Error.File.Missing"));
+        }
+        if (file.Length > CommentFiles.MaxBytes)
+        {
+            return Refuse(DevelopmentError.Invalid("Error.File.TooBig", CommentFiles.MaxBytes / (1024 * 1024)));
+        }
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".docx"))
+        {
+            return Refuse(DevelopmentError.Invalid("Error.File.Type"));
+        }
+        CommentFile parsed;
+        await using (var stream = new MemoryStream())
+        {
+            await file.CopyToAsync(stream);
+            stream.Position = 0;
+            parsed = extension == ".csv" ? CommentFiles.ReadCsv(stream) : CommentFiles.ReadDocx(stream);
+        }
+        var result = await CommentActions.ImportAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, memberBody, parsed, false, clock.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return Refuse(result.Error);
+        }
+        if (result.Value.Errors.Count > 0)
+        {
+            FileErrors = [.. result.Value.Errors];
+            Error = t["Error.File.Rejected", file.FileName, FileErrors.Count];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Message = t["Comments.Uploaded", result.Value.Saved, file.FileName];
+        await LoadAsync(id, set);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostObserveAsync(int id, string set, long commentId, string? observations)
+    {
+        if (await LoadAsync(id, set) is { } refused)
+        {
+            return refused;
+        }
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+        if (!await db.BallotComments.AnyAsync(c => c.Id == commentId && c.BallotId == id))
+        {
+            return NotFound();
+        }
+        var result = await CommentActions.ObserveAsync(db, commentId, observations);
+        if (!result.Succeeded)
+        {
+            return Refuse(result.Error);
+        }
+        Message = t["Comments.Observed"];
+        await LoadAsync(id, set);
+        return Page();
+    }
+
+    /// <summary>Formats a row's error for the page.</summary>
+    public string Describe(CommentRowError e) =>
+        e.Row == 0 ? t[e.Key, e.Args] : t["Error.File.Row", e.Row, t[e.Key, e.Args]];
+
+    private bool CanReadAll() => CanManage || (!IsPublic && CanRead);
+
+    private PageResult Refuse(DevelopmentError error)
+    {
+        Error = t[error.Key, error.Args];
+        Response.StatusCode = error.Status;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, string set)
+    {
+        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Project).FirstOrDefaultAsync(b => b.Id == id);
+        if (ballot is null)
+        {
+            return NotFound();
+        }
+        IsPublic = set == "public-comments";
+        if (IsPublic && !ballot.PublicConsultation)
+        {
+            return NotFound();
+        }
+        Ballot = ballot;
+        Project = ballot.Project!;
+        Committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == ballot.CommitteeId);
+        Reference = ProjectReference.ForBallot(Project, ballot.Kind);
+        CanManage = DevelopmentAccess.Manages(User, Committee);
+        AcceptsComments = ballot.AcceptsVotes(clock.GetUtcNow());
+        var userId = DevelopmentAccess.UserId(User);
+        if (IsPublic)
+        {
+            MayComment = AcceptsComments && userId is not null;
+            Items = CanManage
+                ? await CommentActions.CompiledAsync(db, id, true)
+                : (await CommentActions.CompiledAsync(db, id, true)).Where(c => c.AuthorUserId == userId).ToList();
+            return null;
+        }
+        if (userId is null)
+        {
+            return Challenge();
+        }
+        var memberIds = await db.BallotMembers.Where(m => m.BallotId == id).Select(m => m.MemberBodyId).ToListAsync();
+        Bodies = (await DevelopmentAccess.DelegateBodiesAsync(db, User)).Where(b => memberIds.Contains(b.Id)).ToList();
+        CanRead = CanManage || Bodies.Count > 0;
+        if (!CanRead)
+        {
+            return Forbid();
+        }
+        MayComment = AcceptsComments && Bodies.Count > 0;
+        Items = await CommentActions.CompiledAsync(db, id, false);
+        return null;
+    }
+}

@@ -1,9 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>What happened to a member body's place in a committee.</summary>
-public enum MembershipEventKind
-{
-    Joined,
-    Changed,
-    Left,
-}

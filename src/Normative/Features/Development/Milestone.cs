@@ -1,4 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>A stage a project should reach by a date: 20.20 first working draft … 60.60 publication.</summary>
-public sealed record Milestone(int Stage, DateOnly Target);

@@ -1,7 +1,0 @@
-namespace Normative.Features.Development;
-
-/// <summary>
-/// What a stage transition depends on besides the two codes: the outcome of the project's last
-/// closed ballot at the current stage, and whether the project revises or amends a published standard.
-/// </summary>
-public sealed record StageContext(BallotOutcome? LastBallotOutcome = null, bool RevisesOrAmends = false);
