@@ -4,7 +4,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
-using Normative.Features.Certification;
+using Normative.Features.Certification.Import;
 
 namespace Normative.Cli;
 

@@ -17,9 +17,9 @@ public class CertificationBrowserTests(BrowserFixture browser) : IClassFixture<B
     public async Task VisitorVerifiesACertificateAndFindsItByName()
     {
         var body = await browser.App.CreateBodyAsync();
-        await browser.App.ImportAsync(Registry.Csv(
-            Registry.Row("BR-2024-001", body.Code, organization: "Browserton Foundry Ltd"),
-            Registry.Row("BR-2024-002", body.Code, organization: "Browserton Bakery Ltd", status: "Withdrawn")));
+        await browser.App.ImportAsync(RegistryWorld.Csv(
+            RegistryWorld.Row("BR-2024-001", body.Code, organization: "Browserton Foundry Ltd"),
+            RegistryWorld.Row("BR-2024-002", body.Code, organization: "Browserton Bakery Ltd", status: "Withdrawn")));
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/certification");
         NoSeriousViolations(await page.RunAxe());

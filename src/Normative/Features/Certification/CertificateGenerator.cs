@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bogus;
+using Normative.Features.Certification.Import;
+using Normative.Features.Certification.Registry;
 
 namespace Normative.Features.Certification;
 

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Certification.Import;
+using Normative.Features.Certification.Registry;
+using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Certification;

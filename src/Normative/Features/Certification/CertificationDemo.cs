@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Certification.Import;
+using Normative.Features.Certification.Registry;
 
 namespace Normative.Features.Certification;
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Normative.Features.Certification.Import;
+using Normative.Features.Certification.Statistics;
+using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
 using QRCoder;
 

@@ -3,6 +3,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Features.Accounts;
+using Normative.Features.Certification.Import;
+using Normative.Features.Certification.Registry;
+using Normative.Features.Certification.Statistics;
+using Normative.Features.Certification.Verification;
 
 namespace Normative.Features.Certification;
 
@@ -33,8 +37,8 @@ public static class CertificationSetup
         }
         services.AddAuthorizationBuilder()
             .AddPolicy(BodyPolicy, p => p.RequireRole(Roles.CertificationBody));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Certification/Body", BodyPolicy)
-            .AuthorizeFolder("/Certification/Admin", Policies.Administrator));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Certification/Registry/Body", BodyPolicy)
+            .AuthorizeFolder("/Certification/Registry/Admin", Policies.Administrator));
 
         services.AddRateLimiter(o =>
         {

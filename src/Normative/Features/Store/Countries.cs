@@ -1,4 +1,4 @@
-using Normative.Features.Certification;
+using Normative.Features.Certification.Registry;
 
 namespace Normative.Features.Store;
 

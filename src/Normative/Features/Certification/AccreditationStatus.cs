@@ -1,9 +1,0 @@
-namespace Normative.Features.Certification;
-
-/// <summary>Where a certification body's accreditation for one standard stands.</summary>
-public enum AccreditationStatus
-{
-    Active,
-    Suspended,
-    Withdrawn,
-}

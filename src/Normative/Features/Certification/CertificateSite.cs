@@ -1,4 +1,0 @@
-namespace Normative.Features.Certification;
-
-/// <summary>A site covered by a certificate.</summary>
-public sealed record CertificateSite(string Address, string Country);

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+
+namespace Normative.Features.Certification.Statistics;
+
+/// <summary>
+/// Counts in the manner of the ISO Survey: valid certificates per standard, per country and per
+/// year. Valid today means Active, issued, before the expiry date and under an accreditation that
+/// covers today. For past years, a certificate counts on 31 December of every year from its initial
+/// issue up to its expiry, or up to its withdrawal, cancellation or suspension when that came first.
+/// Each figure is computed once per ten minutes (Certification:StatisticsMinutes): at full scale a
+/// figure reads the whole table.
+/// </summary>
+public sealed class CertificationStatistics(NpgsqlDataSource dataSource, IMemoryCache cache, TimeProvider clock, IConfiguration configuration)
+{
+    public sealed record Count(string Standard, string Key, long Value);
+
+    public sealed record Figures(DateOnly Today, IReadOnlyList<Count> ByCountry, IReadOnlyList<Count> ByYear)
+    {
+        public IReadOnlyList<string> Standards => ByCountry.Select(c => c.Standard).Concat(ByYear.Select(c => c.Standard)).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        /// <summary>Valid certificates today per standard, largest first.</summary>
+        public IReadOnlyList<(string Standard, long Value)> ByStandard() =>
+            ByCountry.GroupBy(c => c.Standard).Select(g => (g.Key, g.Sum(c => c.Value))).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+
+        /// <summary>Valid today per country for one standard (null: all standards, a certificate counted once per standard).</summary>
+        public IReadOnlyList<(string Country, long Value)> Countries(string? standard) =>
+            ByCountry.Where(c => standard is null || c.Standard == standard).GroupBy(c => c.Key)
+                .Select(g => (g.Key, g.Sum(c => c.Value))).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+
+        /// <summary>Valid on 31 December of each year, for one standard or all.</summary>
+        public IReadOnlyList<(int Year, long Value)> Years(string? standard) =>
+            ByYear.Where(c => standard is null || c.Standard == standard).GroupBy(c => int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture))
+                .Select(g => (g.Key, g.Sum(c => c.Value))).OrderBy(x => x.Key).ToList();
+    }
+
+    private readonly SemaphoreSlim _computing = new(1, 1);
+
+    public async Task<Figures> GetAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var key = ("certification-statistics", today);
+        if (cache.TryGetValue(key, out Figures? figures))
+        {
+            return figures!;
+        }
+        // One computation at a time: visitors arriving meanwhile wait for it instead of starting their own.
+        await _computing.WaitAsync(ct);
+        try
+        {
+            if (!cache.TryGetValue(key, out figures))
+            {
+                figures = await ComputeAsync(today, ct);
+                cache.Set(key, figures, TimeSpan.FromMinutes(configuration.GetValue("Certification:StatisticsMinutes", 10.0)));
+            }
+            return figures!;
+        }
+        finally
+        {
+            _computing.Release();
+        }
+    }
+
+    public async Task<Figures> ComputeAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var byCountry = new List<Count>();
+        await using (var cmd = dataSource.CreateCommand("""
+            SELECT s.standard, o.country, count(*)
+            FROM certificates c
+            CROSS JOIN LATERAL unnest(c.standards) AS s(standard)
+            JOIN certified_organizations o ON o.id = c.organization_id
+            WHERE c.status = 'Active' AND c.issue_date <= $1 AND c.expiry_date > $1
+              AND EXISTS (SELECT 1 FROM accreditations a
+                          WHERE a.certification_body_id = c.certification_body_id AND a.standard = s.standard
+                            AND a.status = 'Active' AND a.valid_from <= $1 AND a.valid_to >= $1)
+            GROUP BY 1, 2
+            """))
+        {
+            cmd.CommandTimeout = 0;
+            cmd.Parameters.Add(new NpgsqlParameter { Value = today });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                byCountry.Add(new Count(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        // Each certificate adds one from the year of its initial issue and takes one away from the year
+        // its validity ended; running sums then give the count at the end of each year.
+        var changes = new Dictionary<(string Standard, int Year), long>();
+        await using (var cmd = dataSource.CreateCommand("""
+            WITH spans AS (
+                SELECT s.standard, extract(year FROM c.initial_issue_date)::int AS first_year,
+                       extract(year FROM CASE WHEN c.status IN ('Withdrawn', 'Cancelled', 'Suspended')
+                                              THEN least(c.expiry_date, coalesce(c.status_changed_at::date, c.issue_date))
+                                              ELSE c.expiry_date END)::int AS end_year
+                FROM certificates c CROSS JOIN LATERAL unnest(c.standards) AS s(standard))
+            SELECT standard, first_year, 1 AS delta, count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            UNION ALL
+            SELECT standard, end_year, -1, count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            """))
+        {
+            cmd.CommandTimeout = 0;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = (reader.GetString(0), reader.GetInt32(1));
+                changes[key] = changes.GetValueOrDefault(key) + reader.GetInt32(2) * reader.GetInt64(3);
+            }
+        }
+        var byYear = new List<Count>();
+        foreach (var standard in changes.Keys.Select(k => k.Standard).Distinct())
+        {
+            var years = changes.Keys.Where(k => k.Standard == standard).Select(k => k.Year).ToList();
+            long running = 0;
+            for (var year = years.Min(); year < today.Year; year++)
+            {
+                running += changes.GetValueOrDefault((standard, year));
+                byYear.Add(new Count(standard, year.ToString(System.Globalization.CultureInfo.InvariantCulture), running));
+            }
+        }
+        return new Figures(today, byCountry, byYear);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+
+namespace Normative.Features.Certification.Verification;
+
+/// <summary>/certification: free public verification by number, and search by organization, country, standard or CB.</summary>
+[EnableRateLimiting(CertificationSetup.SearchPolicy)]
+public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "number")]
+    public string? Number { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cb")]
+    public string? Cb { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "organization")]
+    public string? Organization { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "country")]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "standard")]
+    public string? Standard { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "body")]
+    public string? Body { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public bool Verifying { get; private set; }
+    public bool Searching { get; private set; }
+    /// <summary>A key in CertificationText when the query cannot run.</summary>
+    public string? Error { get; private set; }
+    public List<CertificateView> Found { get; private set; } = [];
+    public List<CertificateSummary> Results { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    public List<(string Code, string Name)> Bodies { get; private set; } = [];
+    public List<string> Standards { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Bodies = (await db.CertificationBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Code, b.Name }).ToListAsync(ct))
+            .Select(b => (b.Code, b.Name)).ToList();
+        Standards = await db.Accreditations.AsNoTracking().Select(a => a.Standard).Distinct().OrderBy(s => s).ToListAsync(ct);
+
+        if (Request.Query.ContainsKey("number"))
+        {
+            Verifying = true;
+            if (string.IsNullOrWhiteSpace(Number))
+            {
+                return Refuse("Verify.Error.Empty");
+            }
+            if (Number.Length > CertificateSearch.MaxLength || Cb?.Length > CertificateSearch.MaxLength)
+            {
+                return Refuse("Search.Error.TooLong");
+            }
+            Found = await queries.VerifyAsync(Number, Cb, ct);
+            return Page();
+        }
+
+        var search = new CertificateSearch(Organization, Country, Standard, Body);
+        if (new[] { "organization", "country", "standard", "body" }.Any(Request.Query.ContainsKey))
+        {
+            Searching = true;
+            if (search.Check() is { } error)
+            {
+                return Refuse(error);
+            }
+            if (PageNumber is < 1 or > CertificateQueries.MaxPage)
+            {
+                return Refuse("Search.Error.Page");
+            }
+            (Results, HasMore, var tooCommon) = await queries.SearchAsync(search, PageNumber, ct);
+            if (tooCommon)
+            {
+                return Refuse("Search.Error.TooCommon");
+            }
+        }
+        return Page();
+    }
+
+    private PageResult Refuse(string error)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The link to another page of the same search.</summary>
+    public string PageLink(int page) =>
+        "/certification" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["organization"] = Organization, ["country"] = Country, ["standard"] = Standard, ["body"] = Body,
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}
