@@ -10,7 +10,12 @@ using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
-using Normative.Features.Store;
+using Normative.Features.Store.Alerts;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Delivery;
+using Normative.Features.Store.Offers;
+using Normative.Features.Store.Orders;
 using Normative.Mail;
 
 namespace Normative.Data;

@@ -6,6 +6,9 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store;
 

@@ -5,6 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Offers;
+using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
 
 namespace Normative.Features.Store;

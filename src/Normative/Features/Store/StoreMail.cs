@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Store.Alerts;
+using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 using Normative.Mail;
 using Normative.Web;

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Normative.Features.Accounts;
 using Normative.Features.Store.Alerts;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
 
 namespace Normative.Features.Store;

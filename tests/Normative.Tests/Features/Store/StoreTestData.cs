@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Catalogue;
-using Normative.Features.Store;
 using Normative.Features.Store.Admin;
+using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 using Normative.Tests.Infrastructure;
 

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Normative.Features.Store;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
 using Normative.Tests.Infrastructure;
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Store.Delivery;
+using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Admin;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Store.Offers;
 using Normative.Features.Store.Pdf;
 
 namespace Normative.Features.Store.Admin;

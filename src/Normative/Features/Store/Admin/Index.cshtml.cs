@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Admin;
 

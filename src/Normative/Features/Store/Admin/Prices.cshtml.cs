@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store.Admin;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Store.Checkout;
 
 namespace Normative.Features.Store.Admin;
 

@@ -1,5 +1,6 @@
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store.Alerts;
 

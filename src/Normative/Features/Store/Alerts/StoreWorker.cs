@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Store.Carts;
 
 namespace Normative.Features.Store.Alerts;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Localization;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Orders;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

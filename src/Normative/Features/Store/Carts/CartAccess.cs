@@ -1,0 +1,229 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Store.Offers;
+
+namespace Normative.Features.Store.Carts;
+
+/// <summary>
+/// Finds and changes the cart of the person making the request: a signed-in buyer's open cart,
+/// or the anonymous cart whose id is in the cart cookie. Anonymous carts expire after 30 days
+/// without a change; at sign-in the anonymous cart is merged into the buyer's.
+/// </summary>
+public sealed class CartAccess(NormativeDb db, TimeProvider clock)
+{
+    public const string CookieName = "Normative.Cart";
+
+    /// <summary>The cart, if any, and whether the cookie pointed at a cart that has expired.</summary>
+    public sealed record Lookup(Cart? Cart, bool Expired);
+
+    public static string? UserId(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public async Task<Lookup> FindAsync(HttpContext http, CancellationToken ct)
+    {
+        if (UserId(http) is { } userId)
+        {
+            return new(await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.UserId == userId && c.CheckedOutAt == null, ct), false);
+        }
+        if (!TryCookie(http, out var id))
+        {
+            return new(null, false);
+        }
+        var cart = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id && c.UserId == null && c.CheckedOutAt == null, ct);
+        return cart is null || CartRules.IsExpired(cart, clock.GetUtcNow()) ? new(null, true) : new(cart, false);
+    }
+
+    /// <summary>Forgets an expired cart's cookie, so its message is shown once.</summary>
+    public static void ForgetCookie(HttpContext http) => http.Response.Cookies.Delete(CookieName);
+
+    public async Task<int> CountAsync(HttpContext http, CancellationToken ct)
+    {
+        IQueryable<Cart> carts;
+        if (UserId(http) is { } userId)
+        {
+            carts = db.Carts.Where(c => c.UserId == userId && c.CheckedOutAt == null);
+        }
+        else if (TryCookie(http, out var id))
+        {
+            var since = clock.GetUtcNow() - CartRules.Lifetime;
+            carts = db.Carts.Where(c => c.Id == id && c.UserId == null && c.CheckedOutAt == null && c.UpdatedAt >= since);
+        }
+        else
+        {
+            return 0;
+        }
+        return await carts.SelectMany(c => c.Lines).SumAsync(l => (int?)l.Quantity, ct) ?? 0;
+    }
+
+    /// <summary>Adds an offer (or more printed copies of it). Returns a resource key describing the problem, or null.</summary>
+    public async Task<string?> AddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAddAsync(http, deliverableId, format, language, quantity, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Another request (a second tab, a double click) created the cart or the line first: do it again on top of theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<string?> TryAddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            return "Cart.Error.UnknownOffer";
+        }
+        if (CartRules.CheckQuantity(format, quantity) is { } problem)
+        {
+            return problem;
+        }
+        var deliverable = await db.Deliverables.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliverableId, ct);
+        if (deliverable is null)
+        {
+            return "Cart.Error.UnknownOffer";
+        }
+        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
+        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
+        if (Pricing.Find(deliverable, bands, overrides, format, language) is null)
+        {
+            return "Cart.Error.UnknownOffer";
+        }
+
+        var cart = await GetOrCreateAsync(http, ct);
+        var line = cart.Lines.FirstOrDefault(l => l.DeliverableId == deliverableId && l.Format == format && l.Language == language);
+        if (line is null)
+        {
+            if (cart.Lines.Count >= CartRules.MaxLines)
+            {
+                return "Cart.Error.TooManyLines";
+            }
+            cart.Lines.Add(new CartLine { DeliverableId = deliverableId, Format = format, Language = language, Quantity = quantity, AddedAt = clock.GetUtcNow() });
+        }
+        else if (format == ProductFormat.Paper)
+        {
+            if (CartRules.CheckQuantity(format, line.Quantity + quantity) is { } tooMany)
+            {
+                return tooMany;
+            }
+            line.Quantity += quantity;
+        }
+        Touch(cart);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> SetQuantityAsync(HttpContext http, long lineId, int quantity, CancellationToken ct)
+    {
+        var (cart, _) = await FindAsync(http, ct);
+        var line = cart?.Lines.FirstOrDefault(l => l.Id == lineId);
+        if (cart is null || line is null)
+        {
+            return "Cart.Error.UnknownLine";
+        }
+        if (CartRules.CheckQuantity(line.Format, quantity) is { } problem)
+        {
+            return problem;
+        }
+        line.Quantity = quantity;
+        Touch(cart);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> RemoveAsync(HttpContext http, long lineId, CancellationToken ct)
+    {
+        var (cart, _) = await FindAsync(http, ct);
+        var line = cart?.Lines.FirstOrDefault(l => l.Id == lineId);
+        if (cart is null || line is null)
+        {
+            return "Cart.Error.UnknownLine";
+        }
+        cart.Lines.Remove(line);
+        Touch(cart);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>At sign-in: moves the anonymous cart's lines into the buyer's open cart and forgets the anonymous one.</summary>
+    public async Task MergeAsync(HttpContext http, string userId, CancellationToken ct)
+    {
+        if (!TryCookie(http, out var id))
+        {
+            return;
+        }
+        var anonymous = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id && c.UserId == null && c.CheckedOutAt == null, ct);
+        ForgetCookie(http);
+        if (anonymous is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        if (!CartRules.IsExpired(anonymous, now) && anonymous.Lines.Count > 0)
+        {
+            var mine = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.UserId == userId && c.CheckedOutAt == null, ct);
+            if (mine is null)
+            {
+                // The anonymous cart simply becomes the buyer's.
+                anonymous.UserId = userId;
+                Touch(anonymous);
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            CartRules.Merge(mine, anonymous, now);
+        }
+        db.Carts.Remove(anonymous);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Cart> GetOrCreateAsync(HttpContext http, CancellationToken ct)
+    {
+        var (cart, _) = await FindAsync(http, ct);
+        if (cart is not null)
+        {
+            return cart;
+        }
+        var now = clock.GetUtcNow();
+        cart = new Cart { Id = Guid.NewGuid(), UserId = UserId(http), CreatedAt = now, UpdatedAt = now };
+        db.Carts.Add(cart);
+        if (cart.UserId is null)
+        {
+            http.Response.Cookies.Append(CookieName, cart.Id.ToString("N"), new CookieOptions
+            {
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = http.Request.IsHttps,
+                MaxAge = CartRules.Lifetime,
+            });
+        }
+        return cart;
+    }
+
+    private void Touch(Cart cart)
+    {
+        cart.UpdatedAt = clock.GetUtcNow();
+        cart.Revision++;
+    }
+
+    private static bool TryCookie(HttpContext http, out Guid id)
+    {
+        id = Guid.Empty;
+        return http.Request.Cookies.TryGetValue(CookieName, out var value) && Guid.TryParseExact(value, "N", out id);
+    }
+
+    /// <summary>Deletes anonymous carts long expired and carts closed by an order (the order keeps its own copy).</summary>
+    public static Task<int> DeleteStaleAsync(NormativeDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var expired = now - CartRules.Lifetime - TimeSpan.FromDays(7);
+        var closed = now - TimeSpan.FromDays(7);
+        return db.Carts
+            .Where(c => (c.UserId == null && c.CheckedOutAt == null && c.UpdatedAt < expired) || (c.CheckedOutAt != null && c.CheckedOutAt < closed))
+            .ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Normative.Features.Store.Carts;
+
+/// <summary>The number of items in the cart, for the header's cart link.</summary>
+public sealed class CartCountViewComponent(CartAccess carts, ILogger<CartCountViewComponent> logger) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        int count;
+        try
+        {
+            count = await carts.CountAsync(HttpContext, HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            // The header is also drawn on error pages, when the database may be what failed.
+            logger.LogDebug(e, "The cart count could not be read");
+            count = 0;
+        }
+        return View("~/Features/Store/Carts/CartCount.cshtml", count);
+    }
+}

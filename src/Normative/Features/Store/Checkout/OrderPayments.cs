@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Store.Alerts;
+using Normative.Features.Store.Orders;
+using Normative.Features.Store.Payments;
+
+namespace Normative.Features.Store.Checkout;
+
+/// <summary>
+/// Payments for orders: opening the provider's hosted page, confirming a payment with the provider,
+/// and recording it exactly once. "Once" rests on the database: the unique index on
+/// payments(order_id, kind) with INSERT … ON CONFLICT DO NOTHING, and the order row locked while
+/// its status changes, so a reloaded page, a replayed webhook or a hundred confirmations at once
+/// record one payment, one status change and one confirmation mail.
+/// </summary>
+public sealed class OrderPayments(
+    NormativeDb db, IPaymentProvider provider, CardPayments cards, IStringLocalizer<StoreText> t, TimeProvider clock,
+    IServiceProvider services, ILogger<OrderPayments> logger)
+{
+    /// <summary>The hosted payment page to send the buyer to, or null when the order no longer waits for a card payment.</summary>
+    public async Task<string?> StartCardPaymentAsync(long orderId, string origin, CancellationToken ct)
+    {
+        if (!cards.Available)
+        {
+            throw new PaymentProviderException("No card payment provider is configured (Store:Stripe:SecretKey).");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LockAsync(orderId, ct);
+        if (order.Status != OrderStatus.Placed || order.PaymentMethod != PaymentMethod.Card)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var open = await db.PaymentSessions.AsNoTracking()
+            .Where(s => s.OrderId == orderId && s.Provider == provider.Name && s.ExpiresAt > now.AddMinutes(5))
+            .OrderByDescending(s => s.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        if (open is not null)
+        {
+            await tx.CommitAsync(ct);
+            return open.Url;
+        }
+        var attempt = await db.PaymentSessions.CountAsync(s => s.OrderId == orderId, ct) + 1;
+        var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId).OrderBy(l => l.LineNumber).Select(l => l.Reference).ToListAsync(ct);
+        var description = $"{StoreSeller.From(services).Name} — {order.Number}: {string.Join(", ", lines)}";
+        var session = await provider.CreateSessionAsync(new SessionRequest(
+            order.Number,
+            description.Length > 200 ? description[..199] + "…" : description,
+            order.Total,
+            order.Currency,
+            order.BillingEmail,
+            $"{origin}{StoreLinks.Order(order.Number)}/confirmation?session_id={{CHECKOUT_SESSION_ID}}",
+            $"{origin}{StoreLinks.Order(order.Number)}?payment=cancelled",
+            $"order-{order.Number}-{attempt}"), ct);
+        db.PaymentSessions.Add(new PaymentSession
+        {
+            OrderId = orderId,
+            Provider = provider.Name,
+            ProviderSessionId = session.Id,
+            Url = session.Url,
+            Amount = order.Total,
+            CreatedAt = now,
+            ExpiresAt = session.ExpiresAt,
+        });
+        order.Events.Add(new OrderEvent { At = now, By = provider.Name, Kind = OrderEventKind.PaymentStarted, Note = session.Id });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return session.Url;
+    }
+
+    /// <summary>The buyer came back from the hosted page: asks the provider whether the session is paid and records it.</summary>
+    public async Task<bool> ConfirmAsync(long orderId, string sessionId, string origin, CancellationToken ct)
+    {
+        if (!cards.Available)
+        {
+            return false;
+        }
+        var session = await db.PaymentSessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.OrderId == orderId && s.Provider == provider.Name && s.ProviderSessionId == sessionId, ct);
+        if (session is null)
+        {
+            return false;
+        }
+        if (await db.Payments.AnyAsync(p => p.OrderId == orderId && p.Kind == PaymentKind.Payment, ct))
+        {
+            return true;
+        }
+        var state = await provider.GetSessionAsync(sessionId, ct);
+        return state.Paid && await RecordProviderPaymentAsync(orderId, state, origin, ct);
+    }
+
+    /// <summary>A paid session reported by the provider (on return or by webhook): checked against the order, then recorded.</summary>
+    public async Task<bool> RecordProviderPaymentAsync(long orderId, SessionState state, string origin, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+        if (state.Amount != order.Total || !string.Equals(state.Currency, order.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Order {Order}: {Provider} reports {Amount} {Currency} paid, the order is {Total} {OrderCurrency}; not recorded",
+                order.Number, provider.Name, state.Amount, state.Currency, order.Total, order.Currency);
+            db.OrderEvents.Add(new OrderEvent
+            {
+                OrderId = orderId, At = clock.GetUtcNow(), By = provider.Name, Kind = OrderEventKind.PaymentProblem,
+                Note = $"Session {state.Id} paid {state.Amount} {state.Currency}; the order total is {order.Total} {order.Currency}.",
+            });
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        return await RecordAsync(orderId, provider.Name, state.PaymentReference ?? state.Id, state.Amount, state.Currency, provider.Name, origin, ct);
+    }
+
+    /// <summary>
+    /// Records a payment once. Returns true if this call recorded it. Joins the caller's transaction
+    /// if there is one (the webhook handler's), else runs in its own.
+    /// </summary>
+    public async Task<bool> RecordAsync(long orderId, string providerName, string? reference, decimal amount, string currency, string by, string origin, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var inserted = await db.Database.SqlQuery<long>($"""
+                INSERT INTO payments (order_id, kind, provider, reference, amount, currency, at, recorded_by)
+                VALUES ({orderId}, 'Payment', {providerName}, {reference}, {amount}, {currency}, {now}, {by})
+                ON CONFLICT DO NOTHING
+                RETURNING id AS "Value"
+                """).ToListAsync(ct);
+            if (inserted.Count == 0)
+            {
+                if (own is not null)
+                {
+                    await own.CommitAsync(ct);
+                }
+                return false;
+            }
+            var order = await LockAsync(orderId, ct);
+            await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
+            if (!OrderRules.CanBecome(order.Status, OrderStatus.Paid))
+            {
+                logger.LogWarning("Order {Order} received a payment while {Status}; it must be refunded", order.Number, order.Status);
+                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.PaymentProblem, Note = $"Payment {reference} received while the order was {order.Status}: refund it." });
+            }
+            else
+            {
+                order.Status = OrderStatus.Paid;
+                order.PaidAt = now;
+                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Paid, Note = $"{providerName} {reference}".Trim() });
+                if (OrderRules.IsFulfilled(order.Lines))
+                {
+                    order.Status = OrderStatus.Fulfilled;
+                    order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Fulfilled });
+                }
+                // Changes the buyer could already see when buying are not news: they are never mailed.
+                await AlertScan.RecordKnownAsync(db, order.UserId, order.Lines.Select(l => l.DeliverableId), now, ct);
+                StoreMail.QueueConfirmation(db, t, order, StoreSeller.From(services), origin, now);
+            }
+            await db.SaveChangesAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+            return true;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Loads the order and locks its row until the transaction ends, so status changes take turns.</summary>
+    public async Task<Order> LockAsync(long orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleAsync(ct);
+        // An instance tracked before the lock may be stale; read the row again now that it is ours.
+        await db.Entry(order).ReloadAsync(ct);
+        return order;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Normative.Data;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Orders;
+using Normative.Web;
+using Npgsql;
+
+namespace Normative.Features.Store.Checkout;
+
+/// <summary>
+/// Turns a cart into an order, with every price, VAT rate and total computed here. The unique index
+/// on orders.cart_id makes a second submission of the same cart (a double click, a reload, a hundred
+/// at once) find the first order instead of making another.
+/// </summary>
+public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<StoreOptions> options, IStringLocalizer<StoreText> t, IServiceProvider services)
+{
+    public sealed record Result(Order? Order, string? ProblemKey);
+
+    public async Task<Result> PlaceAsync(Cart cart, CheckoutDetails details, string userId, string by, string origin, CancellationToken ct)
+    {
+        var existing = await FindByCartAsync(cart.Id, ct);
+        if (existing is not null)
+        {
+            return new Result(existing, null);
+        }
+        if (cart.CheckedOutAt is not null || cart.UserId != userId)
+        {
+            return new Result(null, "Checkout.Error.CartGone");
+        }
+        var priced = await PricedCart.PriceAsync(db, cart, ct);
+        if (priced.HasUnavailable)
+        {
+            return new Result(null, "Checkout.Error.Unavailable");
+        }
+        if (!priced.Lines.Any())
+        {
+            return new Result(null, "Checkout.Error.Empty");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
+        var country = details.Country!.Trim().ToUpperInvariant();
+        var order = new Order
+        {
+            UserId = userId,
+            CartId = cart.Id,
+            Status = OrderStatus.Placed,
+            PaymentMethod = details.PaymentMethod!.Value,
+            Culture = Cultures.Current,
+            BillingName = CheckoutRules.Clean(details.Name)!,
+            BillingOrganization = CheckoutRules.Clean(details.Organization),
+            BillingStreet = CheckoutRules.Clean(details.Street)!,
+            BillingPostalCode = CheckoutRules.Clean(details.PostalCode)!,
+            BillingCity = CheckoutRules.Clean(details.City)!,
+            BillingCountry = country,
+            BillingEmail = details.Email!.Trim(),
+            VatNumber = CheckoutRules.Clean(details.VatNumber),
+            LicenceHolder = priced.HasPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            PlacedAt = now,
+        };
+        var number = 0;
+        foreach (var line in priced.Available)
+        {
+            var format = line.CartLine.Format;
+            order.Lines.Add(new OrderLine
+            {
+                LineNumber = ++number,
+                DeliverableId = line.Deliverable!.Id,
+                Reference = line.Deliverable.Reference,
+                Title = Catalogue.CatalogueFormat.Title(line.Deliverable),
+                Format = format,
+                Language = line.CartLine.Language,
+                Quantity = line.CartLine.Quantity,
+                UnitPrice = line.UnitPrice,
+                LineNet = line.Net,
+                VatRate = TaxRates.RateFor(rules, country, format, today),
+                ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
+                DownloadLimit = format == ProductFormat.Pdf ? options.Value.DownloadLimit : 0,
+            });
+        }
+        var totals = Vat.Compute(order.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate)));
+        order.NetTotal = totals.Net;
+        order.VatTotal = totals.Vat;
+        order.Rounding = totals.Rounding;
+        order.Total = totals.Total;
+        order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Placed, Note = order.PaymentMethod.ToString() });
+        cart.CheckedOutAt = now;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Orders.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var first = await FindByCartAsync(cart.Id, ct);
+            return first is null ? new Result(null, "Checkout.Error.CartGone") : new Result(first, null);
+        }
+        if (order.PaymentMethod == PaymentMethod.Invoice)
+        {
+            // The number comes from the database, so the pro-forma invoice is made after the insert, in the same transaction.
+            StoreMail.QueueProForma(db, t, order, StoreSeller.From(services), origin, now);
+            order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.InvoiceSent, Note = order.BillingEmail });
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return new Result(order, null);
+    }
+
+    private Task<Order?> FindByCartAsync(Guid cartId, CancellationToken ct) =>
+        db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == cartId, ct);
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Normative.Data;
+using Normative.Features.Store.Carts;
+using Normative.Features.Store.Orders;
+
+namespace Normative.Features.Store.Delivery;
+
+/// <summary>My downloads: every PDF licence of the buyer, and the switch for alerts about bought standards.</summary>
+[Authorize]
+public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+{
+    public sealed record Licence(OrderLine Line, string OrderNumber, OrderStatus Status, bool FileReady);
+
+    public List<Licence> Licences { get; private set; } = [];
+    public bool AlertsEnabled { get; private set; } = true;
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAlertsAsync(bool enabled)
+    {
+        var userId = CartAccess.UserId(HttpContext)!;
+        var settings = await db.BuyerSettings.SingleOrDefaultAsync(x => x.UserId == userId);
+        if (settings is null)
+        {
+            settings = new BuyerSettings { UserId = userId };
+            db.BuyerSettings.Add(settings);
+        }
+        settings.AlertsEnabled = enabled;
+        settings.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        Message = s[enabled ? "Alerts.TurnedOn" : "Alerts.TurnedOff"];
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = CartAccess.UserId(HttpContext);
+        var rows = await (
+                from l in db.OrderLines
+                join o in db.Orders on l.OrderId equals o.Id
+                where o.UserId == userId && l.Format == ProductFormat.Pdf
+                orderby o.PlacedAt descending, l.LineNumber
+                select new { Line = l, o.Number, o.Status })
+            .AsNoTracking()
+            .ToListAsync();
+        var ids = rows.Select(r => r.Line.DeliverableId).Distinct().ToList();
+        var files = (await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync())
+            .Select(f => (f.DeliverableId, f.Language)).ToHashSet();
+        Licences = rows.Select(r => new Licence(r.Line, r.Number, r.Status, files.Contains((r.Line.DeliverableId, r.Line.Language)))).ToList();
+        AlertsEnabled = await db.BuyerSettings.Where(x => x.UserId == userId).Select(x => (bool?)x.AlertsEnabled).SingleOrDefaultAsync() ?? true;
+    }
+}

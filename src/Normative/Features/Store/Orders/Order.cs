@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Features.Accounts;
+using Normative.Features.Store.Checkout;
+
+namespace Normative.Features.Store.Orders;
+
+/// <summary>
+/// An order: what was bought, at which prices and VAT (copied at the time, so later price or
+/// catalogue changes do not rewrite it), by whom, and where it stands. Its history is in
+/// <see cref="Events"/>; the current status is updated in the same transaction as each event.
+/// </summary>
+public class Order
+{
+    public long Id { get; set; }
+    /// <summary>The number people quote, e.g. 2026-000042; given by the database.</summary>
+    public string Number { get; set; } = null!;
+    public required string UserId { get; set; }
+    /// <summary>The cart the order came from: unique, so a cart can become one order only.</summary>
+    public Guid CartId { get; set; }
+    public OrderStatus Status { get; set; }
+    public PaymentMethod PaymentMethod { get; set; }
+    public string Currency { get; set; } = "CHF";
+    /// <summary>The language of the buyer's pages when ordering; mail about the order is written in it.</summary>
+    public string Culture { get; set; } = "en";
+    public required string BillingName { get; set; }
+    public string? BillingOrganization { get; set; }
+    public required string BillingStreet { get; set; }
+    public required string BillingPostalCode { get; set; }
+    public required string BillingCity { get; set; }
+    /// <summary>ISO 3166-1 alpha-2; decides the VAT.</summary>
+    public required string BillingCountry { get; set; }
+    public required string BillingEmail { get; set; }
+    public string? VatNumber { get; set; }
+    /// <summary>The person each PDF is licensed to; null when the order has no PDF.</summary>
+    public string? LicenceHolder { get; set; }
+    public decimal NetTotal { get; set; }
+    public decimal VatTotal { get; set; }
+    /// <summary>The difference to the total rounded to 0.05 CHF.</summary>
+    public decimal Rounding { get; set; }
+    public decimal Total { get; set; }
+    public DateTimeOffset PlacedAt { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+    public List<OrderEvent> Events { get; set; } = [];
+    public List<Payment> Payments { get; set; } = [];
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("orders");
+        b.Property(o => o.Number).HasMaxLength(20)
+            .HasDefaultValueSql("to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('order_numbers')::text, 6, '0')")
+            .ValueGeneratedOnAdd();
+        b.HasIndex(o => o.Number).IsUnique();
+        b.HasIndex(o => o.CartId).IsUnique();
+        b.HasIndex(o => new { o.UserId, o.PlacedAt });
+        b.HasIndex(o => o.PlacedAt);
+        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.Currency).HasMaxLength(3);
+        b.Property(o => o.Culture).HasMaxLength(8);
+        b.Property(o => o.BillingName).HasMaxLength(200);
+        b.Property(o => o.BillingOrganization).HasMaxLength(200);
+        b.Property(o => o.BillingStreet).HasMaxLength(200);
+        b.Property(o => o.BillingPostalCode).HasMaxLength(20);
+        b.Property(o => o.BillingCity).HasMaxLength(100);
+        b.Property(o => o.BillingCountry).HasMaxLength(2);
+        b.Property(o => o.BillingEmail).HasMaxLength(256);
+        b.Property(o => o.VatNumber).HasMaxLength(50);
+        b.Property(o => o.LicenceHolder).HasMaxLength(200);
+        b.Property(o => o.NetTotal).HasPrecision(12, 2);
+        b.Property(o => o.VatTotal).HasPrecision(12, 2);
+        b.Property(o => o.Rounding).HasPrecision(12, 2);
+        b.Property(o => o.Total).HasPrecision(12, 2);
+        b.HasOne<User>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Normative.Features.Store.Orders;
+
+/// <summary>
+/// One bought offer, with the reference, title and price of the day. A PDF line is a licence with a
+/// fixed number of downloads; a paper line has a shipping status.
+/// </summary>
+public class OrderLine
+{
+    public long Id { get; set; }
+    public long OrderId { get; set; }
+    public int LineNumber { get; set; }
+    public int DeliverableId { get; set; }
+    public required string Reference { get; set; }
+    public required string Title { get; set; }
+    public ProductFormat Format { get; set; }
+    public required string Language { get; set; }
+    public int Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+    public decimal LineNet { get; set; }
+    /// <summary>The VAT rate applied to the line, as a fraction (0.081).</summary>
+    public decimal VatRate { get; set; }
+    public ShippingStatus ShippingStatus { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
+    public int DownloadLimit { get; set; }
+    public int DownloadsUsed { get; set; }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> b)
+    {
+        // The database itself refuses a download beyond the limit, whatever the code does.
+        b.ToTable("order_lines", t => t.HasCheckConstraint("ck_order_lines_downloads", "downloads_used BETWEEN 0 AND download_limit"));
+        b.Property(l => l.Reference).HasMaxLength(200);
+        b.Property(l => l.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(l => l.Language).HasMaxLength(8);
+        b.Property(l => l.UnitPrice).HasPrecision(10, 2);
+        b.Property(l => l.LineNet).HasPrecision(12, 2);
+        b.Property(l => l.VatRate).HasPrecision(6, 4);
+        b.Property(l => l.ShippingStatus).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
+        b.HasIndex(l => l.DeliverableId);
+    }
+}

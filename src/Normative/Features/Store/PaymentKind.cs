@@ -1,8 +1,0 @@
-namespace Normative.Features.Store;
-
-/// <summary>Money received for an order, or given back.</summary>
-public enum PaymentKind
-{
-    Payment,
-    Refund,
-}

@@ -1,9 +1,0 @@
-namespace Normative.Features.Store;
-
-/// <summary>The delivery of a printed copy; PDF lines are delivered by download.</summary>
-public enum ShippingStatus
-{
-    NotApplicable,
-    Pending,
-    Shipped,
-}

@@ -1,0 +1,96 @@
+using Normative.Features.Catalogue;
+using Normative.Features.Store;
+using Normative.Features.Store.Offers;
+
+namespace Normative.Tests.Features.Store.Offers;
+
+public class PricingTests
+{
+    private static readonly PriceBand[] Bands =
+    [
+        new() { MinPages = 1, MaxPages = 4, PdfPrice = 42m, PaperPrice = 44m },
+        new() { MinPages = 5, MaxPages = 9, PdfPrice = 63m, PaperPrice = 65m },
+        new() { MinPages = 10, MaxPages = null, PdfPrice = 88m, PaperPrice = 90m },
+    ];
+
+    private static Deliverable Standard(int? pagesEn = 5, int? pagesFr = null, int stage = 6060, List<string>? languages = null) => new()
+    {
+        Id = 1, DeliverableType = "IS", Reference = "ISO 1:2024", TitleEn = "T", CurrentStage = stage,
+        PagesEn = pagesEn, PagesFr = pagesFr, Languages = languages ?? ["en", "fr"],
+    };
+
+    [Theory]
+    [InlineData(1, 42)]
+    [InlineData(4, 42)]
+    [InlineData(5, 63)]
+    [InlineData(9, 63)]
+    [InlineData(10, 88)]
+    [InlineData(2104, 88)]
+    public void PriceComesFromThePageBand(int pages, int price) =>
+        Assert.Equal(price, Pricing.PriceFor(Bands, [], 1, ProductFormat.Pdf, pages));
+
+    [Fact]
+    public void PaperHasItsOwnPriceInTheBand() =>
+        Assert.Equal(65m, Pricing.PriceFor(Bands, [], 1, ProductFormat.Paper, 7));
+
+    [Fact]
+    public void AnEditorsPriceForTheDeliverableWinsOverTheBand()
+    {
+        PriceOverride[] overrides = [new() { DeliverableId = 1, Format = ProductFormat.Pdf, Price = 19.90m }];
+        Assert.Equal(19.90m, Pricing.PriceFor(Bands, overrides, 1, ProductFormat.Pdf, 7));
+        Assert.Equal(65m, Pricing.PriceFor(Bands, overrides, 1, ProductFormat.Paper, 7));
+        Assert.Equal(63m, Pricing.PriceFor(Bands, overrides, 2, ProductFormat.Pdf, 7));
+    }
+
+    [Fact]
+    public void EveryLanguageComesInPdfAndPaper()
+    {
+        var offers = Pricing.OffersFor(Standard(languages: ["en", "fr", "ru"]), Bands, []);
+        Assert.Equal(6, offers.Count);
+        Assert.Equal(["en", "fr", "ru"], offers.Where(o => o.Format == ProductFormat.Pdf).Select(o => o.Language));
+    }
+
+    [Fact]
+    public void TheFrenchEditionIsPricedByItsOwnPageCount()
+    {
+        var offers = Pricing.OffersFor(Standard(pagesEn: 4, pagesFr: 5), Bands, []);
+        Assert.Equal(42m, offers.Single(o => o.Format == ProductFormat.Pdf && o.Language == "en").Price);
+        Assert.Equal(63m, offers.Single(o => o.Format == ProductFormat.Pdf && o.Language == "fr").Price);
+    }
+
+    [Fact]
+    public void UnknownPageCountTakesTheLowestBand() =>
+        Assert.Equal(42m, Pricing.OffersFor(Standard(pagesEn: null), Bands, [])[0].Price);
+
+    [Fact]
+    public void WithdrawnStandardsAreStillOnSaleAndDraftsAreNot()
+    {
+        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9599), Bands, []));
+        Assert.True(Pricing.IsWithdrawn(Standard(stage: 9599)));
+        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9093), Bands, []));
+        Assert.Empty(Pricing.OffersFor(Standard(stage: 4060), Bands, []));
+        Assert.Empty(Pricing.OffersFor(Standard(stage: 6000), Bands, []));
+    }
+
+    [Fact]
+    public void AStandardWithoutLanguagesIsSoldInEnglish() =>
+        Assert.All(Pricing.OffersFor(Standard(languages: []), Bands, []), o => Assert.Equal("en", o.Language));
+
+    [Fact]
+    public void ValidBandsHaveNoProblems() => Assert.Empty(Pricing.CheckBands(Bands));
+
+    [Fact]
+    public void BandsMustCoverEveryPageCountExactlyOnce()
+    {
+        Assert.Contains("Prices.Bands.Gap", Pricing.CheckBands([Band(2, null)]));
+        Assert.Contains("Prices.Bands.Gap", Pricing.CheckBands([Band(1, 4), Band(6, null)]));
+        Assert.Contains("Prices.Bands.Overlap", Pricing.CheckBands([Band(1, 5), Band(5, null)]));
+        Assert.Contains("Prices.Bands.NoLast", Pricing.CheckBands([Band(1, 4), Band(5, 9)]));
+        Assert.Contains("Prices.Bands.BadRange", Pricing.CheckBands([Band(1, 4), Band(5, 3), Band(4, null)]));
+        Assert.Contains("Prices.Bands.None", Pricing.CheckBands([]));
+        Assert.Contains("Prices.BadPrice", Pricing.CheckBands([new() { MinPages = 1, PdfPrice = 0m, PaperPrice = 1m }]));
+        Assert.Contains("Prices.BadPrice", Pricing.CheckBands([new() { MinPages = 1, PdfPrice = 100_000m, PaperPrice = 1m }]));
+    }
+
+    private static PriceBand Band(int min, int? max) => new() { MinPages = min, MaxPages = max, PdfPrice = 10m, PaperPrice = 10m };
+}
