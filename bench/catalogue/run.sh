@@ -46,8 +46,8 @@ echo "== data set: $(wc -l < "$JSONL") lines, $(du -h "$JSONL" | cut -f1)"
 load_catalogue() { # extra environment for the import, e.g. DOTNET_TieredCompilation=0
   rm -rf "$DATA"
   mkdir -p "$DATA"
-  taskset -c 0 dotnet "$APP" import ics src/Normative/Features/Catalogue/DemoData/ics-ed7.jsonl
-  taskset -c 0 dotnet "$APP" import committees src/Normative/Features/Catalogue/DemoData/sample-committees.jsonl
+  taskset -c 0 dotnet "$APP" import ics src/Normative/Cli/Demo/Data/Catalogue/ics-ed7.jsonl
+  taskset -c 0 dotnet "$APP" import committees src/Normative/Cli/Demo/Data/Catalogue/sample-committees.jsonl
   /usr/bin/time -f "import: %e s wall (process start, database start and check included), peak RSS %M KB" \
     env "$@" taskset -c 0 dotnet "$APP" import deliverables "$JSONL" 2>&1 | tail -n 3 | tee -a "$OUT/import.txt"
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Normative.Cli.Demo;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.OpenData;

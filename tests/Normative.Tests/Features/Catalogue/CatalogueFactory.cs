@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Normative.Cli.Demo;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.OpenData;

@@ -1,5 +1,5 @@
+using Normative.Cli.Demo;
 using Normative.Features.Catalogue;
-using Normative.Features.Catalogue.Demo;
 using Normative.Features.Catalogue.Identifiers;
 
 namespace Normative.Tests.Features.Catalogue;

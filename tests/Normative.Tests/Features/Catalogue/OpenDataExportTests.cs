@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Normative.Features.Catalogue.Demo;
+using Normative.Cli.Demo;
 
 namespace Normative.Tests.Features.Catalogue;
 

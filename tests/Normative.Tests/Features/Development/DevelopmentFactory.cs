@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Normative.Cli.Demo;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Development;
@@ -22,7 +23,7 @@ public class DevelopmentFactory : NormativeFactory
     public Task<DevelopmentDemo.Summary> LoadDemoAsync() => WithServicesAsync(async sp =>
     {
         var db = sp.GetRequiredService<NormativeDb>();
-        await Normative.Features.Catalogue.CatalogueDemo.LoadAsync(sp.GetRequiredService<Normative.Features.Catalogue.OpenData.CatalogueImporter>(), db, TimeProvider.System, CancellationToken.None);
+        await Normative.Cli.Demo.CatalogueDemo.LoadAsync(sp.GetRequiredService<Normative.Features.Catalogue.OpenData.CatalogueImporter>(), db, TimeProvider.System, CancellationToken.None);
         await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
         return await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(), DateTimeOffset.UtcNow, CancellationToken.None);
     });

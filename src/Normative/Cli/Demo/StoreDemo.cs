@@ -3,7 +3,7 @@ using Normative.Data;
 using Normative.Features.Store.Admin;
 using Normative.Features.Store.Pdf;
 
-namespace Normative.Features.Store;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// Demo data for the store: clearly marked sample PDFs (made here with PDFsharp, no real standard's

@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
-namespace Normative.Features.Development;
+namespace Normative.Cli.Demo;
 
 /// <summary>
-/// Loads the member bodies and committees shipped in DemoData/ and, once, a living work programme:
+/// Loads the member bodies and committees shipped in Data/Development/ and, once, a living work programme:
 /// projects at many stages with their history, open and closed ballots with votes and comments. The
 /// history is played through the same operations the site uses, with past dates. Safe to run again.
 /// </summary>
@@ -182,7 +183,7 @@ public static class DevelopmentDemo
 
     private static List<T> ReadLines<T>(string file)
     {
-        using var stream = typeof(DevelopmentDemo).Assembly.GetManifestResourceStream("Normative.Features.Development.DemoData." + file)
+        using var stream = typeof(DevelopmentDemo).Assembly.GetManifestResourceStream("Normative.Cli.Demo.Data.Development." + file)
             ?? throw new InvalidOperationException($"The demo file {file} is not embedded.");
         using var reader = new StreamReader(stream);
         var list = new List<T>();

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
 
-namespace Normative.Features.Catalogue.Demo;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// Writes a realistic catalogue in the open-data shape, at any size: documents in all 40 ICS
@@ -402,7 +402,7 @@ public sealed class DeliverableGenerator
 
     private static Dictionary<string, List<string>> LoadIcs()
     {
-        using var stream = typeof(DeliverableGenerator).Assembly.GetManifestResourceStream("Normative.Features.Catalogue.DemoData.ics-ed7.jsonl")
+        using var stream = typeof(DeliverableGenerator).Assembly.GetManifestResourceStream("Normative.Cli.Demo.Data.Catalogue.ics-ed7.jsonl")
             ?? throw new InvalidOperationException("The ICS file is not embedded.");
         using var reader = new StreamReader(stream);
         var byField = new Dictionary<string, List<string>>();

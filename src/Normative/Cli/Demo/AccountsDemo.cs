@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Normative.Features.Accounts;
 
-namespace Normative.Features.Accounts;
+namespace Normative.Cli.Demo;
 
 /// <summary>One demo user per role, for local use only; the README gives their password.</summary>
 public static class AccountsDemo

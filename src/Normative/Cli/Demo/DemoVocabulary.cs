@@ -1,4 +1,4 @@
-namespace Normative.Features.Catalogue.Demo;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// Words for generated titles: for each of the 40 ICS fields, subjects in English and French

@@ -5,7 +5,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 
-namespace Normative.Features.Certification;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// The registry's demo data: fictitious accreditation and certification bodies (no real body is

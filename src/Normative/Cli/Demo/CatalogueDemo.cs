@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.OpenData;
 
-namespace Normative.Features.Catalogue;
+namespace Normative.Cli.Demo;
 
 /// <summary>
-/// Loads the catalogue's demo data shipped in DemoData/ — ICS codes, committees, sample deliverables
+/// Loads the catalogue's demo data shipped in Data/Catalogue/ — ICS codes, committees, sample deliverables
 /// — through the same importer as 'normative import', then a first list of top standards if the
 /// Editors have none yet. Safe to run again.
 /// </summary>
@@ -46,7 +47,7 @@ public static class CatalogueDemo
 
     private static async Task<ImportResult> ImportAsync(string file, Func<ImportSource, TextWriter, Task<ImportResult>> import)
     {
-        var stream = typeof(CatalogueDemo).Assembly.GetManifestResourceStream("Normative.Features.Catalogue.DemoData." + file)
+        var stream = typeof(CatalogueDemo).Assembly.GetManifestResourceStream("Normative.Cli.Demo.Data.Catalogue." + file)
             ?? throw new InvalidOperationException($"The demo file {file} is not embedded.");
         using var source = ImportSource.Open(stream, file);
         using var problems = new StringWriter();

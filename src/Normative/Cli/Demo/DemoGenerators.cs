@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace Normative.Features.Catalogue.Demo;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// What <c>normative demo generate</c> can write, one entry per feature: an option giving how many
@@ -18,7 +18,7 @@ public static class DemoGenerators
         new("--deliverables", "Deliverables in ISO's open-data shape (JSON Lines), e.g. 80000.", "deliverables.jsonl",
             (count, seed, stream, ct) => new DeliverableGenerator(seed).WriteJsonLinesAsync(stream, count, ct)),
         new("--certificates", "Certificates in the registry's upload format (CSV), e.g. 3000000.", "certificates.csv",
-            Certification.CertificationDemo.WriteGeneratedAsync),
+            CertificationDemo.WriteGeneratedAsync),
     ];
 
     public static Command Create()

@@ -3,7 +3,7 @@ using Bogus;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 
-namespace Normative.Features.Certification;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// Writes a realistic, deterministic certificate file in the upload format: organization names and

@@ -2,14 +2,10 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Normative.Data;
 using Normative.Features.Accounts;
-using Normative.Features.Catalogue;
-using Normative.Features.Catalogue.Demo;
 using Normative.Features.Catalogue.OpenData;
-using Normative.Features.Certification;
 using Normative.Features.Development;
-using Normative.Features.Store;
 
-namespace Normative.Cli;
+namespace Normative.Cli.Demo;
 
 /// <summary>
 /// `normative demo`: a small realistic data set so a newcomer sees a living site (idempotent).
