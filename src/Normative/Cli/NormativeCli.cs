@@ -1,11 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Normative.Cli.Demo;
 using Normative.Data;
-using Normative.Features.Accounts;
-using Normative.Features.Catalogue.Identifiers;
-using Normative.Features.Catalogue.OpenData;
-using Normative.Features.Certification.Import;
 
 namespace Normative.Cli;
 
@@ -15,7 +10,8 @@ namespace Normative.Cli;
 /// </summary>
 public static class NormativeCli
 {
-    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> build)
+    /// <summary>Parses and runs <paramref name="args"/>: the platform's own commands and those the features give.</summary>
+    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> build, IEnumerable<Command> commands)
     {
         CliHost.UseBuilder(build);
         var root = new RootCommand("Normative: the web site, API and tools of a standards body. With no command, serves the site.")
@@ -34,14 +30,11 @@ public static class NormativeCli
             Console.WriteLine($"The database is up to date ({count} migrations applied).");
             return 0;
         }));
-        root.Subcommands.Add(UsersCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
-        root.Subcommands.Add(RefsCommand.Create());
-        var import = ImportCommand.Create();                    // import deliverables | committees | ics
-        import.Subcommands.Add(CertificationImportCommand.Create()); // import certificates
-        root.Subcommands.Add(import);
-        root.Subcommands.Add(Features.Store.StoreCommand.Create());
+        foreach (var command in Merge(commands))
+        {
+            root.Subcommands.Add(command);
+        }
 
         foreach (var command in root.Subcommands)
         {
@@ -56,6 +49,27 @@ public static class NormativeCli
         var command = new Command(name, description);
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, work, ct));
         return command;
+    }
+
+    /// <summary>Commands of the same name become one, with the subcommands of each (import deliverables, import certificates).</summary>
+    private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
+    {
+        var merged = new List<Command>();
+        foreach (var command in commands)
+        {
+            if (merged.FirstOrDefault(c => c.Name == command.Name) is { } first)
+            {
+                foreach (var sub in command.Subcommands)
+                {
+                    first.Subcommands.Add(sub);
+                }
+            }
+            else
+            {
+                merged.Add(command);
+            }
+        }
+        return merged;
     }
 
     private static void AllowConfiguration(Command command)

@@ -46,11 +46,7 @@ public static class WebPlatform
             ];
         });
 
-        services.AddRazorPages(o =>
-            {
-                o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Admin", Features.Accounts.Policies.Administrator);
-            })
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
@@ -59,6 +55,8 @@ public static class WebPlatform
         // Write French, Spanish and Russian text as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).PostConfigure(o => o.Normalize());
+        services.AddSingleton<SiteParts>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -68,6 +66,19 @@ public static class WebPlatform
         }));
         services.AddHealthChecks().AddDbContextCheck<NormativeDb>("database");
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+
+        // Features add their own output-cache policies and rate-limit policies to these.
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(Sitemap.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)));
+            o.SizeLimit = builder.Configuration.GetValue("Catalogue:CacheMegabytes", 256L) * 1024 * 1024;
+            o.MaximumBodySize = 8 * 1024 * 1024;
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RateLimitRejection.WriteAsync;
+        });
 
         services.AddDataProtection().SetApplicationName("Normative");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -99,7 +110,10 @@ public static class WebPlatform
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
+        app.UseOutputCache();         // after authentication, so cache policies know who is anonymous
 
+        app.MapSitemap();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t) : PageModel
+public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
@@ -33,7 +34,7 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
             var link = SiteLinks.Absolute(HttpContext, $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-            AccountMail.QueueConfirmation(db, t, OrganizationInfo.Name(HttpContext), user, link);
+            AccountMail.QueueConfirmation(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }
         Resent = true;

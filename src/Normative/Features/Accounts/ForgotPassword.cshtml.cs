@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t) : PageModel
+public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
@@ -33,7 +34,7 @@ public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStrin
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = SiteLinks.Absolute(HttpContext, $"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
-            AccountMail.QueueReset(db, t, OrganizationInfo.Name(HttpContext), user, link);
+            AccountMail.QueueReset(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }
         // The same answer either way, so the page does not reveal who has an account.

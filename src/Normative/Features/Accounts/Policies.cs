@@ -1,6 +1,6 @@
 namespace Normative.Features.Accounts;
 
-/// <summary>Authorization policy names, registered in AccountsSetup.</summary>
+/// <summary>Authorization policy names, registered in AccountsFeature.</summary>
 public static class Policies
 {
     public const string Administrator = "Administrator";

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t) : PageModel
+public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,12 +45,12 @@ public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocaliz
             return Page();
         }
         var email = Input.Email.Trim();
-        var organization = OrganizationInfo.Name(HttpContext);
+        var name = organization.Value.Name;
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
             // Do not reveal who has an account: the owner of the address is told by mail instead.
-            AccountMail.QueueAlreadyRegistered(db, t, organization, existing, SiteLinks.Absolute(HttpContext, "/account/signin"));
+            AccountMail.QueueAlreadyRegistered(db, t, name, existing, SiteLinks.Absolute(HttpContext, "/account/signin"));
             await db.SaveChangesAsync();
             return RedirectToPage("/Accounts/CheckEmail", new { email });
         }
@@ -72,7 +73,7 @@ public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocaliz
         await users.AddToRoleAsync(user, Roles.Customer);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = SiteLinks.Absolute(HttpContext, $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        AccountMail.QueueConfirmation(db, t, organization, user, link);
+        AccountMail.QueueConfirmation(db, t, name, user, link);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return RedirectToPage("/Accounts/CheckEmail", new { email });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Features.Shared;
 using QRCoder;
 
@@ -11,7 +12,7 @@ namespace Normative.Features.Accounts;
 
 /// <summary>Two-factor sign-in with an authenticator app (TOTP), through Identity's built-in support.</summary>
 [Authorize]
-public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t) : PageModel
+public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -108,7 +109,7 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
-        var issuer = Uri.EscapeDataString(OrganizationInfo.Name(HttpContext));
+        var issuer = Uri.EscapeDataString(organization.Value.Name);
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Shared;
@@ -9,13 +10,11 @@ using Normative.Features.Shared;
 namespace Normative.Features.Catalogue;
 
 /// <summary>
-/// Atom feeds of new publications (all, per ICS code, per committee) and sitemap.xml — an index of
-/// sitemaps, since the catalogue has more pages than one sitemap may list (50,000).
+/// Atom feeds of new publications: all, per ICS code, per committee.
 /// </summary>
 public static class CatalogueFeeds
 {
     public const int FeedSize = 50;
-    public const int SitemapSize = 40000;
 
     public static IEndpointRouteBuilder MapCatalogueFeeds(this IEndpointRouteBuilder app)
     {
@@ -23,9 +22,6 @@ public static class CatalogueFeeds
         feeds.MapGet("/standards/feed.atom", AllAsync);
         feeds.MapGet("/ics/{code}/feed.atom", ByIcsAsync);
         feeds.MapGet("/committee/{id:int}/feed.atom", ByCommitteeAsync);
-        feeds.MapGet("/sitemap.xml", SitemapIndexAsync);
-        feeds.MapGet("/sitemap-pages.xml", SitemapPagesAsync);
-        feeds.MapGet("/sitemap-standards-{number:int}.xml", SitemapStandardsAsync);
         return app;
     }
 
@@ -69,7 +65,7 @@ public static class CatalogueFeeds
             return;
         }
         var list = await entries.OrderByDescending(d => d.PublicationDate).ThenByDescending(d => d.Id).Take(FeedSize).ToListAsync(ct);
-        var organization = OrganizationInfo.Name(context);
+        var organization = context.RequestServices.GetRequiredService<IOptions<OrganizationOptions>>().Value.Name;
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
         await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
         const string atom = "http://www.w3.org/2005/Atom";
@@ -118,94 +114,4 @@ public static class CatalogueFeeds
     }
 
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
-
-    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-    private static async Task SitemapIndexAsync(HttpContext context, NormativeDb db, CancellationToken ct)
-    {
-        if (CatalogueHttpCache.IsNotModified(context))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        var count = await db.Deliverables.CountAsync(d => d.Status != DeliverableStatus.Deleted, ct);
-        var files = new List<string> { "/sitemap-pages.xml" };
-        for (var n = 1; n <= Math.Max(1, (count + SitemapSize - 1) / SitemapSize); n++)
-        {
-            files.Add($"/sitemap-standards-{n}.xml");
-        }
-        await WriteXmlAsync(context, async xml =>
-        {
-            await xml.WriteStartElementAsync(null, "sitemapindex", SitemapNamespace);
-            foreach (var file in files)
-            {
-                await xml.WriteStartElementAsync(null, "sitemap", SitemapNamespace);
-                await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, SiteLinks.Absolute(context, file));
-                await xml.WriteEndElementAsync();
-            }
-            await xml.WriteEndElementAsync();
-        });
-    }
-
-    private static async Task SitemapPagesAsync(HttpContext context, NormativeDb db, CancellationToken ct)
-    {
-        if (CatalogueHttpCache.IsNotModified(context))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        var paths = new List<string> { "/", "/standards", "/search", "/sectors", "/ics", "/committees", "/about", "/accessibility", "/privacy", "/copyright", "/contact", "/sitemap" };
-        paths.AddRange(Site.Sector.All.Select(s => $"/sectors/{s.Slug}"));
-        paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(c => $"/ics/{c}"));
-        paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(id => $"/committee/{id}"));
-        await WriteUrlSetAsync(context, paths.Select(p => (p, (DateOnly?)null)));
-    }
-
-    private static async Task SitemapStandardsAsync(int number, HttpContext context, NormativeDb db, CancellationToken ct)
-    {
-        if (number < 1)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        if (CatalogueHttpCache.IsNotModified(context))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        var rows = await db.Deliverables.AsNoTracking().Where(d => d.Status != DeliverableStatus.Deleted).OrderBy(d => d.Id)
-            .Skip((number - 1) * SitemapSize).Take(SitemapSize).Select(d => new { d.Id, d.PublicationDate }).ToListAsync(ct);
-        if (rows.Count == 0 && number > 1)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        await WriteUrlSetAsync(context, rows.Select(r => ($"/standard/{r.Id}", r.PublicationDate)));
-    }
-
-    private static Task WriteUrlSetAsync(HttpContext context, IEnumerable<(string Path, DateOnly? Modified)> urls) =>
-        WriteXmlAsync(context, async xml =>
-        {
-            await xml.WriteStartElementAsync(null, "urlset", SitemapNamespace);
-            foreach (var (path, modified) in urls)
-            {
-                await xml.WriteStartElementAsync(null, "url", SitemapNamespace);
-                await xml.WriteElementStringAsync(null, "loc", SitemapNamespace, SiteLinks.Absolute(context, path));
-                if (modified is { } date)
-                {
-                    await xml.WriteElementStringAsync(null, "lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-                await xml.WriteEndElementAsync();
-            }
-            await xml.WriteEndElementAsync();
-        });
-
-    private static async Task WriteXmlAsync(HttpContext context, Func<XmlWriter, Task> body)
-    {
-        context.Response.ContentType = "application/xml; charset=utf-8";
-        await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
-        await xml.WriteStartDocumentAsync();
-        await body(xml);
-        await xml.WriteEndDocumentAsync();
-    }
 }

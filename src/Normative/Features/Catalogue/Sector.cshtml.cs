@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
-using Normative.Features.Site;
 
 namespace Normative.Features.Catalogue;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
-using Normative.Features.Site;
 
 namespace Normative.Features.Catalogue;
 

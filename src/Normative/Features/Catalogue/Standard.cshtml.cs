@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
@@ -11,7 +12,7 @@ namespace Normative.Features.Catalogue;
 
 /// <summary>A deliverable's page: what it is, its status and stage, its place among its editions, and where to buy it.</summary>
 [OutputCache(PolicyName = CatalogueCachePolicy.Name)]
-public sealed class StandardModel(NormativeDb db) : PageModel
+public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> organization) : PageModel
 {
     private static readonly Func<NormativeDb, int, CancellationToken, Task<Deliverable?>> ById =
         EF.CompileAsyncQuery((NormativeDb d, int id, CancellationToken ct) => d.Deliverables.AsNoTracking().FirstOrDefault(x => x.Id == id));
@@ -79,7 +80,7 @@ public sealed class StandardModel(NormativeDb db) : PageModel
             ["version"] = d.Edition,
             ["inLanguage"] = d.Languages,
             ["creativeWorkStatus"] = d.Status.ToString(),
-            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = OrganizationInfo.Name(HttpContext) },
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = organization.Value.Name },
             ["about"] = Ics.Select(i => $"ICS {i.Code} {i.Title}").ToArray(),
             ["abstract"] = ScopeText.ToPlainText(d.ScopeEn) is { Length: > 0 } scope ? scope : null,
         };

@@ -70,41 +70,41 @@ public static class CertificationApi
     {
         var group = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
         group.MapGet("/verify", VerifyAsync)
-            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("VerifyCertificate")
             .WithSummary("Verify a certificate by its exact number (and certification body code): is it valid today? Free, no account.");
         group.MapGet("/verify/receipt", ReceiptAsync)
-            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("VerificationReceipt")
             .WithSummary("The same verification as a receipt signed with ECDSA P-256 (key at /.well-known/normative-receipt-key.json).");
         group.MapPost("/receipts/check", CheckReceiptAsync)
-            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("CheckReceipt")
             .WithSummary("Check that a receipt is unchanged and signed by this registry.");
         group.MapGet("/", SearchAsync)
-            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("SearchCertificates")
             .WithSummary("Search by organization name (typo tolerant), country, standard, certification body or number. Paginated.");
         group.MapGet("/{id:long}", GetAsync)
-            .RequireRateLimiting(CertificationSetup.SearchPolicy)
+            .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("GetCertificate")
             .WithSummary("One certificate with its validity today, history, audits and the CB's accreditations.");
 
         group.MapPut("/", BatchAsync)
-            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .RequireAuthorization(CertificationFeature.BodyPolicy)
             .WithName("UpsertCertificates")
             .WithSummary($"Create or update up to {MaxBatch} certificates of your certification body, by number.");
         group.MapPost("/csv", CsvAsync)
-            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .RequireAuthorization(CertificationFeature.BodyPolicy)
             .Accepts<string>("text/csv")
             .WithName("UploadCertificatesCsv")
             .WithSummary("Upload a CSV file (the same format as the upload page) for your certification body.");
         group.MapPost("/status", ChangeStatusAsync)
-            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .RequireAuthorization(CertificationFeature.BodyPolicy)
             .WithName("ChangeCertificateStatus")
             .WithSummary("Change the status of one of your certificates, with a reason.");
         group.MapPost("/audits", AddAuditAsync)
-            .RequireAuthorization(CertificationSetup.BodyPolicy)
+            .RequireAuthorization(CertificationFeature.BodyPolicy)
             .WithName("RecordAudit")
             .WithSummary("Record an audit (Stage1, Stage2, Surveillance, Recertification) of one of your certificates.");
         return app;
@@ -149,7 +149,7 @@ public static class CertificationApi
         var payload = VerificationReceipts.Payload(number!.Trim(), string.IsNullOrWhiteSpace(cb) ? null : cb.Trim(), found, clock.GetUtcNow(),
             id => SiteLinks.Absolute(context, $"/certification/certificates/{id}"));
         payload["issuer"] = SiteLinks.Absolute(context, "/");
-        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationSetup.KeyPath), ct);
+        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationFeature.KeyPath), ct);
         context.Response.Headers.ContentDisposition = "inline; filename=\"verification-receipt.json\"";
         return TypedResults.Ok(receipt);
     }

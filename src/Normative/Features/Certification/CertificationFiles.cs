@@ -14,12 +14,12 @@ public static class CertificationFiles
 {
     public static IEndpointRouteBuilder MapCertificationFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet(CertificationSetup.KeyPath, PublicKeyAsync).WithTags("Certificates").WithName("ReceiptPublicKey")
+        app.MapGet(CertificationFeature.KeyPath, PublicKeyAsync).WithTags("Certificates").WithName("ReceiptPublicKey")
             .WithSummary("The public key that signs verification receipts, as a JWK set (with the PEM form too).");
-        app.MapGet(CertificationSetup.PemPath, PemAsync).ExcludeFromDescription();
+        app.MapGet(CertificationFeature.PemPath, PemAsync).ExcludeFromDescription();
         app.MapGet("/certification/certificates/{id:long}/qr.svg", QrAsync).ExcludeFromDescription();
         app.MapGet("/certification/certificates/{id:long}/receipt.json", ReceiptAsync).ExcludeFromDescription()
-            .RequireRateLimiting(CertificationSetup.SearchPolicy);
+            .RequireRateLimiting(CertificationFeature.SearchPolicy);
         app.MapGet("/certification/statistics/{name}.csv", StatisticsCsvAsync).ExcludeFromDescription();
         return app;
     }
@@ -60,7 +60,7 @@ public static class CertificationFiles
         var payload = VerificationReceipts.Payload(view.Number, view.CertificationBody.Code, [view], clock.GetUtcNow(),
             i => SiteLinks.Absolute(context, $"/certification/certificates/{i}"));
         payload["issuer"] = SiteLinks.Absolute(context, "/");
-        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationSetup.KeyPath), ct);
+        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationFeature.KeyPath), ct);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"receipt-{id}.json\"";
         return Results.Json(receipt);
     }

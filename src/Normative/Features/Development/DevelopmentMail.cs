@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
@@ -16,7 +17,7 @@ namespace Normative.Features.Development;
 /// caller's unit of work through the outbox. The recipients' languages are not known, so the mails
 /// are written in the site's default language.
 /// </summary>
-public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfiguration configuration, IHttpContextAccessor http)
+public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfiguration configuration, IHttpContextAccessor http, IOptions<OrganizationOptions> organization)
 {
     public sealed record Recipient(string Email, string? Name, int MemberBodyId, string Acronym);
 
@@ -87,5 +88,5 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
 
     private string Link(string path) => SiteLinks.Origin(configuration, http.HttpContext) + path;
 
-    private string Organization() => configuration["Organization:Name"] is { Length: > 0 } name ? name : OrganizationInfo.DefaultName;
+    private string Organization() => organization.Value.Name;
 }

@@ -1,9 +1,9 @@
-using Normative.Features.Certification.Registry;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Store;
 
 /// <summary>
-/// The countries a buyer can be billed in: the registry's list of ISO 3166-1 alpha-2 codes
+/// The countries a buyer can be billed in: the site's list of ISO 3166-1 alpha-2 codes
 /// (<see cref="CountryCodes"/>, one list for the whole site).
 /// </summary>
 public static class Countries

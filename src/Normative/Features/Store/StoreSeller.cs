@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Normative.Features.Shared;
 using Normative.Features.Store.Pdf;
 
@@ -7,12 +6,10 @@ namespace Normative.Features.Store;
 /// <summary>Who sells: the organisation's name and address from configuration, and the bank account for transfers.</summary>
 public static class StoreSeller
 {
-    public static InvoicePdf.Seller From(IServiceProvider services)
+    public static InvoicePdf.Seller From(OrganizationOptions organization, StoreOptions store)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        var name = configuration["Organization:Name"] is { Length: > 0 } n ? n : OrganizationInfo.DefaultName;
-        var address = (configuration["Organization:Address"] ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new InvoicePdf.Seller(name, address, configuration["Organization:Email"] is { Length: > 0 } e ? e : null, options.BankAccount);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(store);
+        return new InvoicePdf.Seller(organization.Name, organization.AddressLines, organization.Email, store.BankAccount);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Normative.Features.Certification.Registry;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Certification.Import;
 

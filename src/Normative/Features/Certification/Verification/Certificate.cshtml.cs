@@ -12,7 +12,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>One certificate: valid today or not, its details, history, audits, QR code and receipt; its own CB may change its status here.</summary>
-[EnableRateLimiting(CertificationSetup.SearchPolicy)]
+[EnableRateLimiting(CertificationFeature.SearchPolicy)]
 public class CertificateModel(CertificateQueries queries, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;

@@ -7,7 +7,7 @@ using Normative.Data;
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>/certification: free public verification by number, and search by organization, country, standard or CB.</summary>
-[EnableRateLimiting(CertificationSetup.SearchPolicy)]
+[EnableRateLimiting(CertificationFeature.SearchPolicy)]
 public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "number")]

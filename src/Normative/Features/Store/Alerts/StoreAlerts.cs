@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Alerts;
@@ -11,7 +13,7 @@ namespace Normative.Features.Store.Alerts;
 /// (the others skip), and each change is recorded once per buyer by a unique index. The catalogue
 /// importer calls <see cref="ScanAsync"/> right after an import; a background job also runs it.
 /// </summary>
-public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, IConfiguration configuration, TimeProvider clock, IServiceProvider services, ILogger<StoreAlerts> logger)
+public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, IConfiguration configuration, TimeProvider clock, IOptions<OrganizationOptions> organization, ILogger<StoreAlerts> logger)
 {
     /// <summary>The advisory lock key ("NrmAlrt"): the same for every instance.</summary>
     public const long LockKey = 0x4E726D416C7274;
@@ -77,7 +79,7 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
             .GroupBy(o => o.UserId)
             .Select(g => new { UserId = g.Key, g.OrderByDescending(o => o.PlacedAt).First().Culture })
             .ToDictionaryAsync(x => x.UserId, x => x.Culture, ct);
-        var seller = StoreSeller.From(services).Name;
+        var seller = organization.Value.Name;
         var mails = 0;
         foreach (var (userId, items) in news)
         {

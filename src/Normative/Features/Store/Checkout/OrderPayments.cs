@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
@@ -16,7 +18,7 @@ namespace Normative.Features.Store.Checkout;
 /// </summary>
 public sealed class OrderPayments(
     NormativeDb db, IPaymentProvider provider, CardPayments cards, IStringLocalizer<StoreText> t, TimeProvider clock,
-    IServiceProvider services, ILogger<OrderPayments> logger)
+    IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store, ILogger<OrderPayments> logger)
 {
     /// <summary>The hosted payment page to send the buyer to, or null when the order no longer waits for a card payment.</summary>
     public async Task<string?> StartCardPaymentAsync(long orderId, string origin, CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class OrderPayments(
         }
         var attempt = await db.PaymentSessions.CountAsync(s => s.OrderId == orderId, ct) + 1;
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId).OrderBy(l => l.LineNumber).Select(l => l.Reference).ToListAsync(ct);
-        var description = $"{StoreSeller.From(services).Name} — {order.Number}: {string.Join(", ", lines)}";
+        var description = $"{organization.Value.Name} — {order.Number}: {string.Join(", ", lines)}";
         var session = await provider.CreateSessionAsync(new SessionRequest(
             order.Number,
             description.Length > 200 ? description[..199] + "…" : description,
@@ -152,7 +154,7 @@ public sealed class OrderPayments(
                 }
                 // Changes the buyer could already see when buying are not news: they are never mailed.
                 await AlertScan.RecordKnownAsync(db, order.UserId, order.Lines.Select(l => l.DeliverableId), now, ct);
-                StoreMail.QueueConfirmation(db, t, order, StoreSeller.From(services), origin, now);
+                StoreMail.QueueConfirmation(db, t, order, StoreSeller.From(organization.Value, store.Value), origin, now);
             }
             await db.SaveChangesAsync(ct);
             if (own is not null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
 using Normative.Web;
@@ -14,7 +15,7 @@ namespace Normative.Features.Store.Checkout;
 /// on orders.cart_id makes a second submission of the same cart (a double click, a reload, a hundred
 /// at once) find the first order instead of making another.
 /// </summary>
-public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<StoreOptions> options, IStringLocalizer<StoreText> t, IServiceProvider services)
+public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<StoreOptions> options, IStringLocalizer<StoreText> t, IOptions<OrganizationOptions> organization)
 {
     public sealed record Result(Order? Order, string? ProblemKey);
 
@@ -105,7 +106,7 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
         if (order.PaymentMethod == PaymentMethod.Invoice)
         {
             // The number comes from the database, so the pro-forma invoice is made after the insert, in the same transaction.
-            StoreMail.QueueProForma(db, t, order, StoreSeller.From(services), origin, now);
+            StoreMail.QueueProForma(db, t, order, StoreSeller.From(organization.Value, options.Value), origin, now);
             order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.InvoiceSent, Note = order.BillingEmail });
             await db.SaveChangesAsync(ct);
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Certification.Registry.Admin;
 

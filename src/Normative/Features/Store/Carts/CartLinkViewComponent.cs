@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Normative.Features.Store.Carts;
 
-/// <summary>The number of items in the cart, for the header's cart link.</summary>
-public sealed class CartCountViewComponent(CartAccess carts, ILogger<CartCountViewComponent> logger) : ViewComponent
+/// <summary>The header's cart link, with the number of items in the cart.</summary>
+public sealed class CartLinkViewComponent(CartAccess carts, ILogger<CartLinkViewComponent> logger) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -19,6 +19,6 @@ public sealed class CartCountViewComponent(CartAccess carts, ILogger<CartCountVi
             logger.LogDebug(e, "The cart count could not be read");
             count = 0;
         }
-        return View("~/Features/Store/Carts/CartCount.cshtml", count);
+        return View("~/Features/Store/Carts/CartLink.cshtml", count);
     }
 }

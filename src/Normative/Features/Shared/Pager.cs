@@ -1,8 +1,14 @@
-namespace Normative.Features.Catalogue;
+namespace Normative.Features.Shared;
 
 /// <summary>What the pager partial (_Pager.cshtml) needs: where we are, how many pages, and the link to a page.</summary>
-public sealed record PageLinks(int Page, int PageCount, Func<int, string> Href)
+public sealed record Pager(int Page, int PageCount, Func<int, string> Href)
 {
+    /// <summary>A pager over <paramref name="total"/> items shown <paramref name="pageSize"/> a page (at least one page).</summary>
+    public static Pager For(int page, int total, int pageSize, Func<int, string> href) =>
+        new(page, Pages(total, pageSize), href);
+
+    public static int Pages(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
+
     /// <summary>The page numbers to show: the first, the last, and two either side of the current one; 0 marks a gap.</summary>
     public IReadOnlyList<int> Numbers()
     {

@@ -1,12 +1,13 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Statistics;
 using Normative.Features.Certification.Verification;
+using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Certification;
 
@@ -14,14 +15,14 @@ namespace Normative.Features.Certification;
 /// The certification registry: its services, the per-client limit on anonymous search, the CB
 /// policy, the expiry job, and the endpoints that are not pages (API, public key, QR codes, CSV).
 /// </summary>
-public static class CertificationSetup
+public sealed class CertificationFeature : Feature
 {
     public const string SearchPolicy = "certificate-search";
     public const string BodyPolicy = "CertificationBody";
     public const string KeyPath = "/.well-known/normative-receipt-key.json";
     public const string PemPath = "/.well-known/normative-receipt-key.pem";
 
-    public static WebApplicationBuilder AddCertification(this WebApplicationBuilder builder)
+    public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -31,6 +32,9 @@ public static class CertificationSetup
         services.AddSingleton<ReceiptSigner>();
         services.AddSingleton<CertificationStatistics>();
         services.AddMemoryCache();
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", "/certification", "Sitemap.Standards", Order: 121));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", "/certification/admin", "Registry.Title", Roles.Administrator));
+        services.AddSitemapSource(new StaticSitemapSource("certification", "/certification", "/certification/bodies", "/certification/statistics"));
         if (configuration.GetValue("Certification:ExpiryJob:Enabled", true))
         {
             services.AddHostedService<CertificateExpiryWorker>();
@@ -59,33 +63,12 @@ public static class CertificationSetup
                     AutoReplenishment = true,
                 });
             });
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
-            {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                var http = context.HttpContext;
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                if (http.Request.Path.StartsWithSegments("/api"))
-                {
-                    var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CertificationText>>();
-                    await http.Response.WriteAsJsonAsync(new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = t["RateLimit.Title"],
-                        Detail = t["RateLimit.Detail", seconds],
-                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
-                    }, options: null, contentType: "application/problem+json", cancellationToken: ct);
-                }
-                // Pages get the site's own 429 page through the status code pages.
-            };
         });
-        return builder;
     }
 
-    /// <summary>Maps the API, the public key, QR codes, statistics downloads; and guards the upload page against huge bodies.</summary>
-    public static WebApplication MapCertification(this WebApplication app)
+    /// <summary>Guards the upload page against huge bodies.</summary>
+    public override void UseMiddleware(WebApplication app)
     {
-        app.UseRateLimiter();
         app.Use(async (context, next) =>
         {
             // A body over the limit is refused before anything reads it (the antiforgery check would read the whole form).
@@ -97,8 +80,17 @@ public static class CertificationSetup
             }
             await next();
         });
+    }
+
+    /// <summary>The API, the public key, QR codes, receipts and statistics downloads.</summary>
+    public override void MapEndpoints(WebApplication app)
+    {
         app.MapCertificationApi();
         app.MapCertificationFiles();
-        return app;
     }
+
+    public override IEnumerable<Command> Commands() =>
+    [
+        new Command("import") { CertificationImportCommand.Create() },   // import certificates
+    ];
 }

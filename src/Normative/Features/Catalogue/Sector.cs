@@ -1,4 +1,4 @@
-namespace Normative.Features.Site;
+namespace Normative.Features.Catalogue;
 
 /// <summary>A sector on the home page's "Explore by sector"; its name is the resource Sector.{Slug}.</summary>
 public sealed record Sector(string Slug)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace Normative.Features.Certification.Registry;
+namespace Normative.Features.Shared;
 
 /// <summary>The 249 officially assigned ISO 3166-1 alpha-2 country codes, and their names in the page's language.</summary>
 public static class CountryCodes

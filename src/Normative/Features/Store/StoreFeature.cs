@@ -1,21 +1,26 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Web;
 
 namespace Normative.Features.Store;
 
 /// <summary>The store: carts, checkout, payment providers, orders, downloads, alerts and the Editors' pages.</summary>
-public static class StoreSetup
+public sealed class StoreFeature : Feature
 {
-    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
+    public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection("Store");
@@ -47,6 +52,15 @@ public static class StoreSetup
 
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Store/Admin", Policies.Editor));
 
+        // The store's parts of shared pages: the cart in the header, the offers beside a standard,
+        // the buyer's links on "My account", the Editors' desk on the overview, the sitemap.
+        services.AddSiteComponent(SiteSlots.HeaderTools, typeof(CartLinkViewComponent));
+        services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(OffersViewComponent));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Orders.Title", "/store/orders", Order: 10));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", "/store/downloads", Order: 11));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", "/store", "Sitemap.Standards", Order: 120));
+        services.AddSitemapSource(new StaticSitemapSource("store", "/store"));
+
         // An anonymous cart joins the buyer's cart at sign-in, whichever page signed them in.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
@@ -69,6 +83,13 @@ public static class StoreSetup
                 }
             };
         });
-        return builder;
     }
+
+    public override void MapEndpoints(WebApplication app) =>
+        app.MapStoreApi();            // /api/v1/store, /api/v1/cart, /api/v1/orders
+
+    public override IEnumerable<Command> Commands() =>
+    [
+        StoreCommand.Create(),        // store alerts
+    ];
 }

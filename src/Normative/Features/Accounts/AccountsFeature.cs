@@ -1,16 +1,20 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Data;
+using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Accounts;
 
 /// <summary>Identity on PostgreSQL, the sign-in cookie, personal API tokens and the role policies.</summary>
-public static class AccountsSetup
+public sealed class AccountsFeature : Feature
 {
     /// <summary>Chooses between the API token and the cookie for each request.</summary>
     public const string Scheme = "Normative";
 
-    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddIdentity<User, IdentityRole>(o =>
@@ -79,6 +83,18 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor, Roles.Administrator));
-        return builder;
+        // The administrators' pages (Features/Admin): accounts, roles, the mail outbox.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.SignIn", "/account/signin", "Sitemap.Account", Order: 301));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Account.SignUp.Title", "/account/signup", "Sitemap.Account", Order: 302));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(SiteText), "Admin.Title", "/admin", Role: Roles.Administrator, Order: 100));
     }
+
+    public override void MapEndpoints(WebApplication app) =>
+        app.MapAccountsApi();         // /api/v1/account
+
+    public override IEnumerable<Command> Commands() =>
+    [
+        UsersCommand.Create(),        // users create | list
+    ];
 }

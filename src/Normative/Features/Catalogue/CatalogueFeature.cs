@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.OutputCaching;
+using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Catalogue.Search;
+using Normative.Features.Shared;
+using Normative.Web;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>The catalogue: import, search, browse, feeds, the API, and the version that keys the cache of its public pages.</summary>
+public sealed class CatalogueFeature : Feature
+{
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTransient<CatalogueImporter>();
+        services.AddTransient<CatalogueSearch>();
+        services.AddSingleton<CatalogueVersion>();
+        if (builder.Configuration.GetValue("Catalogue:VersionPollSeconds", 2.0) > 0)
+        {
+            services.AddHostedService<CatalogueVersionWatcher>();
+        }
+        // Catalogue:OutputCache=false measures the pages without the cache (bench/catalogue).
+        services.Configure<OutputCacheOptions>(o =>
+            o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
+        services.AddSitemapSource(new CatalogueSitemap.Browse());
+        services.AddSitemapSource(new CatalogueSitemap.Standards());
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Standards", "/standards", "Sitemap.Standards", Order: 110));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.Search", "/search", "Sitemap.Standards", Order: 111));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Sectors", "/sectors", "Sitemap.Standards", Order: 112));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Ics", "/ics", "Sitemap.Standards", Order: 113));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Committees", "/committees", "Sitemap.Standards", Order: 114));
+    }
+
+    public override void MapEndpoints(WebApplication app)
+    {
+        app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
+        app.MapCatalogueFeeds();      // Atom feeds of new publications
+    }
+
+    public override IEnumerable<Command> Commands() =>
+    [
+        ImportCommand.Create(),       // import deliverables | committees | ics
+        RefsCommand.Create(),         // refs normalize
+    ];
+}

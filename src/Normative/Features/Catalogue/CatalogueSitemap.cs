@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>The catalogue's pages in sitemap.xml: its browse pages, every ICS code, committee and sector, and every standard.</summary>
+public static class CatalogueSitemap
+{
+    public sealed class Browse : ISitemapSource
+    {
+        private static readonly string[] Entry = ["/standards", "/search", "/sectors", "/ics", "/committees"];
+
+        public string Name => "catalogue";
+
+        public async Task<int> CountAsync(NormativeDb db, CancellationToken ct) =>
+            Entry.Length + Sector.All.Count + await db.IcsCodes.CountAsync(ct) + await db.Committees.CountAsync(ct);
+
+        public async Task<IReadOnlyList<SitemapUrl>> UrlsAsync(NormativeDb db, int skip, int take, CancellationToken ct)
+        {
+            // A few thousand rows at most (ICS codes and committees): one file.
+            var paths = new List<string>(Entry);
+            paths.AddRange(Sector.All.Select(s => $"/sectors/{s.Slug}"));
+            paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(c => $"/ics/{c}"));
+            paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(id => $"/committee/{id}"));
+            return paths.Skip(skip).Take(take).Select(p => new SitemapUrl(p)).ToList();
+        }
+    }
+
+    public sealed class Standards : ISitemapSource
+    {
+        public string Name => "standards";
+
+        public Task<int> CountAsync(NormativeDb db, CancellationToken ct) =>
+            db.Deliverables.CountAsync(d => d.Status != DeliverableStatus.Deleted, ct);
+
+        public async Task<IReadOnlyList<SitemapUrl>> UrlsAsync(NormativeDb db, int skip, int take, CancellationToken ct) =>
+            (await db.Deliverables.AsNoTracking().Where(d => d.Status != DeliverableStatus.Deleted).OrderBy(d => d.Id)
+                .Skip(skip).Take(take).Select(d => new { d.Id, d.PublicationDate }).ToListAsync(ct))
+            .Select(r => new SitemapUrl($"/standard/{r.Id}", r.PublicationDate)).ToList();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Normative.Features.Catalogue;
+
+/// <summary>The catalogue's own slots (see SiteSlots), where features above it put their parts.</summary>
+public static class CatalogueSlots
+{
+    /// <summary>Beside a standard's page (the store's offers); the component gets the page's deliverable as "deliverable".</summary>
+    public const string StandardAside = "catalogue-standard-aside";
+}

@@ -1,0 +1,28 @@
+using Normative.Features.Development.Ballots;
+using Normative.Features.Shared;
+using Normative.Web;
+
+namespace Normative.Features.Development;
+
+/// <summary>Standards development: the ballot mails and the worker that sends reminders and closes ballots at their date.</summary>
+public sealed class DevelopmentFeature : Feature
+{
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<DevelopmentMail>();
+        if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
+        {
+            services.AddHostedService<BallotWorker>();
+        }
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", "/taking-part", "Sitemap.Organization", Order: 230));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", "/members", "Sitemap.Organization", Order: 231));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", "/development", "Sitemap.Organization", Order: 232));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", "/development/consultations", "Sitemap.Organization", Order: 233));
+        services.AddSitemapSource(new DevelopmentSitemap());
+    }
+
+    public override void MapEndpoints(WebApplication app) =>
+        app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
+}

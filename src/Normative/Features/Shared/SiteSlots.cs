@@ -1,0 +1,22 @@
+namespace Normative.Features.Shared;
+
+/// <summary>
+/// The places on the shared pages where features put their parts. A feature registers a
+/// <see cref="SiteLink"/> or a <see cref="SiteComponent"/> for a slot at start-up; the shared page
+/// shows whatever is registered, so it never names a feature. A feature can own slots of its own
+/// (the catalogue's standard page has one for the store's offers).
+/// </summary>
+public static class SiteSlots
+{
+    /// <summary>The header, beside the language menu (components).</summary>
+    public const string HeaderTools = "header-tools";
+
+    /// <summary>"My account": links to a feature's pages for the signed-in person.</summary>
+    public const string Account = "account";
+
+    /// <summary>The administrators' overview: links, a card per <see cref="SiteLink.Group"/>.</summary>
+    public const string AdminHub = "admin-hub";
+
+    /// <summary>The sitemap page: links, grouped by <see cref="SiteLink.Group"/>.</summary>
+    public const string Sitemap = "sitemap";
+}
