@@ -8,7 +8,12 @@ public static class StoreLinks
     /// <inheritdoc cref="SiteLinks.Origin"/>
     public static string Origin(IConfiguration configuration, HttpContext? context) => SiteLinks.Origin(configuration, context);
 
+    [LinkTo("/Store/Offers/Product")]
     public static string Product(int deliverableId) => $"/store/standard/{deliverableId}";
 
+    [LinkTo("/Store/Orders/OrderDetails")]
     public static string Order(string number) => $"/store/orders/{Uri.EscapeDataString(number)}";
+
+    [LinkTo("/Store/Orders/Invoice")]
+    public static string Invoice(string number) => $"/store/orders/{Uri.EscapeDataString(number)}/invoice";
 }
