@@ -17,7 +17,8 @@ static WebApplication BuildApp(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddDatabase();        // PostgreSQL: the configured server or the embedded cluster; SQL migrations
-    builder.AddWebPlatform();     // logs, languages, errors as ProblemDetails, OpenAPI, health, data protection
+    builder.AddWebPlatform();     // settings checks, logs, proxy, languages, errors as ProblemDetails, OpenAPI, health, data protection
+    builder.AddObservability();   // OpenTelemetry traces and metrics; OTLP when configured, /metrics for operators
     builder.AddMail();            // the outbox and its worker; SMTP or .eml files
     builder.AddAccounts();        // Identity, roles, sign-in cookie, personal API tokens
     builder.AddSite();            // home, about, accessibility, privacy and the sections still to come

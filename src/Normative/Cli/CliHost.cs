@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Web;
 
 namespace Normative.Cli;
 
@@ -56,15 +58,33 @@ public static partial class CliHost
         await using var app = build(args);
         try
         {
+            StartupSettings.Validate(app.Services);
             await app.Services.StartDatabaseAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             return await work(scope.ServiceProvider, ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await ReportSettingsAsync(e);
         }
         catch (Exception e) when (IsSetupProblem(e))
         {
             await Console.Error.WriteLineAsync("normative: " + e.Message);
             return 1;
         }
+    }
+
+    /// <summary>sysexits' EX_CONFIG: the unit file does not restart a service that stopped for it.</summary>
+    public const int ConfigurationError = 78;
+
+    /// <summary>One line per bad setting, then exit with <see cref="ConfigurationError"/>.</summary>
+    public static async Task<int> ReportSettingsAsync(OptionsValidationException e)
+    {
+        foreach (var failure in e.Failures)
+        {
+            await Console.Error.WriteLineAsync("normative: setting " + failure);
+        }
+        return ConfigurationError;
     }
 
     public static bool IsSetupProblem(Exception e) =>

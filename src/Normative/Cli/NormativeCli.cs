@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Web;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
@@ -89,7 +91,13 @@ public static class NormativeCli
         var app = build(args);
         try
         {
+            StartupSettings.Validate(app.Services);
             await app.Services.StartDatabaseAsync(ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            await app.DisposeAsync();
+            return await CliHost.ReportSettingsAsync(e);
         }
         catch (Exception e) when (CliHost.IsSetupProblem(e))
         {

@@ -5,8 +5,8 @@ namespace Normative.Features.Store;
 /// <summary>The store's paths, and the site's origin for its mail and the payment provider's return addresses.</summary>
 public static class StoreLinks
 {
-    /// <inheritdoc cref="SiteLinks.Origin"/>
-    public static string Origin(IConfiguration configuration, HttpContext? context) => SiteLinks.Origin(configuration, context);
+    /// <summary>The origin of links in the store's mail and of the payment provider's return addresses: never the request's Host.</summary>
+    public static string Origin(IConfiguration configuration, HttpContext? context) => SiteLinks.Public(configuration);
 
     public static string Product(int deliverableId) => $"/store/standard/{deliverableId}";
 
