@@ -47,7 +47,8 @@ public static partial class CliHost
     }
 
     /// <summary>Builds the app, starts the database, runs <paramref name="work"/> in a scope, and stops what it started.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    /// <param name="migrate">False for commands that must see the schema as it is (backup, restore).</param>
+    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct, bool migrate = true)
     {
         if (!CheckTokens(parse, Console.Error))
         {
@@ -59,7 +60,7 @@ public static partial class CliHost
         try
         {
             StartupSettings.Validate(app.Services);
-            await app.Services.StartDatabaseAsync(ct);
+            await app.Services.GetRequiredService<NormativeDatabase>().StartAsync(migrate, ct);
             await using var scope = app.Services.CreateAsyncScope();
             return await work(scope.ServiceProvider, ct);
         }
@@ -88,7 +89,7 @@ public static partial class CliHost
     }
 
     public static bool IsSetupProblem(Exception e) =>
-        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException;
+        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException or BackupException;
 
     [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_.:-]*=", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigToken();

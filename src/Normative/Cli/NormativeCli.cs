@@ -43,6 +43,10 @@ public static class NormativeCli
         import.Subcommands.Add(CertificationImportCommand.Create()); // import certificates
         root.Subcommands.Add(import);
         root.Subcommands.Add(Features.Store.StoreCommand.Create());
+        foreach (var command in BackupCommand.Create())                // backup FILE, restore FILE
+        {
+            root.Subcommands.Add(command);
+        }
 
         foreach (var command in root.Subcommands)
         {
