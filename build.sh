@@ -2,7 +2,7 @@
 # Normative's set-up commands:
 #   ./build.sh run      install PostgreSQL if missing, build, migrate, load the demo data and serve
 #                       the site on http://localhost:5080
-#   ./build.sh test     install what the tests need (PostgreSQL, Chromium, dpkg-dev), build, build
+#   ./build.sh test     install what the tests need (PostgreSQL, Chromium, nginx, dpkg-dev), build, build
 #                       the Debian package and run every test; the last line reads
 #                       "N passed, N failed, N skipped"
 #   ./build.sh package  build the Debian package artifacts/normative_VERSION_ARCH.deb
@@ -46,6 +46,12 @@ ensure_postgres() {
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
+  fi
+}
+
+ensure_nginx() {
+  if [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx
   fi
 }
 
@@ -133,6 +139,7 @@ test() {
   ensure_dotnet
   ensure_postgres
   ensure_chromium
+  ensure_nginx
   say "Building"
   dotnet build Normative.slnx -c Release -nologo -v quiet
   # The package test installs this package, starts it and reads /healthz/ready.
