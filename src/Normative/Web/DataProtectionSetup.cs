@@ -23,12 +23,21 @@ public static class DataProtectionSetup
         {
             return;
         }
-        // Checked at start-up with a clear message (SettingsRules); here a bad file is a plain error.
-        var certificate = LoadCertificate(path, configuration["DataProtection:CertificatePassword"]);
-        var decryptors = new List<X509Certificate2> { certificate };
-        if (configuration["DataProtection:PreviousCertificate"] is { Length: > 0 } previous)
+        X509Certificate2 certificate;
+        var decryptors = new List<X509Certificate2>();
+        try
         {
-            decryptors.Add(LoadCertificate(previous, configuration["DataProtection:PreviousCertificatePassword"]));
+            certificate = LoadCertificate(path, configuration["DataProtection:CertificatePassword"]);
+            decryptors.Add(certificate);
+            if (configuration["DataProtection:PreviousCertificate"] is { Length: > 0 } previous)
+            {
+                decryptors.Add(LoadCertificate(previous, configuration["DataProtection:PreviousCertificatePassword"]));
+            }
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // SettingsRules reports the file in one clear line and start-up stops before any key is used.
+            return;
         }
         protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([.. decryptors]);
     }
