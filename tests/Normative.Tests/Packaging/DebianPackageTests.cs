@@ -73,6 +73,10 @@ public class DebianPackageTests
             using var api = new HttpRequestMessage(HttpMethod.Get, "/api/v1/account");
             api.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(api)).StatusCode);
+            // Production: AllowedHosts defaults to Site__BaseUrl's host, so a forged Host is refused.
+            using var forged = new HttpRequestMessage(HttpMethod.Get, "/healthz/live");
+            forged.Headers.Host = "evil.example";
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(forged)).StatusCode);
             var metrics = await http.GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
             Assert.Contains("http_server_request_duration_seconds", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
