@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Normative's two set-up commands:
-#   ./build.sh run    install PostgreSQL if missing, build, migrate, load the demo data and serve
-#                     the site on http://localhost:5080
-#   ./build.sh test   install what the tests need (PostgreSQL, Chromium), build and run every test;
-#                     the last line reads "N passed, N failed, N skipped"
+# Normative's set-up commands:
+#   ./build.sh run      install PostgreSQL if missing, build, migrate, load the demo data and serve
+#                       the site on http://localhost:5080
+#   ./build.sh test     install what the tests need (PostgreSQL, Chromium, nginx, dpkg-dev), build, build
+#                       the Debian package and run every test; the last line reads
+#                       "N passed, N failed, N skipped"
+#   ./build.sh package  build the Debian package artifacts/normative_VERSION_ARCH.deb
+#   ./build.sh notices  rewrite THIRD-PARTY-NOTICES from the packages the app ships
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -46,6 +49,12 @@ ensure_chromium() {
   fi
 }
 
+ensure_nginx() {
+  if [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx
+  fi
+}
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "build.sh: the .NET 10 SDK is needed (https://dotnet.microsoft.com/download)." >&2
@@ -64,12 +73,78 @@ run() {
   ASPNETCORE_ENVIRONMENT=Development exec dotnet run --no-build -c Release --project src/Normative -- --urls http://localhost:5080
 }
 
+# The packages the app ships, from a self-contained restore, with their licences; fails on a
+# licence that may not ship. $1: where to write the notice.
+write_notices() {
+  local rid=$1 target=$2
+  dotnet restore src/Normative/Normative.csproj -r "$rid" -p:SelfContained=true -nologo -v quiet >&2
+  dotnet run --project tools/Notices -c Release -- src/Normative/obj/project.assets.json "$target" >&2
+}
+
+runtime_id() {
+  case "$(dpkg --print-architecture)" in
+    amd64) echo linux-x64 ;;
+    arm64) echo linux-arm64 ;;
+    *) echo "build.sh: no .NET runtime identifier for $(dpkg --print-architecture)." >&2; exit 1 ;;
+  esac
+}
+
+notices() {
+  ensure_dotnet
+  write_notices "$(runtime_id)" THIRD-PARTY-NOTICES
+}
+
+# A Debian package of the self-contained application: Debian 12 has no .NET runtime in its
+# archive, so the package carries its own and needs no other repository. .NET security fixes
+# therefore come with a new Normative package.
+package() {
+  ensure_dotnet
+  if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v dpkg-architecture >/dev/null 2>&1; then
+    apt_install dpkg-dev
+  fi
+  local arch rid version stage deb
+  arch=$(dpkg --print-architecture)
+  rid=$(runtime_id)
+  version="0.1.$(git rev-list --count HEAD 2>/dev/null || echo 0)"
+  stage=$(mktemp -d)
+  chmod 0755 "$stage"
+  package_stage=$stage
+  trap 'rm -rf "$package_stage"' EXIT
+  say "Publishing Normative $version (self-contained, $rid)"
+  dotnet publish src/Normative/Normative.csproj -c Release -r "$rid" --self-contained -nologo -v quiet \
+    -p:Version="$version" -o "$stage/opt/normative" >&2
+  rm -f "$stage/opt/normative/appsettings.Development.json"
+  say "Writing the third-party notice"
+  install -d "$stage/usr/share/doc/normative/examples"
+  write_notices "$rid" "$stage/usr/share/doc/normative/THIRD-PARTY-NOTICES"
+  install -m 0644 README.md "$stage/usr/share/doc/normative/README.md"
+  install -m 0644 LICENSE "$stage/usr/share/doc/normative/copyright"
+  install -m 0644 packaging/deb/nginx.conf "$stage/usr/share/doc/normative/examples/nginx.conf"
+  install -D -m 0755 packaging/deb/normative "$stage/usr/bin/normative"
+  install -D -m 0644 packaging/deb/normative.service "$stage/lib/systemd/system/normative.service"
+  install -D -m 0640 packaging/deb/normative.env "$stage/etc/normative/normative.env"
+  install -d "$stage/DEBIAN"
+  install -m 0644 packaging/deb/conffiles "$stage/DEBIAN/conffiles"
+  install -m 0755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$stage/DEBIAN/"
+  sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$(du -sk --exclude=DEBIAN "$stage" | cut -f1)/" \
+    packaging/deb/control > "$stage/DEBIAN/control"
+  mkdir -p artifacts
+  deb="artifacts/normative_${version}_${arch}.deb"
+  say "Building $deb"
+  dpkg-deb --root-owner-group -Zgzip --build "$stage" "$deb" >/dev/null
+  echo "$deb"
+}
+
 test() {
   ensure_dotnet
   ensure_postgres
   ensure_chromium
+  ensure_nginx
   say "Building"
   dotnet build Normative.slnx -c Release -nologo -v quiet
+  # The package test installs this package, starts it and reads /healthz/ready.
+  NORMATIVE_DEB="$(pwd)/$(package)"
+  export NORMATIVE_DEB
   say "Testing"
   local results=TestResults
   rm -rf "$results"
@@ -99,10 +174,14 @@ test() {
 case "${1:-}" in
   run) shift; run "$@" ;;
   test) shift; test "$@" ;;
+  package) shift; package "$@" ;;
+  notices) shift; notices "$@" ;;
   *)
-    echo "usage: ./build.sh run | test" >&2
-    echo "  run   install PostgreSQL if missing, build, load the demo data and serve http://localhost:5080" >&2
-    echo "  test  install PostgreSQL and Chromium if missing, build and run every test" >&2
+    echo "usage: ./build.sh run | test | package | notices" >&2
+    echo "  run      install PostgreSQL if missing, build, load the demo data and serve http://localhost:5080" >&2
+    echo "  test     install PostgreSQL, Chromium and dpkg-dev if missing, build, package and run every test" >&2
+    echo "  package  build the Debian package artifacts/normative_VERSION_ARCH.deb" >&2
+    echo "  notices  rewrite THIRD-PARTY-NOTICES from the packages the app ships" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Web;
 
 namespace Normative.Cli;
 
@@ -45,7 +47,8 @@ public static partial class CliHost
     }
 
     /// <summary>Builds the app, starts the database, runs <paramref name="work"/> in a scope, and stops what it started.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    /// <param name="migrate">False for commands that must see the schema as it is (backup, restore).</param>
+    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct, bool migrate = true)
     {
         if (!CheckTokens(parse, Console.Error))
         {
@@ -56,9 +59,14 @@ public static partial class CliHost
         await using var app = build(args);
         try
         {
-            await app.Services.StartDatabaseAsync(ct);
+            StartupSettings.Validate(app.Services);
+            await app.Services.GetRequiredService<NormativeDatabase>().StartAsync(migrate, ct);
             await using var scope = app.Services.CreateAsyncScope();
             return await work(scope.ServiceProvider, ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await ReportSettingsAsync(e);
         }
         catch (Exception e) when (IsSetupProblem(e))
         {
@@ -67,8 +75,21 @@ public static partial class CliHost
         }
     }
 
+    /// <summary>sysexits' EX_CONFIG: the unit file does not restart a service that stopped for it.</summary>
+    public const int ConfigurationError = 78;
+
+    /// <summary>One line per bad setting, then exit with <see cref="ConfigurationError"/>.</summary>
+    public static async Task<int> ReportSettingsAsync(OptionsValidationException e)
+    {
+        foreach (var failure in e.Failures)
+        {
+            await Console.Error.WriteLineAsync("normative: setting " + failure);
+        }
+        return ConfigurationError;
+    }
+
     public static bool IsSetupProblem(Exception e) =>
-        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException;
+        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException or BackupException;
 
     [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_.:-]*=", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigToken();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Web;
 
 namespace Normative.Cli;
 
@@ -31,6 +33,10 @@ public static class NormativeCli
             return 0;
         }));
         root.Subcommands.Add(SchemaCommand.Create());
+        foreach (var command in BackupCommand.Create())          // backup FILE, restore FILE
+        {
+            root.Subcommands.Add(command);
+        }
         foreach (var command in Merge(commands))
         {
             root.Subcommands.Add(command);
@@ -104,7 +110,13 @@ public static class NormativeCli
         var app = build(args);
         try
         {
+            StartupSettings.Validate(app.Services);
             await app.Services.StartDatabaseAsync(ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            await app.DisposeAsync();
+            return await CliHost.ReportSettingsAsync(e);
         }
         catch (Exception e) when (CliHost.IsSetupProblem(e))
         {

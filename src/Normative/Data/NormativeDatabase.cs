@@ -19,6 +19,9 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
 
     public bool IsStarted => _dataSource is not null;
 
+    /// <summary>The connection string in use, password included (the data source's own omits it): for pg_dump and pg_restore.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public static string? ConfiguredConnectionString(IConfiguration configuration) =>
         NullIfEmpty(configuration.GetConnectionString("Normative")) ?? NullIfEmpty(configuration["NORMATIVE_DATABASE"]);
 
@@ -38,6 +41,7 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
             await EnsureDatabaseExistsAsync(_local, ct);
         }
 
+        ConnectionString = connectionString;
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "normative";
         _dataSource = builder.Build();

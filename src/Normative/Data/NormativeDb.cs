@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ using Normative.Mail;
 namespace Normative.Data;
 
 /// <summary>The one DbContext. Each feature configures its own entities (IEntityTypeConfiguration in the feature's folder).</summary>
-public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbContext<User, IdentityRole, string>(options)
+public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

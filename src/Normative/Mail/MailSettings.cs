@@ -23,5 +23,7 @@ public sealed class MailSettings
         public bool EnableSsl { get; set; } = true;
         public string? UserName { get; set; }
         public string? Password { get; set; }
+        /// <summary>How long to wait for the server's answer to one command.</summary>
+        public int TimeoutSeconds { get; set; } = 30;
     }
 }

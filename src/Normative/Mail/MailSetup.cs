@@ -8,7 +8,15 @@ public static class MailSetup
         var services = builder.Services;
         services.Configure<MailSettings>(builder.Configuration.GetSection("Mail"));
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IMailSender, SmtpMailSender>();
+        // An SMTP server when one is configured; otherwise .eml files in the pickup folder.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Mail:Smtp:Host"]))
+        {
+            services.AddSingleton<IMailSender, PickupMailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IMailSender, SmtpMailSender>();
+        }
         services.AddScoped<OutboxProcessor>();
         if (builder.Configuration.GetValue("Mail:Worker", true))
         {

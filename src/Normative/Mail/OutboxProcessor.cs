@@ -1,8 +1,6 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Normative.Data;
 
 namespace Normative.Mail;
@@ -35,30 +33,49 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
         var ids = due.Select(m => m.Id).ToList();
         await db.OutboxAttachments.Where(a => ids.Contains(a.MessageId)).LoadAsync(ct);
 
-        foreach (var message in due)
+        // One connection for the whole batch; each mail gets its own outcome.
+        var mails = due.Select(m => ToMimeMessage(m, settings)).ToList();
+        IReadOnlyList<Delivery> outcomes;
+        try
         {
-            message.Attempts++;
-            try
+            outcomes = await sender.SendAsync(mails, ct);
+        }
+        finally
+        {
+            foreach (var mail in mails)
             {
-                using var mail = ToMailMessage(message, settings);
-                await sender.SendAsync(mail, ct);
+                mail.Dispose();
+            }
+        }
+        for (var i = 0; i < due.Count; i++)
+        {
+            var message = due[i];
+            var outcome = outcomes[i];
+            message.Attempts++;
+            if (outcome.Result == DeliveryResult.Sent)
+            {
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
+                continue;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            var error = outcome.Error ?? "unknown error";
+            message.LastError = error.Length > 2000 ? error[..2000] : error;
+            if (outcome.Result == DeliveryResult.Refused)
             {
-                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                if (message.Attempts >= settings.MaxAttempts)
-                {
-                    message.FailedAt = clock.GetUtcNow();
-                    logger.LogError("Mail {Id} to {To} failed for good after {Attempts} attempts: {Error}", message.Id, message.To, message.Attempts, e.Message);
-                }
-                else
-                {
-                    var wait = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, message.Attempts - 1));
-                    message.NextAttemptAt = clock.GetUtcNow().AddSeconds(wait);
-                    logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempts}); retrying in {Seconds:0} s: {Error}", message.Id, message.To, message.Attempts, wait, e.Message);
-                }
+                // A permanent refusal (5xx) will not change by trying again.
+                message.FailedAt = clock.GetUtcNow();
+                logger.LogError("Mail {Id} to {To} was refused by the mail server: {Error}", message.Id, message.To, error);
+            }
+            else if (message.Attempts >= settings.MaxAttempts)
+            {
+                message.FailedAt = clock.GetUtcNow();
+                logger.LogError("Mail {Id} to {To} failed for good after {Attempts} attempts: {Error}", message.Id, message.To, message.Attempts, error);
+            }
+            else
+            {
+                var wait = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, message.Attempts - 1));
+                message.NextAttemptAt = clock.GetUtcNow().AddSeconds(wait);
+                logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempts}); retrying in {Seconds:0} s: {Error}", message.Id, message.To, message.Attempts, wait, error);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -66,27 +83,19 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
         return due.Count;
     }
 
-    public static MailMessage ToMailMessage(OutboxMessage message, MailSettings settings)
+    public static MimeMessage ToMimeMessage(OutboxMessage message, MailSettings settings)
     {
-        var mail = new MailMessage
-        {
-            From = new MailAddress(settings.From),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(message.To);
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        mail.Subject = message.Subject;
         mail.Headers.Add("X-Normative-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (message.HtmlBody is not null)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        }
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var a in message.Attachments)
         {
-            mail.Attachments.Add(new Attachment(new MemoryStream(a.Content), a.FileName, a.ContentType));
+            body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
         }
+        mail.Body = body.ToMessageBody();
         return mail;
     }
 }

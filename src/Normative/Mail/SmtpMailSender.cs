@@ -1,44 +1,80 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
-using Normative.Data;
+using MimeKit;
 
 namespace Normative.Mail;
 
 /// <summary>
-/// Sends through an SMTP server when one is configured; otherwise writes each mail as an .eml file
-/// into the pickup folder, where a developer (or the Mailbox page) can read it.
+/// Sends through the configured SMTP server with MailKit: one connection per batch. A recipient or
+/// message the server refuses with a 5xx reply is refused for good; a 4xx reply, a refused sender
+/// (our configuration, not the message) or a lost connection means "try later".
 /// </summary>
-public sealed class SmtpMailSender(IOptions<MailSettings> options, IConfiguration configuration) : IMailSender
+public sealed class SmtpMailSender(IOptions<MailSettings> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
-    public bool UsesSmtp => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
-
-    public string PickupDirectory => PickupDirectoryFor(options.Value, configuration);
-
-    public static string PickupDirectoryFor(MailSettings settings, IConfiguration configuration) =>
-        settings.PickupDirectory is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(DataFolder.Resolve(configuration), "mail");
-
-    public async Task SendAsync(MailMessage message, CancellationToken ct)
+    public async Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
     {
-        var settings = options.Value;
-        using var client = new SmtpClient();
-        if (UsesSmtp)
+        var smtp = options.Value.Smtp;
+        var outcomes = new List<Delivery>(messages.Count);
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds)).TotalMilliseconds };
+        try
         {
-            client.Host = settings.Smtp.Host!;
-            client.Port = settings.Smtp.Port;
-            client.EnableSsl = settings.Smtp.EnableSsl;
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, Security(smtp), ct);
+            if (!string.IsNullOrEmpty(smtp.UserName))
             {
-                client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
             }
         }
-        else
+        catch (Exception e) when (IsConnectionProblem(e))
         {
-            Directory.CreateDirectory(PickupDirectory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = PickupDirectory;
+            var error = $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}";
+            logger.LogWarning("Cannot send mail: {Error}", error);
+            return messages.Select(_ => Delivery.TryLater(error)).ToList();
         }
-        await client.SendMailAsync(message, ct);
+
+        foreach (var message in messages)
+        {
+            try
+            {
+                await client.SendAsync(message, ct);
+                outcomes.Add(Delivery.Sent);
+            }
+            catch (SmtpCommandException e)
+            {
+                var reply = $"{(int)e.StatusCode} {e.Message}";
+                var permanent = (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
+                outcomes.Add(permanent ? Delivery.Refused(reply) : Delivery.TryLater(reply));
+            }
+            catch (Exception e) when (IsConnectionProblem(e))
+            {
+                // The connection is gone: this message and the rest of the batch wait for the next round.
+                var error = $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}";
+                while (outcomes.Count < messages.Count)
+                {
+                    outcomes.Add(Delivery.TryLater(error));
+                }
+                return outcomes;
+            }
+        }
+        try
+        {
+            await client.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception e) when (IsConnectionProblem(e))
+        {
+            // Everything was handed over already; a failed QUIT loses nothing.
+        }
+        return outcomes;
     }
+
+    private static SecureSocketOptions Security(MailSettings.SmtpSettings smtp) =>
+        !smtp.EnableSsl ? SecureSocketOptions.None
+        : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+        : SecureSocketOptions.StartTls;
+
+    private static bool IsConnectionProblem(Exception e) =>
+        e is IOException or SocketException or SmtpProtocolException or SmtpCommandException or ServiceNotConnectedException
+            or AuthenticationException or SslHandshakeException or TimeoutException or NotSupportedException;
 }

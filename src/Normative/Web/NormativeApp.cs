@@ -11,7 +11,8 @@ public static class NormativeApp
         ArgumentNullException.ThrowIfNull(features);
         var builder = WebApplication.CreateBuilder(args);
         builder.AddDatabase();        // PostgreSQL: the configured server or the embedded cluster; SQL migrations
-        builder.AddWebPlatform();     // logs, languages, errors as ProblemDetails, OpenAPI, health, data protection, rate limits
+        builder.AddWebPlatform();     // settings checks, logs, proxy, languages, errors as ProblemDetails, OpenAPI, health, data protection, rate limits
+        builder.AddObservability();   // OpenTelemetry traces and metrics; OTLP when configured, /metrics for operators
         builder.AddMail();            // the outbox and its worker; SMTP or .eml files
         foreach (var feature in features)
         {

@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -9,20 +10,59 @@ using Normative.Features.Shared;
 
 namespace Normative.Web;
 
-/// <summary>What every page and endpoint relies on: logs, languages, errors, OpenAPI, health, security headers.</summary>
+/// <summary>
+/// What every page and endpoint relies on: settings checked at start-up, logs, the proxy in front,
+/// languages, errors, OpenAPI, health, data protection, security headers.
+/// </summary>
 public static class WebPlatform
 {
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
+        StartupSettings.Register(builder.Services);
+
         builder.Logging.ClearProviders();
+        // Every log line written inside a request carries its trace and span ids (as a scope), so a
+        // line in the logs leads to the trace in the collector and back.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         if (builder.Environment.IsDevelopment())
         {
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
         else
         {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+            builder.Logging.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; o.IncludeScopes = true; });
         }
+
+        // Outside Development, unset AllowedHosts means the host of Site:BaseUrl (and this machine's
+        // own names, for health checks); a request naming any other host gets a 400.
+        if (!builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])
+            && Uri.TryCreate(builder.Configuration["Site:BaseUrl"], UriKind.Absolute, out var site))
+        {
+            builder.Configuration["AllowedHosts"] = $"{site.IdnHost};localhost;127.0.0.1;[::1]";
+        }
+
+        // X-Forwarded-For and -Proto are believed only from the proxies named in configuration;
+        // from anyone else they are ignored. The Host header is not taken from X-Forwarded-Host.
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in SettingsRules.List(builder.Configuration, "Proxy:KnownProxies"))
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+            foreach (var network in SettingsRules.List(builder.Configuration, "Proxy:KnownNetworks"))
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                {
+                    o.KnownIPNetworks.Add(parsed);
+                }
+            }
+        });
 
         // Kestrel refuses request lines over 8 KB with a bare 414; a search of 10,000 characters
         // should get the site's own answer (a page, or a 400 from the API) instead.
@@ -64,7 +104,9 @@ public static class WebPlatform
             doc.Info.Description = "The public and member API of a Normative standards body.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<NormativeDb>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<NormativeDb>("database", tags: ["ready"])
+            .AddCheck<SchemaHealthCheck>("migrations", tags: ["ready"]);
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         // Features add their own output-cache policies and rate-limit policies to these.
@@ -80,15 +122,15 @@ public static class WebPlatform
             o.OnRejected = RateLimitRejection.WriteAsync;
         });
 
-        services.AddDataProtection().SetApplicationName("Normative");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddNormativeDataProtection(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
-        // First, so that error pages re-executed below keep the request's language.
+        // First of all: the client's address and scheme, as a configured proxy reports them.
+        app.UseForwardedHeaders();
+        // Then, so that error pages re-executed below keep the request's language.
         app.UseRequestLocalization();
         app.UseWhen(IsApi, api =>
         {
@@ -114,7 +156,11 @@ public static class WebPlatform
         app.UseOutputCache();         // after authentication, so cache policies know who is anonymous
 
         app.MapSitemap();
-        app.MapHealthChecks("/healthz");
+        // Live: the process answers. Ready: the database answers and its schema is this version's.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        MetricsPage.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

@@ -26,6 +26,9 @@ public static class CliProcess
             psi.ArgumentList.Add(a);
         }
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // As a developer runs it; tests of production settings pass their own environment.
+        psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        psi.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         psi.Environment.Remove("ConnectionStrings__Normative");
         psi.Environment.Remove("NORMATIVE_DATABASE");
         foreach (var (key, value) in environment)

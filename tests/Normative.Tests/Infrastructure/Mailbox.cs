@@ -22,7 +22,7 @@ public static class Mailbox
 
     public static List<EmlReader.Eml> Read(string folder) =>
         Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.eml").Select(f => EmlReader.Read(File.ReadAllText(f))).ToList()
+            ? Directory.GetFiles(folder, "*.eml").Select(f => EmlReader.ReadFile(f)).ToList()
             : [];
 
     public static string LinkIn(EmlReader.Eml mail, string pathStart)

@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MimeKit;
 using Normative.Mail;
 using Normative.Tests.Infrastructure;
 
@@ -30,18 +30,25 @@ public class OutboxTests(OutboxTests.Factory factory) : IClassFixture<OutboxTest
         public List<string> Sent { get; } = [];
         public int FailuresToCome { get; set; }
 
-        public async Task SendAsync(MailMessage message, CancellationToken ct)
+        public async Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
         {
             await Task.Delay(5, ct);
+            var outcomes = new List<Delivery>();
             lock (_lock)
             {
-                if (FailuresToCome > 0)
+                foreach (var message in messages)
                 {
-                    FailuresToCome--;
-                    throw new SmtpException("451 try again later");
+                    if (FailuresToCome > 0)
+                    {
+                        FailuresToCome--;
+                        outcomes.Add(Delivery.TryLater("451 try again later"));
+                        continue;
+                    }
+                    Sent.Add(message.Subject ?? "");
+                    outcomes.Add(Delivery.Sent);
                 }
-                Sent.Add(message.Subject);
             }
+            return outcomes;
         }
     }
 
@@ -122,15 +129,15 @@ public class OutboxTests(OutboxTests.Factory factory) : IClassFixture<OutboxTest
     public async Task EmlFilesAreReadBackWithTheirNonAsciiText()
     {
         var folder = Path.Combine(factory.DataDirectory, "eml-check");
-        var sender = new SmtpMailSender(Microsoft.Extensions.Options.Options.Create(new MailSettings { PickupDirectory = folder }),
+        var sender = new PickupMailSender(Microsoft.Extensions.Options.Options.Create(new MailSettings { PickupDirectory = folder }),
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         var message = new OutboxMessage { To = "elodie@example.org", Subject = "Подтвердите адрес — ISO 9001", TextBody = "Bonjour Élodie,\nhttps://example.org/account/confirm?userId=1&code=abc=", HtmlBody = "<p>Bonjour</p>" };
         message.Attachments.Add(new OutboxAttachment { FileName = "invoice.pdf", ContentType = "application/pdf", Content = [37, 80, 68, 70] });
-        using (var mail = OutboxProcessor.ToMailMessage(message, new MailSettings()))
+        using (var mail = OutboxProcessor.ToMimeMessage(message, new MailSettings()))
         {
-            await sender.SendAsync(mail, CancellationToken.None);
+            Assert.Equal(DeliveryResult.Sent, Assert.Single(await sender.SendAsync([mail], CancellationToken.None)).Result);
         }
-        var read = EmlReader.Read(await File.ReadAllTextAsync(Directory.GetFiles(folder, "*.eml").Single()));
+        var read = EmlReader.ReadFile(Directory.GetFiles(folder, "*.eml").Single());
         Assert.Equal("Подтвердите адрес — ISO 9001", read.Subject);
         Assert.Contains("Bonjour Élodie,", read.Text, StringComparison.Ordinal);
         Assert.Contains("code=abc=", read.Text, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
         if (user is not null && !user.EmailConfirmed)
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            var link = SiteLinks.Absolute(HttpContext, $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
             AccountMail.QueueConfirmation(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }

@@ -33,7 +33,7 @@ public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStrin
         if (user is not null && user.EmailConfirmed)
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = SiteLinks.Absolute(HttpContext, $"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+            var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
             AccountMail.QueueReset(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }

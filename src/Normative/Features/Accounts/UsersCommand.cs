@@ -6,7 +6,10 @@ using Normative.Cli;
 
 namespace Normative.Features.Accounts;
 
-/// <summary>`normative users create|list`: how the first administrator comes to exist.</summary>
+/// <summary>
+/// `normative users create|list`: how the first administrator comes to exist.
+/// `normative users token create`: a personal API token for scripts, printed once on stdout.
+/// </summary>
 public static class UsersCommand
 {
     public static Command Create()
@@ -28,7 +31,46 @@ public static class UsersCommand
         var list = new Command("list", "List users and their roles.");
         list.SetAction((parse, ct) => CliHost.RunAsync(parse, ListAsync, ct));
         users.Subcommands.Add(list);
+
+        var token = new Command("token", "Personal API tokens.");
+        var tokenEmail = new Option<string>("--email") { Description = "The user the token acts for.", Required = true };
+        var tokenName = new Option<string>("--name") { Description = "What the token is for, e.g. 'nightly upload'.", Required = true };
+        var days = new Option<int?>("--expires-in-days") { Description = "Make the token stop working after this many days (default: never)." };
+        var tokenCreate = new Command("create", "Create a personal API token for a user and print it (only now: it is stored hashed).")
+        {
+            tokenEmail, tokenName, days,
+        };
+        tokenCreate.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, c) => CreateTokenAsync(sp,
+            parse.GetRequiredValue(tokenEmail), parse.GetRequiredValue(tokenName), parse.GetValue(days), c), ct));
+        token.Subcommands.Add(tokenCreate);
+        users.Subcommands.Add(token);
         return users;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider sp, string email, string name, int? days, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            await Console.Error.WriteLineAsync("normative users token create: --name must be 1 to 100 characters.");
+            return 1;
+        }
+        if (days is <= 0)
+        {
+            await Console.Error.WriteLineAsync("normative users token create: --expires-in-days must be at least 1.");
+            return 1;
+        }
+        var user = await sp.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"normative users token create: no user has the e-mail address '{email}'.");
+            return 1;
+        }
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (_, secret) = await ApiTokens.CreateAsync(sp.GetRequiredService<Data.NormativeDb>(), user.Id, name.Trim(), now,
+            days is { } d ? now.AddDays(d) : null, ct);
+        // The secret alone on stdout, so that TOKEN=$(normative users token create …) works.
+        Console.WriteLine(secret);
+        return 0;
     }
 
     private static async Task<int> CreateAsync(IServiceProvider sp, string email, string roleName, string? password, string? name)

@@ -23,13 +23,13 @@ public class MailboxModel(IWebHostEnvironment environment, IOptions<MailSettings
         {
             return NotFound();
         }
-        Folder = SmtpMailSender.PickupDirectoryFor(settings.Value, configuration);
+        Folder = PickupMailSender.PickupDirectoryFor(settings.Value, configuration);
         if (!Directory.Exists(Folder))
         {
             return Page();
         }
         var files = new DirectoryInfo(Folder).GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(100).ToList();
-        Items = files.Select(f => new Item(f.Name, EmlReader.Read(System.IO.File.ReadAllText(f.FullName)))).ToList();
+        Items = files.Select(f => new Item(f.Name, EmlReader.ReadFile(f.FullName))).ToList();
         if (file is not null)
         {
             // Only a name from the listing, never a path.

@@ -17,7 +17,7 @@ namespace Normative.Features.Development;
 /// caller's unit of work through the outbox. The recipients' languages are not known, so the mails
 /// are written in the site's default language.
 /// </summary>
-public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfiguration configuration, IHttpContextAccessor http, IOptions<OrganizationOptions> organization)
+public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfiguration configuration, IOptions<OrganizationOptions> organization)
 {
     public sealed record Recipient(string Email, string? Name, int MemberBodyId, string Acronym);
 
@@ -86,7 +86,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         Outbox.Enqueue(db, r.Email, subject, text, html);
     }
 
-    private string Link(string path) => SiteLinks.Origin(configuration, http.HttpContext) + path;
+    private string Link(string path) => SiteLinks.Mail(configuration, path);
 
     private string Organization() => organization.Value.Name;
 }

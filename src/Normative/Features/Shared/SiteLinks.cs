@@ -1,21 +1,40 @@
 namespace Normative.Features.Shared;
 
 /// <summary>
-/// Absolute links for mail, feeds and payment return addresses. Site:BaseUrl wins when set (behind a
-/// proxy the request's own host may be an internal name); otherwise the request's scheme and host;
-/// a background job with neither uses localhost.
+/// Absolute links. Mail and the payment provider's return addresses use <see cref="Public"/>:
+/// Site:BaseUrl, never the request's Host header (a forged Host would otherwise put an attacker's
+/// site in a password-reset mail). Site:BaseUrl is required outside Development; a developer
+/// without it gets the address ./build.sh run serves.
 /// </summary>
 public static class SiteLinks
 {
+    public const string DevelopmentOrigin = "http://localhost:5080";
+
+    /// <summary>The site's public origin for mail and payment return addresses, without a trailing slash.</summary>
+    public static string Public(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Site:BaseUrl"];
+        return string.IsNullOrWhiteSpace(configured) ? DevelopmentOrigin : configured.TrimEnd('/');
+    }
+
+    /// <summary>A link for a mail: the public origin and the path.</summary>
+    public static string Mail(IConfiguration configuration, string pathAndQuery) =>
+        Public(configuration) + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
+
+    /// <summary>
+    /// The origin for links on pages and feeds served to this request: Site:BaseUrl when set; in
+    /// Development without it, the request's own scheme and host (the one the reader used).
+    /// </summary>
     public static string Origin(IConfiguration configuration, HttpContext? context)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration["Site:BaseUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (!string.IsNullOrWhiteSpace(configured) || context is null)
         {
-            return configured.TrimEnd('/');
+            return Public(configuration);
         }
-        return context is null ? "http://localhost:5080" : $"{context.Request.Scheme}://{context.Request.Host}";
+        return $"{context.Request.Scheme}://{context.Request.Host}";
     }
 
     public static string Absolute(HttpContext context, string pathAndQuery)

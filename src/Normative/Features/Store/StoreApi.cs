@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -152,68 +151,62 @@ public static class StoreApi
             }
             payload = new string(buffer, 0, read);
         }
-        var verdict = StripeSignature.Verify(payload, http.Request.Headers["Stripe-Signature"], secret, clock.GetUtcNow(), options.Value.Stripe.ToleranceSeconds);
-        if (verdict != StripeSignature.Result.Valid)
+        var signature = http.Request.Headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
         {
-            logger.LogWarning("Rejected a Stripe webhook from {Address}: signature {Verdict}", http.Connection.RemoteIpAddress, verdict);
-            return TypedResults.Problem(
-                verdict == StripeSignature.Result.OutsideTolerance ? "The signature's timestamp is outside the tolerance." : "The signature is missing or does not match.",
-                statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
+            logger.LogWarning("Rejected a Stripe webhook from {Address}: no signature", http.Connection.RemoteIpAddress);
+            return TypedResults.Problem("The Stripe-Signature header is missing.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
         }
-
-        string eventId, type;
-        JsonElement data;
-        JsonDocument document;
+        Stripe.Event stripeEvent;
         try
         {
-            document = JsonDocument.Parse(payload);
-            eventId = document.RootElement.GetProperty("id").GetString() ?? "";
-            type = document.RootElement.GetProperty("type").GetString() ?? "";
-            data = document.RootElement.GetProperty("data").GetProperty("object");
+            // Checks the signature, the timestamp against the tolerance and the event's API version.
+            stripeEvent = Stripe.EventUtility.ConstructEvent(payload, signature, secret,
+                options.Value.Stripe.ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is Stripe.StripeException or Newtonsoft.Json.JsonException or ArgumentException)
         {
-            logger.LogWarning("Rejected a signed Stripe webhook that is not an event: {Error}", e.Message);
-            return TypedResults.Problem("The payload is not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
+            logger.LogWarning("Rejected a Stripe webhook from {Address}: {Reason}", http.Connection.RemoteIpAddress, e.Message);
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
         }
-        using (document)
+        var eventId = stripeEvent.Id ?? "";
+        var type = stripeEvent.Type ?? "";
+        if (eventId.Length is 0 or > 200)
         {
-            if (eventId.Length is 0 or > 200)
-            {
-                return TypedResults.Problem("The event has no usable id.", statusCode: StatusCodes.Status400BadRequest);
-            }
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var shortType = type.Length > 100 ? type[..100] : type;
-            var fresh = await db.Database.SqlQuery<string>($"""
-                INSERT INTO webhook_events (provider, event_id, type, received_at)
-                VALUES ({StripeCheckoutProvider.ProviderName}, {eventId}, {shortType}, {now})
-                ON CONFLICT DO NOTHING
-                RETURNING event_id AS "Value"
-                """).ToListAsync(ct);
-            if (fresh.Count == 0)
-            {
-                await tx.CommitAsync(ct);
-                logger.LogInformation("Stripe event {Event} was already handled", eventId);
-                return TypedResults.Ok(new WebhookResponse(true, true));
-            }
-            if (type is "checkout.session.completed" or "checkout.session.async_payment_succeeded")
-            {
-                var state = StripeCheckoutProvider.ReadSession(data);
-                var session = await db.PaymentSessions.AsNoTracking()
-                    .SingleOrDefaultAsync(x => x.Provider == StripeCheckoutProvider.ProviderName && x.ProviderSessionId == state.Id, ct);
-                if (session is null)
-                {
-                    logger.LogWarning("Stripe event {Event} is about session {Session}, which no order has", eventId, state.Id);
-                }
-                else if (state.Paid)
-                {
-                    await payments.RecordProviderPaymentAsync(session.OrderId, state, StoreLinks.Origin(configuration, http), ct);
-                }
-            }
+            return TypedResults.Problem("The event has no usable id.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var shortType = type.Length > 100 ? type[..100] : type;
+        var fresh = await db.Database.SqlQuery<string>($"""
+            INSERT INTO webhook_events (provider, event_id, type, received_at)
+            VALUES ({StripeCheckoutProvider.ProviderName}, {eventId}, {shortType}, {now})
+            ON CONFLICT DO NOTHING
+            RETURNING event_id AS "Value"
+            """).ToListAsync(ct);
+        if (fresh.Count == 0)
+        {
             await tx.CommitAsync(ct);
-            return TypedResults.Ok(new WebhookResponse(true, false));
+            logger.LogInformation("Stripe event {Event} was already handled", eventId);
+            return TypedResults.Ok(new WebhookResponse(true, true));
         }
+        if (type is "checkout.session.completed" or "checkout.session.async_payment_succeeded"
+            && stripeEvent.Data?.Object is Stripe.Checkout.Session checkoutSession)
+        {
+            var state = StripeCheckoutProvider.ReadSession(checkoutSession);
+            var session = await db.PaymentSessions.AsNoTracking()
+                .SingleOrDefaultAsync(x => x.Provider == StripeCheckoutProvider.ProviderName && x.ProviderSessionId == state.Id, ct);
+            if (session is null)
+            {
+                logger.LogWarning("Stripe event {Event} is about session {Session}, which no order has", eventId, state.Id);
+            }
+            else if (state.Paid)
+            {
+                await payments.RecordProviderPaymentAsync(session.OrderId, state, StoreLinks.Origin(configuration, http), ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new WebhookResponse(true, false));
     }
 
     private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>

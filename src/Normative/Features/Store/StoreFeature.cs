@@ -32,12 +32,20 @@ public sealed class StoreFeature : Feature
         services.AddScoped<StoreAlerts>();
         services.AddScoped<Catalogue.OpenData.ICatalogueImported, Alerts.AlertsAfterImport>(); // alerts right after an import
         services.AddScoped<TestPaymentProvider>();
-        services.AddHttpClient<StripeCheckoutProvider>((sp, http) =>
+        // Stripe.net's client on an HttpClient from the factory (pooled handlers, traced like every other call).
+        services.AddHttpClient(StripeCheckoutProvider.ProviderName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<Stripe.IStripeClient>(sp =>
         {
-            var baseUrl = sp.GetRequiredService<IOptions<StoreOptions>>().Value.Stripe.BaseUrl;
-            http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(30);
+            var stripe = sp.GetRequiredService<IOptions<StoreOptions>>().Value.Stripe;
+            return new Stripe.StripeClient(new Stripe.StripeClientOptions
+            {
+                ApiKey = stripe.SecretKey,
+                ApiBase = stripe.BaseUrl.TrimEnd('/'),
+                HttpClient = new Stripe.SystemNetHttpClient(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeCheckoutProvider.ProviderName), maxNetworkRetries: 2),
+            });
         });
+        services.AddScoped<StripeCheckoutProvider>();
         // Stripe when a secret key is configured; otherwise the test provider with its page on this site
         // (in Development, or when Store:TestProvider says so); otherwise no card payments at all.
         services.AddSingleton(sp => CardPayments.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, builder.Environment.IsDevelopment()));

@@ -134,9 +134,9 @@ public sealed class FakeStripe : IDisposable
         payment_intent = s.Paid ? s.PaymentIntent : null,
     };
 
-    /// <summary>A Stripe event about the session, as JSON.</summary>
-    public static string Event(string id, string type, Session s) =>
-        JsonSerializer.Serialize(new { id, @object = "event", type, data = new { @object = SessionObject(s) } });
+    /// <summary>A Stripe event about the session, as JSON, in the API version the app is pinned to.</summary>
+    public static string Event(string id, string type, Session s, string apiVersion = Normative.Features.Store.Payments.StripeCheckoutProvider.ApiVersion) =>
+        JsonSerializer.Serialize(new { id, @object = "event", api_version = apiVersion, type, created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), data = new { @object = SessionObject(s) } });
 
     private static async Task AnswerAsync(HttpListenerContext context, int status, object body)
     {

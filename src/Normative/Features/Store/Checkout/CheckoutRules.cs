@@ -1,4 +1,3 @@
-using System.Net.Mail;
 
 namespace Normative.Features.Store.Checkout;
 
@@ -66,5 +65,5 @@ public static class CheckoutRules
     }
 
     private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        MimeKit.MailboxAddress.TryParse(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -16,7 +16,7 @@ public sealed class StoreFonts : IFontResolver
     private static readonly Lock Gate = new();
     private static bool _ready;
 
-    /// <summary>Sets the font resolver and PDFsharp's licence once per process (both are global in PDFsharp).</summary>
+    /// <summary>Sets the font resolver once per process (it is global in PDFsharp).</summary>
     public static void EnsureReady()
     {
         lock (Gate)
@@ -25,8 +25,6 @@ public sealed class StoreFonts : IFontResolver
             {
                 return;
             }
-            // PDFsharp 6.5 is published under the AGPL; it asks the application to say so.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new StoreFonts();
             _ready = true;
         }

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Normative.Data;
+
+namespace Normative.Mail;
+
+/// <summary>
+/// Without an SMTP server, each mail is written as an .eml file into the pickup folder, where a
+/// developer (or the development Mailbox page) reads it.
+/// </summary>
+public sealed class PickupMailSender(IOptions<MailSettings> options, IConfiguration configuration) : IMailSender
+{
+    public string PickupDirectory => PickupDirectoryFor(options.Value, configuration);
+
+    public static string PickupDirectoryFor(MailSettings settings, IConfiguration configuration) =>
+        settings.PickupDirectory is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(DataFolder.Resolve(configuration), "mail");
+
+    public async Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    {
+        Directory.CreateDirectory(PickupDirectory);
+        var outcomes = new List<Delivery>(messages.Count);
+        foreach (var message in messages)
+        {
+            var name = Guid.NewGuid().ToString("N");
+            var partial = Path.Combine(PickupDirectory, name + ".tmp");
+            try
+            {
+                await message.WriteToAsync(partial, ct);
+                // Written under another name first, so a reader never sees half a mail.
+                File.Move(partial, Path.Combine(PickupDirectory, name + ".eml"));
+                outcomes.Add(Delivery.Sent);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                outcomes.Add(Delivery.TryLater($"Cannot write to {PickupDirectory}: {e.Message}"));
+            }
+        }
+        return outcomes;
+    }
+}
