@@ -25,11 +25,18 @@ public class LinkTests(NormativeFactory factory) : IClassFixture<NormativeFactor
         return data;
     }
 
+    /// <summary>Marked methods and the getters of marked properties.</summary>
     private static IEnumerable<MethodInfo> LinkMethods() =>
         typeof(Program).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .Where(m => m.GetCustomAttribute<LinkToAttribute>() is not null)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.GetCustomAttribute<LinkToAttribute>() is not null)
+                .Concat(t.GetProperties(BindingFlags.Public | BindingFlags.Static)
+                    .Where(p => p.GetCustomAttribute<LinkToAttribute>() is not null).Select(p => p.GetMethod!)))
             .OrderBy(m => m.DeclaringType!.FullName).ThenBy(m => m.Name);
+
+    private static LinkToAttribute Target(MethodInfo method) =>
+        method.GetCustomAttribute<LinkToAttribute>()
+        ?? method.DeclaringType!.GetProperties(BindingFlags.Public | BindingFlags.Static).Single(p => p.GetMethod == method).GetCustomAttribute<LinkToAttribute>()!;
 
     [Fact]
     public void FeaturesHaveLinkBuilders() => Assert.NotEmpty(LinkMethods());
@@ -39,7 +46,7 @@ public class LinkTests(NormativeFactory factory) : IClassFixture<NormativeFactor
     public void ALinkBuilderLeadsToItsPage(string name)
     {
         var method = LinkMethods().Single(m => m.DeclaringType!.FullName + "." + m.Name == name);
-        var page = method.GetCustomAttribute<LinkToAttribute>()!.Page;
+        var page = Target(method).Page;
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == page)
             .ToList();

@@ -1,0 +1,46 @@
+using Normative.Features.Shared;
+
+namespace Normative.Features.Catalogue;
+
+/// <summary>The catalogue's pages and feeds, for links from any page, mail or feed (see <see cref="LinkToAttribute"/>).</summary>
+public static class CatalogueLinks
+{
+    [LinkTo("/Catalogue/Standards")]
+    public static string Standards => "/standards";
+
+    [LinkTo("/Catalogue/Standard")]
+    public static string Standard(int id) => $"/standard/{id}";
+
+    [LinkTo("/Catalogue/Search")]
+    public static string Search(string? q = null) => q is null ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
+
+    [LinkTo("/Catalogue/Ics")]
+    public static string IcsTree => "/ics";
+
+    [LinkTo("/Catalogue/Ics")]
+    public static string Ics(string code) => "/ics/" + Uri.EscapeDataString(code);
+
+    [LinkTo("/Catalogue/Committees")]
+    public static string Committees => "/committees";
+
+    [LinkTo("/Catalogue/Committee")]
+    public static string Committee(int id) => $"/committee/{id}";
+
+    [LinkTo("/Catalogue/Sectors")]
+    public static string Sectors => "/sectors";
+
+    [LinkTo("/Catalogue/Sector")]
+    public static string Sector(string slug) => "/sectors/" + Uri.EscapeDataString(slug);
+
+    [LinkTo("/Catalogue/SectorEdit")]
+    public static string SectorEdit(string slug) => "/sectors/" + Uri.EscapeDataString(slug) + "/edit";
+
+    [LinkTo("/Catalogue/TopStandardsEdit")]
+    public static string TopStandardsEdit => "/standards/top/edit";
+
+    public static string Feed => "/standards/feed.atom";
+
+    public static string IcsFeed(string code) => "/ics/" + Uri.EscapeDataString(code) + "/feed.atom";
+
+    public static string CommitteeFeed(int id) => $"/committee/{id}/feed.atom";
+}
