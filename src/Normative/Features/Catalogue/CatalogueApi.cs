@@ -144,7 +144,7 @@ public static class CatalogueApi
             d.ScopeEn is null && d.ScopeFr is null ? null : new LocalizedText(d.ScopeEn, d.ScopeFr),
             SearchQuery.StatusSlug(d.Status), HarmonizedStages.Format(d.CurrentStage),
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
-            $"/standard/{d.Id}", committeeId,
+            CatalogueLinks.Standard(d.Id), committeeId,
             life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList()));
     }
 
@@ -187,7 +187,7 @@ public static class CatalogueApi
             c.Id, c.Reference, new LocalizedText(c.TitleEn == c.Reference ? null : c.TitleEn, c.TitleFr), c.Status, c.Secretariat, c.ParentId, c.Scope,
             c.CreationDate, c.PMembers, c.OMembers,
             children.OrderBy(x => CatalogueCounts.NaturalKey(x.Reference), StringComparer.Ordinal).Select(Summary).ToList(),
-            count.Published, count.UnderDevelopment, $"/committee/{c.Id}"));
+            count.Published, count.UnderDevelopment, CatalogueLinks.Committee(c.Id)));
     }
 
     private static async Task<Results<Ok<List<IcsResponse>>, StatusCodeHttpResult>> ListIcsAsync(HttpContext context, NormativeDb db, CancellationToken ct)

@@ -1,4 +1,6 @@
+using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 using Normative.Features.Shared;
 using Normative.Web;
 
@@ -21,6 +23,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", "/development", "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", "/development/consultations", "Sitemap.Organization", Order: 233));
         services.AddSitemapSource(new DevelopmentSitemap());
+        services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(CommitteeLinksViewComponent));
     }
 
     public override void MapEndpoints(WebApplication app) =>

@@ -8,6 +8,9 @@ namespace Normative.Features.Shared;
 /// </summary>
 public static class SiteLinks
 {
+    /// <summary>The home page.</summary>
+    public const string Home = "/";
+
     public const string DevelopmentOrigin = "http://localhost:5080";
 
     /// <summary>The site's public origin for mail and payment return addresses, without a trailing slash.</summary>
