@@ -10,7 +10,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
+public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
@@ -33,7 +33,7 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
         if (user is not null && !user.EmailConfirmed)
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            var link = SiteLinks.Mail(configuration, AccountLinks.ConfirmEmail(user.Id, code));
             AccountMail.QueueConfirmation(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }

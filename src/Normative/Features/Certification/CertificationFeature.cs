@@ -34,6 +34,7 @@ public sealed class CertificationFeature : Feature
         services.AddMemoryCache();
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", "/certification", "Sitemap.Standards", Order: 121));
         services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", "/certification/admin", "Registry.Title", Roles.Administrator));
+        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Certified.Title", "Home.Certified.Text", "Home.Certified.Action", "/certification", Order: 2));
         services.AddSitemapSource(new StaticSitemapSource("certification", "/certification", "/certification/bodies", "/certification/statistics"));
         if (configuration.GetValue("Certification:ExpiryJob:Enabled", true))
         {

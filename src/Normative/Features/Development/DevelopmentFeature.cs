@@ -18,6 +18,7 @@ public sealed class DevelopmentFeature : Feature
         {
             services.AddHostedService<BallotWorker>();
         }
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.TakingPart", "/taking-part", Order: 50));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", "/taking-part", "Sitemap.Organization", Order: 230));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", "/members", "Sitemap.Organization", Order: 231));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", "/development", "Sitemap.Organization", Order: 232));

@@ -9,7 +9,12 @@ namespace Normative.Features.Shared;
 public static class SiteLinks
 {
     /// <summary>The home page.</summary>
-    public const string Home = "/";
+    [LinkTo("/Site/Index")]
+    public static string Home => "/";
+
+    /// <summary>The site's search (the catalogue's search page, which the header's box uses).</summary>
+    [LinkTo("/Catalogue/Search")]
+    public static string Search => "/search";
 
     public const string DevelopmentOrigin = "http://localhost:5080";
 

@@ -68,6 +68,8 @@ public sealed class StoreFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", "/store/downloads", Order: 11));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", "/store", "Sitemap.Standards", Order: 120));
         services.AddSitemapSource(new StaticSitemapSource("store", "/store"));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Store", "/store", Order: 60));
+        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Buy.Title", "Home.Buy.Text", "Home.Buy.Action", "/store", Order: 1));
 
         // An anonymous cart joins the buyer's cart at sign-in, whichever page signed them in.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
