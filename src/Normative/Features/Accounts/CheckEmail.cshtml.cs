@@ -16,7 +16,6 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
     [EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
     public string? Email { get; set; }
 
-    public bool Resent { get; private set; }
 
     public void OnGet()
     {
@@ -37,7 +36,8 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
             AccountMail.QueueConfirmation(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }
-        Resent = true;
-        return Page();
+        // The same answer whether or not the address has an account.
+        TempData.SetNotice(t["Account.CheckEmail.Resent"]);
+        return Redirect(AccountLinks.CheckEmail(Email.Trim()));
     }
 }

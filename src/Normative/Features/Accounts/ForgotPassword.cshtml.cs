@@ -17,7 +17,6 @@ public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStrin
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";
 
-    public bool Sent { get; private set; }
 
     public void OnGet()
     {
@@ -38,7 +37,7 @@ public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStrin
             await db.SaveChangesAsync();
         }
         // The same answer either way, so the page does not reveal who has an account.
-        Sent = true;
-        return Page();
+        TempData.SetNotice(t["Account.Forgot.Sent"]);
+        return Redirect(AccountLinks.SignIn);
     }
 }
