@@ -50,10 +50,10 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
             var overdue = projects
                 .Select(p => (p, next: ProjectSchedule.Next(p.Stage, ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn))))
                 .Where(x => x.next is not null && x.next.Target < Today)
-                .Select(x => new Overdue(x.p.Id, ProjectsApi.CurrentReference(x.p), x.p.TitleEn, x.p.Stage, x.next!)).ToList();
+                .Select(x => new Overdue(x.p.Id, ProjectReference.Current(x.p), x.p.TitleEn, x.p.Stage, x.next!)).ToList();
             var reviewing = await db.Ballots.Where(b => b.CommitteeId == c.Id && b.Kind == BallotKind.SR && b.Status == BallotStatus.Open).Select(b => b.ProjectId).ToListAsync();
             var reviews = projects.Where(p => p.ReviewDue is { } due && due <= Today.AddMonths(6) && p.Stage is 6060 or 9093 && !reviewing.Contains(p.Id))
-                .Select(p => new ReviewDue(p.Id, ProjectsApi.CurrentReference(p), p.ReviewDue!.Value)).ToList();
+                .Select(p => new ReviewDue(p.Id, ProjectReference.Current(p), p.ReviewDue!.Value)).ToList();
             var atRisk = await Memberships.AtRiskAsync(db, c.Id, now);
             Committees.Add(new CommitteeBoard(c, ballots, overdue, atRisk, reviews));
         }

@@ -16,10 +16,10 @@ public sealed class DevelopmentFeature : Feature
         {
             services.AddHostedService<BallotWorker>();
         }
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", "/taking-part", "Sitemap.Organization", Order: 230));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", "/members", "Sitemap.Organization", Order: 231));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", "/development", "Sitemap.Organization", Order: 232));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", "/development/consultations", "Sitemap.Organization", Order: 233));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, "Sitemap.Organization", Order: 230));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", DevelopmentLinks.Members, "Sitemap.Organization", Order: 231));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
         services.AddSitemapSource(new DevelopmentSitemap());
     }
 

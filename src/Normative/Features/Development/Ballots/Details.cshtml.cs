@@ -6,6 +6,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Ballots;
 
@@ -54,7 +55,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
             return Refuse(DevelopmentError.Invalid("Error.Vote.Choose"));
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
-        var result = await BallotActions.CastAsync(db, id, DevelopmentAccess.UserId(User)!, bodies,
+        var result = await BallotActions.CastAsync(db, id, User.UserId()!, bodies,
             new VoteRequest(p, memberBody, technicalReasons, nominatesExpert, expertName), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
@@ -79,12 +80,12 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return Forbid();
         }
-        var result = await BallotActions.CloseAsync(db, mail, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.CloseAsync(db, mail, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
         }
-        return Redirect($"/development/ballots/{id}/result");
+        return Redirect(DevelopmentLinks.BallotResult(id));
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? note)
@@ -101,12 +102,12 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return Refuse(DevelopmentError.Invalid("Error.Decision.Option"));
         }
-        var result = await BallotActions.DecideAsync(db, id, DevelopmentAccess.UserId(User), d, note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.DecideAsync(db, id, User.UserId(), d, note, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
         }
-        return Redirect($"/development/ballots/{id}/result");
+        return Redirect(DevelopmentLinks.BallotResult(id));
     }
 
     private PageResult Refuse(DevelopmentError error)

@@ -2,6 +2,9 @@ using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Localization;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development.Comments;
 
@@ -23,6 +26,14 @@ public static class CommentTables
         c.ProposedChange ?? "",
         c.Observations ?? "",
     ];
+
+    /// <summary>The eight headings in the reader's language, as the commenting template writes them.</summary>
+    public static string[] Headings(IStringLocalizer<DevelopmentText> t) =>
+        [.. Enum.GetValues<CommentColumn>().Select(c => t["Column." + c].Value)];
+
+    /// <summary>"iso-dis-9001-comments.docx", or "…-public-comments…" for the public consultation's.</summary>
+    public static string FileName(Project project, Ballot ballot, bool isPublic, string extension) =>
+        $"{DevelopmentFormat.Slug(ProjectReference.ForBallot(project, ballot.Kind))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
 
     public static byte[] Csv(IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel)
     {

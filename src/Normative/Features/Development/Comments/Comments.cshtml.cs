@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Comments;
 
@@ -63,8 +64,8 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
         var title = t[IsPublic ? "Comments.PublicDocTitle" : "Comments.DocTitle", Reference].Value;
         var subtitle = t["Comments.DocSubtitle", Committee.Reference, t["BallotKind." + Ballot.Kind], DevelopmentFormat.Time(clock.GetUtcNow()), comments.Count].Value;
-        var bytes = CommentTables.Docx(title, subtitle, BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", BallotsApi.FileName(Project, Ballot, IsPublic, "docx"));
+        var bytes = CommentTables.Docx(title, subtitle, CommentTables.Headings(t), comments, t["Comments.PublicLabel"]);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", CommentTables.FileName(Project, Ballot, IsPublic, "docx"));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(int id, string set)
@@ -78,7 +79,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             return Forbid();
         }
         var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
-        return File(CommentTables.Csv(BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]), "text/csv; charset=utf-8", BallotsApi.FileName(Project, Ballot, IsPublic, "csv"));
+        return File(CommentTables.Csv(CommentTables.Headings(t), comments, t["Comments.PublicLabel"]), "text/csv; charset=utf-8", CommentTables.FileName(Project, Ballot, IsPublic, "csv"));
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, string set)
@@ -92,7 +93,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             return Challenge();
         }
         var input = new CommentInput(IsPublic ? null : Input.MemberBody, Input.LineNumber, Input.Clause, Input.Paragraph, Input.Type, Input.Comment, Input.ProposedChange);
-        var result = await CommentActions.AddAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
+        var result = await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
@@ -137,7 +138,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             stream.Position = 0;
             parsed = extension == ".csv" ? CommentFiles.ReadCsv(stream) : CommentFiles.ReadDocx(stream);
         }
-        var result = await CommentActions.ImportAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, memberBody, parsed, false, clock.GetUtcNow());
+        var result = await CommentActions.ImportAsync(db, id, User.UserId()!, Bodies, memberBody, parsed, false, clock.GetUtcNow());
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
@@ -178,6 +179,9 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         return Page();
     }
 
+    /// <summary>This page (the member bodies' comments or the public's); with a handler (Docx, Csv), its compiled table as a file.</summary>
+    public string Link(string? handler = null) => IsPublic ? DevelopmentLinks.PublicComments(Ballot.Id, handler) : DevelopmentLinks.Comments(Ballot.Id, handler);
+
     /// <summary>Formats a row's error for the page.</summary>
     public string Describe(CommentRowError e) =>
         e.Row == 0 ? t[e.Key, e.Args] : t["Error.File.Row", e.Row, t[e.Key, e.Args]];
@@ -209,7 +213,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         Reference = ProjectReference.ForBallot(Project, ballot.Kind);
         CanManage = DevelopmentAccess.Manages(User, Committee);
         AcceptsComments = ballot.AcceptsVotes(clock.GetUtcNow());
-        var userId = DevelopmentAccess.UserId(User);
+        var userId = User.UserId();
         if (IsPublic)
         {
             MayComment = AcceptsComments && userId is not null;

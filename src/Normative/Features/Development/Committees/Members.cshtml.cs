@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
@@ -35,7 +36,7 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         {
             return Forbid();
         }
-        var body = string.IsNullOrWhiteSpace(memberBody) ? null : await MembersApi.FindAsync(db, memberBody, HttpContext.RequestAborted);
+        var body = string.IsNullOrWhiteSpace(memberBody) ? null : await MemberBodies.FindAsync(db, memberBody, HttpContext.RequestAborted);
         MembershipStatus? target = status switch
         {
             "P" => MembershipStatus.P,
@@ -48,7 +49,7 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await Memberships.SetAsync(db, id, body.Id, target, DevelopmentAccess.UserId(User), note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await Memberships.SetAsync(db, id, body.Id, target, User.UserId(), note, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Error = t[result.Error.Key, result.Error.Args];

@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
@@ -44,14 +45,14 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
         {
             return Forbid();
         }
-        var result = await ProjectActions.AdoptAsync(db, deliverableId, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ProjectActions.AdoptAsync(db, deliverableId, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Error = t[result.Error.Key, result.Error.Args];
             Response.StatusCode = result.Error.Status;
             return Page();
         }
-        return Redirect($"/development/projects/{result.Value.Id}#ballot");
+        return Redirect(DevelopmentLinks.Project(result.Value.Id) + "#ballot");
     }
 
     private async Task<bool> LoadAsync(int id)

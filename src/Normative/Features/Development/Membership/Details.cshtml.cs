@@ -33,14 +33,14 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();
         }
         if (member.CountryCode != code)
         {
-            return RedirectPermanent("/members/" + member.CountryCode);
+            return RedirectPermanent(DevelopmentLinks.Member(member.CountryCode));
         }
         await LoadAsync(member);
         return Page();
@@ -48,7 +48,7 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
 
     public async Task<IActionResult> OnPostAddDelegateAsync(string code)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();
@@ -86,7 +86,7 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
 
     public async Task<IActionResult> OnPostRemoveDelegateAsync(string code, string userId)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();

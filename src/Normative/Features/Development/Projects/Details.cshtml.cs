@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
 
@@ -19,7 +20,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
 
     public Project Project { get; private set; } = null!;
     public Committee Committee { get; private set; } = null!;
-    public ProjectsApi.StagesResponse Stages { get; private set; } = null!;
+    public StageHistory History { get; private set; } = null!;
     public List<BallotRow> Ballots { get; private set; } = [];
     public Deliverable? Deliverable { get; private set; }
     public Deliverable? Replaces { get; private set; }
@@ -51,7 +52,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return Refuse(DevelopmentError.Conflict("Error.Stage.Unknown", StageCodes.Format(Project.Stage), stage ?? ""));
         }
-        var result = await ProjectActions.MoveAsync(db, id, code, DevelopmentAccess.UserId(User), note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), note, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
@@ -85,12 +86,12 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
             // Ballots close at noon UTC on the closing date.
             closes = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         }
-        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(id, k, closes, publicConsultation), DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(id, k, closes, publicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return Refuse(result.Error);
         }
-        return Redirect($"/development/ballots/{result.Value.Id}");
+        return Redirect(DevelopmentLinks.Ballot(result.Value.Id));
     }
 
     private PageResult Refuse(DevelopmentError error)
@@ -112,7 +113,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         Now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(Now.UtcDateTime);
         CanManage = DevelopmentAccess.Manages(User, Committee);
-        Stages = await ProjectsApi.StagesAsync(db, project, stages, HttpContext.RequestAborted);
+        History = await StageHistory.LoadAsync(db, project, HttpContext.RequestAborted);
         Overdue = ProjectSchedule.IsOverdue(project.Stage, project.TrackMonths, project.RegisteredOn, Today);
         Ballots = (await db.Ballots.AsNoTracking().Where(b => b.ProjectId == id).OrderByDescending(b => b.OpenedAt)
                 .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id) }).ToListAsync())
@@ -120,8 +121,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         Deliverable = project.DeliverableId is { } d ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == d) : null;
         Replaces = project.ReplacesDeliverableId is { } r ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r) : null;
         Amends = project.BaseDeliverableId is { } a ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a) : null;
-        var context = await ProjectActions.ContextAsync(db, project, HttpContext.RequestAborted);
-        NextStages = [.. StageRules.ManualTargets(project.Stage, context)];
+        NextStages = [.. History.Next];
         var open = Ballots.Any(b => b.Ballot.Status == BallotStatus.Open);
         BallotKinds = open ? [] : Enum.GetValues<BallotKind>().Where(k => StageRules.CheckOpen(k, project.Stage) is null).ToList();
         return true;
