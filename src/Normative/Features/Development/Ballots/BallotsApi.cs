@@ -241,7 +241,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Forbidden(t, "Error.Comment.NotReader");
         }
-        var comments = await CommentActions.CompiledAsync(db, id, @public ?? false, ct);
+        var comments = await CommentActions.CompiledAsync(db, id, @public ?? false, ct: ct);
         var bytes = CommentTables.Csv(CommentTables.Headings(t), comments, t["Comments.PublicLabel"]);
         return TypedResults.File(bytes, "text/csv; charset=utf-8", CommentTables.FileName(project!, ballot, @public ?? false, "csv"));
     }

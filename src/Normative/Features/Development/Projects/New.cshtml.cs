@@ -67,6 +67,7 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             Response.StatusCode = result.Error.Status;
             return Page();
         }
+        TempData.SetNotice(t["Notice.ProjectRegistered", ProjectReference.Current(result.Value)]);
         return Redirect(DevelopmentLinks.Project(result.Value.Id));
     }
 
