@@ -68,6 +68,7 @@ public static class ProjectsApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var list = (await query.OrderBy(p => p.Committee!.Reference).ThenBy(p => p.Reference).Take(5000).ToListAsync(ct))
             .Select(p => ToResponse(p, p.Committee!.Reference, stages, today));
+        // Overdue is the track's schedule (ProjectSchedule) against today, a rule the database does not hold.
         if (overdue is { } o)
         {
             list = list.Where(p => p.Overdue == o);
