@@ -1,4 +1,3 @@
-using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -35,12 +34,11 @@ public static class CommentTables
     public static string FileName(Project project, Ballot ballot, bool isPublic, string extension) =>
         $"{DevelopmentFormat.Slug(ProjectReference.ForBallot(project, ballot.Kind))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
 
+    /// <summary>The compiled table as CSV for a spreadsheet: comments are free text from many people, so a leading = or + stays text.</summary>
     public static byte[] Csv(IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel)
     {
         using var stream = new MemoryStream();
-        // Comments are free text from many people: a leading = or + must not become a spreadsheet formula.
-        var options = new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\r\n" };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        using (var csv = Shared.Csv.ForSpreadsheet(stream, leaveOpen: true))
         {
             csv.WriteHeader(headings.ToArray());
             foreach (var c in comments)
