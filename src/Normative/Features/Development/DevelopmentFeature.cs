@@ -10,7 +10,6 @@ public sealed class DevelopmentFeature : Feature
     public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddHttpContextAccessor();
         services.AddScoped<DevelopmentMail>();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {

@@ -57,7 +57,7 @@ public static class BallotsApi
         return app;
     }
 
-    internal static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct) =>
+    private static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct) =>
         ToResponse(b, p, c, await db.BallotPositions.CountAsync(x => x.BallotId == b.Id, ct));
 
     private static BallotResponse ToResponse(Ballot b, Project p, Committee c, int responded)
@@ -135,7 +135,7 @@ public static class BallotsApi
         return TypedResults.Ok(await PositionsAsync(db, ballot.Id, ct));
     }
 
-    internal static Task<List<PositionResponse>> PositionsAsync(NormativeDb db, int ballotId, CancellationToken ct) =>
+    private static Task<List<PositionResponse>> PositionsAsync(NormativeDb db, int ballotId, CancellationToken ct) =>
         (from p in db.BallotPositions
          join m in db.BallotMembers on new { p.BallotId, p.MemberBodyId } equals new { m.BallotId, m.MemberBodyId }
          join b in db.MemberBodies on p.MemberBodyId equals b.Id
@@ -246,7 +246,7 @@ public static class BallotsApi
         return TypedResults.File(bytes, "text/csv; charset=utf-8", CommentTables.FileName(project!, ballot, @public ?? false, "csv"));
     }
 
-    internal static async Task<(Ballot? Ballot, Project? Project, Committee? Committee)> LoadAsync(NormativeDb db, int id, CancellationToken ct)
+    private static async Task<(Ballot? Ballot, Project? Project, Committee? Committee)> LoadAsync(NormativeDb db, int id, CancellationToken ct)
     {
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Project).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (ballot is null)

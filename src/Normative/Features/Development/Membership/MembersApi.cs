@@ -48,7 +48,7 @@ public static class MembersApi
         return app;
     }
 
-    internal static MemberResponse ToResponse(MemberBody m) =>
+    private static MemberResponse ToResponse(MemberBody m) =>
         new(m.CountryCode, m.CountryCode3, m.Country(Cultures.Current), m.Acronym, m.Name, m.Category.ToString(), m.Region.ToString(), m.WebSite, DevelopmentLinks.Member(m.CountryCode));
 
     private static async Task<Ok<List<MemberResponse>>> ListMembersAsync(NormativeDb db, string? category, string? region, string? q, CancellationToken ct)
@@ -129,7 +129,7 @@ public static class MembersApi
         return TypedResults.Ok(new MembershipEventResponse(body.Acronym, e.Kind.ToString(), e.FromStatus?.ToString(), e.ToStatus?.ToString(), e.At, e.Note));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(int id, HttpContext context, NormativeDb db, TimeProvider clock,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(int id, HttpContext context, IConfiguration configuration, NormativeDb db, TimeProvider clock,
         IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -142,6 +142,7 @@ public static class MembersApi
             .Where(b => b.CommitteeId == id && (b.Status == BallotStatus.Open || b.ClosesAt > since))
             .OrderBy(b => b.ClosesAt).ToListAsync(ct);
         var host = context.Request.Host.Host;
+        var origin = Shared.SiteLinks.Origin(configuration, context);
         var events = ballots.Select(b =>
         {
             var reference = ProjectReference.ForBallot(b.Project!, b.Kind);
@@ -150,7 +151,7 @@ public static class MembersApi
                 b.ClosesAt,
                 t["Calendar.Summary", b.Kind.ToString(), reference],
                 t["Calendar.Description", committee.Reference, reference, b.Project!.TitleEn],
-                Shared.SiteLinks.Absolute(context, DevelopmentLinks.Ballot(b.Id)),
+                origin + DevelopmentLinks.Ballot(b.Id),
                 b.OpenedAt);
         });
         var text = CalendarFeed.Write(t["Calendar.Name", committee.Reference], events);

@@ -40,7 +40,7 @@ public static class ProjectsApi
         return app;
     }
 
-    internal static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<CatalogueText> stages, DateOnly today)
+    private static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<CatalogueText> stages, DateOnly today)
     {
         var targets = ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn);
         return new ProjectResponse(p.Id, p.Reference, ProjectReference.Current(p), p.TitleEn, p.TitleFr, p.CommitteeId, committee,
