@@ -35,6 +35,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
     public List<Eligible> Mine { get; private set; } = [];
     public List<PositionRow> Positions { get; private set; } = [];
     public List<VoteEventRow> Events { get; private set; } = [];
+
     /// <summary>A delegate's vote for one of their member bodies (the form of each body on the ballot).</summary>
     public sealed class VoteInput
     {

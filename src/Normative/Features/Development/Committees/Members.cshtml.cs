@@ -21,6 +21,7 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
     public List<HistoryRow> History { get; private set; } = [];
     public List<MemberBody> Candidates { get; private set; } = [];
     public List<(MemberBody Body, ParticipationRisk Risk)> AtRisk { get; private set; } = [];
+
     /// <summary>A member body joining the committee, changing its status, or leaving (no status).</summary>
     public sealed class InputModel
     {

@@ -18,6 +18,7 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
 {
     public CommitteeHeader Header { get; private set; } = null!;
     public List<MemberBody> Bodies { get; private set; } = [];
+
     /// <summary>The committee's secretariat (a member body's acronym), chair and manager (an account's e-mail address).</summary>
     public sealed class InputModel
     {

@@ -31,6 +31,7 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
     public List<Row> Stopped { get; private set; } = [];
     public List<OpenBallot> Ballots { get; private set; } = [];
     public List<Published> Standards { get; private set; } = [];
+
     /// <summary>A published standard of the committee to take into the work programme for its systematic review.</summary>
     public sealed class ReviewInput
     {
