@@ -11,6 +11,10 @@ public static class AccountLinks
     [LinkTo("/Accounts/SignIn")]
     public static string SignIn => "/account/signin";
 
+    /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a path on this site).</summary>
+    [LinkTo("/Accounts/SignIn")]
+    public static string SignInThenReturnTo(string returnUrl) => "/account/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
     [LinkTo("/Accounts/SignOut")]
     public static string SignOut => "/account/signout";
 
