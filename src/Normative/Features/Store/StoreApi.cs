@@ -178,13 +178,7 @@ public static class StoreApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var shortType = type.Length > 100 ? type[..100] : type;
-        var fresh = await db.Database.SqlQuery<string>($"""
-            INSERT INTO webhook_events (provider, event_id, type, received_at)
-            VALUES ({StripeCheckoutProvider.ProviderName}, {eventId}, {shortType}, {now})
-            ON CONFLICT DO NOTHING
-            RETURNING event_id AS "Value"
-            """).ToListAsync(ct);
-        if (fresh.Count == 0)
+        if (!await StoreSql.InsertWebhookEventOnceAsync(db, StripeCheckoutProvider.ProviderName, eventId, shortType, now, ct))
         {
             await tx.CommitAsync(ct);
             logger.LogInformation("Stripe event {Event} was already handled", eventId);

@@ -15,15 +15,11 @@ namespace Normative.Features.Store.Alerts;
 /// </summary>
 public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, IConfiguration configuration, TimeProvider clock, IOptions<OrganizationOptions> organization, ILogger<StoreAlerts> logger)
 {
-    /// <summary>The advisory lock key ("NrmAlrt"): the same for every instance.</summary>
-    public const long LockKey = 0x4E726D416C7274;
-
     /// <summary>Returns the number of alert mails queued; 0 also when another instance is scanning.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
-        if (!locked)
+        if (!await StoreSql.TryLockAlertScanAsync(db, ct))
         {
             logger.LogInformation("Another instance is scanning for store alerts; skipped");
             return 0;
@@ -47,29 +43,21 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
         var byId = related.ToDictionary(d => d.Id);
         var changes = bought.Values.ToDictionary(d => d.Id, d => AlertRules.ChangesFor(d, related));
         var origin = StoreLinks.Origin(configuration, null);
+        var candidates = purchases
+            .SelectMany(p => changes.GetValueOrDefault(p.DeliverableId, []).Select(c => new AlertScan.Notice(p.UserId, p.DeliverableId, c)))
+            .ToList();
         var news = new Dictionary<string, List<StoreMail.AlertItem>>();
-        foreach (var purchase in purchases)
+        foreach (var notice in await AlertScan.InsertAsync(db, candidates, now, now, ct))
         {
-            if (!changes.TryGetValue(purchase.DeliverableId, out var list))
+            var target = notice.Change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
+            var item = new StoreMail.AlertItem(
+                bought[notice.DeliverableId].Reference, notice.Change.Kind, target?.Reference,
+                origin + StoreLinks.Product(target?.Id ?? notice.DeliverableId));
+            if (!news.TryGetValue(notice.UserId, out var items))
             {
-                continue;
+                news[notice.UserId] = items = [];
             }
-            foreach (var change in list)
-            {
-                if (!await AlertScan.InsertAsync(db, purchase.UserId, purchase.DeliverableId, change, now, now, ct))
-                {
-                    continue;
-                }
-                var target = change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
-                var item = new StoreMail.AlertItem(
-                    bought[purchase.DeliverableId].Reference, change.Kind, target?.Reference,
-                    origin + StoreLinks.Product(target?.Id ?? purchase.DeliverableId));
-                if (!news.TryGetValue(purchase.UserId, out var items))
-                {
-                    news[purchase.UserId] = items = [];
-                }
-                items.Add(item);
-            }
+            items.Add(item);
         }
 
         var userIds = news.Keys.ToList();

@@ -121,13 +121,7 @@ public sealed class OrderPayments(
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var inserted = await db.Database.SqlQuery<long>($"""
-                INSERT INTO payments (order_id, kind, provider, reference, amount, currency, at, recorded_by)
-                VALUES ({orderId}, 'Payment', {providerName}, {reference}, {amount}, {currency}, {now}, {by})
-                ON CONFLICT DO NOTHING
-                RETURNING id AS "Value"
-                """).ToListAsync(ct);
-            if (inserted.Count == 0)
+            if (!await StoreSql.InsertPaymentOnceAsync(db, orderId, providerName, reference, amount, currency, now, by, ct))
             {
                 if (own is not null)
                 {
@@ -172,12 +166,5 @@ public sealed class OrderPayments(
         }
     }
 
-    /// <summary>Loads the order and locks its row until the transaction ends, so status changes take turns.</summary>
-    public async Task<Order> LockAsync(long orderId, CancellationToken ct)
-    {
-        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleAsync(ct);
-        // An instance tracked before the lock may be stale; read the row again now that it is ours.
-        await db.Entry(order).ReloadAsync(ct);
-        return order;
-    }
+    public Task<Order> LockAsync(long orderId, CancellationToken ct) => StoreSql.LockOrderAsync(db, orderId, ct);
 }
