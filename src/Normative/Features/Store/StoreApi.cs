@@ -66,9 +66,8 @@ public static class StoreApi
         {
             return TypedResults.NotFound();
         }
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
-        IReadOnlyList<OfferResponse> offers = Pricing.OffersFor(d, bands, overrides)
+        var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
+        IReadOnlyList<OfferResponse> offers = prices.OffersFor(d)
             .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF")).ToList();
         return TypedResults.Ok(offers);
     }
@@ -214,7 +213,6 @@ public static class StoreApi
             return new CartResponse([], 0, 0, 0, 0, "CHF", lookup.Expired);
         }
         var priced = await PricedCart.PriceAsync(db, lookup.Cart, ct);
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new CartResponse(
             priced.Lines.Select(l => new CartLineResponse(
@@ -222,8 +220,8 @@ public static class StoreApi
                 l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available)).ToList(),
             priced.Available.Sum(l => l.CartLine.Quantity),
             priced.Net,
-            priced.TotalsFor(rules, "CH", today).Total,
-            priced.TotalsFor(rules, TaxRule.AnyOtherCountry, today).Total,
+            priced.TotalsFor("CH", today).Total,
+            priced.TotalsFor(TaxRule.AnyOtherCountry, today).Total,
             "CHF",
             false);
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Store.Checkout;
@@ -95,10 +94,9 @@ public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, ISt
         if (lookup.Cart is { Lines.Count: > 0 } cart)
         {
             Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
-            var rules = await db.TaxRules.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            Domestic = Cart.TotalsFor(rules, "CH", today);
-            Abroad = Cart.TotalsFor(rules, TaxRule.AnyOtherCountry, today);
+            Domestic = Cart.TotalsFor("CH", today);
+            Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
         }
     }
 }

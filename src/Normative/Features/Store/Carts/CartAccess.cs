@@ -88,9 +88,8 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         {
             return "Cart.Error.UnknownOffer";
         }
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
-        if (Pricing.Find(deliverable, bands, overrides, format, language) is null)
+        var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
+        if (prices.Find(deliverable, format, language) is null)
         {
             return "Cart.Error.UnknownOffer";
         }

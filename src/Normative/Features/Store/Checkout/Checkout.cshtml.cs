@@ -148,9 +148,8 @@ public class CheckoutModel(
         Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
         CartId = cart.Id;
         Revision = cart.Revision;
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Domestic = Cart.TotalsFor(rules, "CH", today);
-        Abroad = Cart.TotalsFor(rules, TaxRule.AnyOtherCountry, today);
+        Domestic = Cart.TotalsFor("CH", today);
+        Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
     }
 }

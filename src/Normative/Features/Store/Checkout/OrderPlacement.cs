@@ -42,7 +42,6 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
         var country = details.Country!.Trim().ToUpperInvariant();
         var order = new Order
         {
@@ -77,7 +76,7 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
                 Quantity = line.CartLine.Quantity,
                 UnitPrice = line.UnitPrice,
                 LineNet = line.Net,
-                VatRate = TaxRates.RateFor(rules, country, format, today),
+                VatRate = priced.Prices.VatRate(country, format, today),
                 ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
                 DownloadLimit = format == ProductFormat.Pdf ? options.Value.DownloadLimit : 0,
             });
