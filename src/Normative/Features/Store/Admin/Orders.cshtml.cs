@@ -106,7 +106,4 @@ public class OrdersModel(NormativeDb db) : PageModel
     }
 
     private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    public string QueryFor(int page) =>
-        $"?status={Status}&method={Method}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&q={Uri.EscapeDataString(Q ?? "")}&p={page}";
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Normative.Features.Store.Alerts;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store.Alerts;
@@ -22,11 +20,7 @@ public class AlertCommandCountTests(StoreFactory factory) : IClassFixture<StoreF
                 await StoreTestData.BuyPaidPdfAsync(factory, bought);
                 await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2019/Amd 1:2026", supplementType: "Amd");
             }
-            var (mails, commands) = await SqlCommands.DuringAsync(async () =>
-            {
-                await using var scope = factory.Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<StoreAlerts>().ScanAsync(CancellationToken.None);
-            });
+            var (mails, commands) = await SqlCommands.DuringAsync(() => StoreTestData.ScanAlertsAsync(factory));
             Assert.Equal(buyers, mails);
             return commands.Count;
         }
