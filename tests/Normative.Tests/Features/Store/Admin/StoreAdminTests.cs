@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 using Normative.Tests.Infrastructure;
@@ -124,6 +126,7 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         await StoreTestData.AddToCartAsync(client, d.Id);
         var fields = StoreTestData.Checkout("Invoice");
         fields["Input.Name"] = "=HYPERLINK(\"x\"), \"Quoted\" Name";
+        fields["Input.Organization"] = "=1+1";
         var invoiceOrder = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields));
         var (_, paidOrder) = await StoreTestData.BuyPaidPdfAsync(factory, d);
         var (editor, _) = await factory.SignInAsAsync("Editor");
@@ -140,6 +143,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.StartsWith("number,placed_at,status", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         var row = text.Split("\r\n").Single(l => l.StartsWith(invoiceOrder, StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\"), \"\"Quoted\"\" Name\"", row, StringComparison.Ordinal);
+        // Read back as a spreadsheet would: formulas are text, amounts are numbers (a negative rounding is not taken for a formula).
+        var record = Csv.Read(new StringReader(text.TrimStart('\uFEFF'))).Single(l => l.Fields[0] == invoiceOrder);
+        Assert.Equal("'=1+1", record.Fields[5]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", record.Fields[1]);
+        var order = await StoreTestData.OrderAsync(factory, invoiceOrder);
+        Assert.Equal([order.NetTotal, order.VatTotal, order.Rounding, order.Total],
+            record.Fields.Skip(10).Take(4).Select(f => decimal.Parse(f, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(paidOrder, text, StringComparison.Ordinal);
 
         var (customer, _) = await factory.SignInAsAsync("Customer");
