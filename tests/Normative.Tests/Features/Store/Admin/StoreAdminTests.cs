@@ -52,12 +52,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var (editor, _) = await factory.SignInAsAsync("Editor");
 
         var saved = await SubmitWholeFormAsync(editor, "/store/admin/prices", "form[action*='handler=Bands']", new() { ["Bands[1].PdfPrice"] = "70,50", ["Bands[1].PaperPrice"] = "72" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var prices = await StoreTestData.NoticeShownOnceAsync(editor, saved, "Saved.");
+        Assert.Equal("70.50", prices.QuerySelector("input[name='Bands[1].PdfPrice']")!.GetAttribute("value"));
         var product = await factory.Browser().GetDocumentAsync($"/store/standard/{other.Id}?culture=en");
         Assert.Contains("CHF 70.50", product.QuerySelector(".store-offers")!.TextContent, StringComparison.Ordinal);
 
         var set = await editor.SubmitFormAsync("/store/admin/prices", new() { ["reference"] = d.Reference.ToLowerInvariant(), ["format"] = "Pdf", ["price"] = "19.90" }, "form[action*='handler=Override']");
-        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, set, "Saved.");
         var offers = await factory.Browser().GetDocumentAsync($"/store/standard/{d.Id}?culture=en");
         var pdfTable = offers.QuerySelectorAll(".offer-group")[0].TextContent;
         Assert.Contains("CHF 19.90", pdfTable, StringComparison.Ordinal);
@@ -113,9 +114,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Contains("Choose one of these languages", await wrongLanguage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var ok = await UploadAsync("fr", SamplePdf.Create(d.Reference, "T", "fr", 3), "master-fr.pdf");
-        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, ok, "Saved.");
         var file = await factory.WithDbAsync(db => db.SourceFiles.SingleAsync(f => f.DeliverableId == d.Id));
         Assert.Equal(("fr", 3, "master-fr.pdf"), (file.Language, file.PageCount, file.FileName));
+
+        var deleted = await editor.SubmitFormAsync("/store/admin/files", [], $"form[action*='handler=Delete']:has(input[name=id][value='{file.Id}'])");
+        await StoreTestData.NoticeShownOnceAsync(editor, deleted, "Saved.");
+        Assert.False(await factory.WithDbAsync(db => db.SourceFiles.AnyAsync(f => f.DeliverableId == d.Id)));
     }
 
     [Fact]
@@ -171,7 +176,8 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Equal(OrderStatus.Paid, (await StoreTestData.OrderAsync(factory, number)).Status);
 
         var shipped = await editor.SubmitFormAsync($"/store/admin/orders/{number}", [], "form[action*='handler=Ship']");
-        Assert.Equal(HttpStatusCode.Redirect, shipped.StatusCode);
+        var shippedPage = await StoreTestData.NoticeShownOnceAsync(editor, shipped, "Done.");
+        Assert.Null(shippedPage.QuerySelector("form[action*='handler=Ship']"));
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Fulfilled, order.Status);
         Assert.Equal(ShippingStatus.Shipped, order.Lines.Single().ShippingStatus);
@@ -193,12 +199,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
 
         var cancelled = await editor.PostAsync(cancelForm.GetAttribute("action"), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", cancelForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("note", "duplicate order")]));
-        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, cancelled, "Done.");
 
         // The "mark paid" form was still open in another tab.
         var late = await editor.PostAsync(paidForm.GetAttribute("action") + "&culture=en", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", paidForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("reference", "X")]));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("Cancelled", (await late.ReadDocumentAsync()).QuerySelector("#order-status")!.TextContent, StringComparison.Ordinal);
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         Assert.Empty(order.Payments);
