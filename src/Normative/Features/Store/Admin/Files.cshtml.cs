@@ -70,6 +70,11 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         await db.SourceFiles.Where(f => f.Id == id).ExecuteDeleteAsync();
         TempData.SetNotice(s["Files.Saved"]);
         return Redirect(StoreLinks.AdminFiles());

@@ -114,6 +114,11 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
 
     public async Task<IActionResult> OnPostRemoveOverrideAsync(int id)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(withBands: true);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         await db.PriceOverrides.Where(o => o.Id == id).ExecuteDeleteAsync();
         TempData.SetNotice(s["Prices.Saved"]);
         return Redirect(StoreLinks.AdminPriceOverrides());

@@ -72,7 +72,9 @@ public class CartModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Stor
         {
             return BadRequest();
         }
-        var problem = await CartActions.RemoveAsync(db, HttpContext, input.Line, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var problem = !ModelState.IsValid
+            ? "Cart.Error.UnknownLine"
+            : await CartActions.RemoveAsync(db, HttpContext, input.Line, clock.GetUtcNow(), HttpContext.RequestAborted);
         return await DoneAsync(problem, "Cart.Updated");
     }
 
