@@ -12,6 +12,10 @@ public static class SiteLinks
     [LinkTo("/Site/Index")]
     public static string Home => "/";
 
+    /// <summary>How to reach the organisation (the site's contact page), for pages that send people there.</summary>
+    [LinkTo("/Site/Contact")]
+    public static string Contact => "/contact";
+
     /// <summary>The site's search (the catalogue's search page, which the header's box uses).</summary>
     [LinkTo("/Catalogue/Search")]
     public static string Search => "/search";
