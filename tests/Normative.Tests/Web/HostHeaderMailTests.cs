@@ -28,7 +28,8 @@ public class HostHeaderMailTests(HostHeaderMailTests.Factory factory) : IClassFi
     {
         var user = await factory.CreateUserAsync("Customer");
         var response = await Forged().SubmitFormAsync("/account/forgot?culture=en", new() { ["Email"] = user.Email! });
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/signin", response.Headers.Location!.OriginalString);
 
         var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, user.Email!);
         Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);

@@ -20,6 +20,10 @@ public static class SiteLinks
     [LinkTo("/Catalogue/Search")]
     public static string Search => "/search";
 
+    /// <summary>The language menu's target: sets the language and goes back to <paramref name="returnUrl"/>.</summary>
+    public static string Language(string culture, string returnUrl) =>
+        "/language?culture=" + Uri.EscapeDataString(culture) + "&returnUrl=" + Uri.EscapeDataString(returnUrl);
+
     public const string DevelopmentOrigin = "http://localhost:5080";
 
     /// <summary>The site's public origin for mail and payment return addresses, without a trailing slash.</summary>
