@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Statistics;
 using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
@@ -67,35 +65,13 @@ public static class CertificationFiles
 
     private static async Task<IResult> StatisticsCsvAsync(string name, string? standard, CertificationStatistics statistics, CancellationToken ct)
     {
-        var figures = await statistics.GetAsync(ct);
-        standard = string.IsNullOrWhiteSpace(standard) ? null : standard.Trim();
-        var csv = new StringBuilder();
-        switch (name)
+        if (!StatisticsCsv.Names.Contains(name))
         {
-            case "by-standard":
-                csv.Append("standard,valid_certificates\n");
-                foreach (var (s, value) in figures.ByStandard())
-                {
-                    csv.Append(CultureInfo.InvariantCulture, $"{CertificateCsv.Field(s)},{value}\n");
-                }
-                break;
-            case "by-country":
-                csv.Append("country,standard,valid_certificates\n");
-                foreach (var (country, value) in figures.Countries(standard))
-                {
-                    csv.Append(CultureInfo.InvariantCulture, $"{country},{CertificateCsv.Field(standard ?? "all")},{value}\n");
-                }
-                break;
-            case "by-year":
-                csv.Append("year,standard,valid_certificates_on_31_december\n");
-                foreach (var (year, value) in figures.Years(standard))
-                {
-                    csv.Append(CultureInfo.InvariantCulture, $"{year},{CertificateCsv.Field(standard ?? "all")},{value}\n");
-                }
-                break;
-            default:
-                return Results.NotFound();
+            return Results.NotFound();
         }
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"certificates-{name}.csv");
+        var figures = await statistics.GetAsync(ct);
+        using var file = new MemoryStream();
+        StatisticsCsv.Write(file, figures, name, string.IsNullOrWhiteSpace(standard) ? null : standard.Trim());
+        return Results.File(file.ToArray(), "text/csv; charset=utf-8", $"certificates-{name}.csv");
     }
 }

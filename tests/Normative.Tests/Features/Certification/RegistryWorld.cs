@@ -69,11 +69,12 @@ public static class RegistryWorld
         DateOnly? expiry = null, string status = "Active")
     {
         var issued = issue ?? Today.AddYears(-1);
-        return string.Join(',', new[]
+        var line = new StringWriter();
+        using (var csv = Normative.Features.Shared.Csv.ForData(line, leaveOpen: true))
         {
-            number, body, organization, country, standard, scope, sites,
-            Iso(initial ?? issued), Iso(issued), Iso(expiry ?? issued.AddYears(3)), status,
-        }.Select(CertificateCsv.Field));
+            csv.WriteRecord([number, body, organization, country, standard, scope, sites, Iso(initial ?? issued), Iso(issued), Iso(expiry ?? issued.AddYears(3)), status]);
+        }
+        return line.ToString().TrimEnd('\r', '\n');
     }
 
     public static string Csv(params string[] rows) => CertificateCsv.HeaderLine + "\n" + string.Join("\n", rows) + "\n";

@@ -74,7 +74,7 @@ public class StatisticsTests(CertificationFactory factory) : IClassFixture<Certi
 
         var csv = await client.GetAsync("/certification/statistics/by-country.csv?standard=ISO%2014001:2015");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await csv.Content.ReadAsStringAsync()).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("country,standard,valid_certificates", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("FR,ISO 14001:2015,", StringComparison.Ordinal));
         Assert.StartsWith("standard,valid_certificates", await client.GetStringAsync("/certification/statistics/by-standard.csv"), StringComparison.Ordinal);
