@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
@@ -89,10 +88,8 @@ public static class RegistryWorld
     /// <summary>Loads rows as an administrator would, without a CB restriction.</summary>
     public static async Task<ImportResult> ImportAsync(this NormativeFactory factory, string csv, bool allOrNothing = false)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<CertificateImporter>();
         using var reader = new StringReader(csv);
-        return await importer.ImportAsync(CertificateCsv.Read(reader), new ImportOptions { Source = "cli", Actor = "test", AllOrNothing = allOrNothing });
+        return await factory.WithDbAsync(db => CertificateImport.RunAsync(db, CertificateCsv.Read(reader), new ImportOptions { Source = "cli", Actor = "test", AllOrNothing = allOrNothing }, DateTimeOffset.UtcNow));
     }
 
     public static Task<long> IdOfAsync(this NormativeFactory factory, CertificationBody body, string number) =>

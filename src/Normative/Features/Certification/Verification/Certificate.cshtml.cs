@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,12 +7,13 @@ using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Shared;
+using Npgsql;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>One certificate: valid today or not, its details, history, audits, QR code and receipt; its own CB may change its status here.</summary>
 [EnableRateLimiting(CertificationFeature.SearchPolicy)]
-public class CertificateModel(CertificateQueries queries, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
+public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;
     public string VerificationUrl { get; private set; } = "";
@@ -56,8 +56,8 @@ public class CertificateModel(CertificateQueries queries, NormativeDb db, TimePr
         {
             return Page();
         }
-        var actor = User.FindFirstValue(ClaimTypes.Email) ?? "certification body";
-        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, Certificate.CertificationBody.Id, Certificate.Number, Input.Status!.Value, Input.Reason, actor, clock.GetUtcNow(), ct);
+        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, Certificate.CertificationBody.Id, Certificate.Number, Input.Status!.Value, Input.Reason,
+            User.Email() ?? "certification body", clock.GetUtcNow(), ct);
         switch (outcome)
         {
             case StatusChangeOutcome.Changed:
@@ -80,16 +80,16 @@ public class CertificateModel(CertificateQueries queries, NormativeDb db, TimePr
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var view = await queries.GetAsync(id, ct);
+        var view = await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(clock.GetUtcNow()), ct);
         if (view is null)
         {
             return false;
         }
         Certificate = view;
-        VerificationUrl = SiteLinks.Absolute(HttpContext, $"/certification/certificates/{id}");
+        VerificationUrl = SiteLinks.Absolute(HttpContext, CertificationLinks.Certificate(id));
         if (User.IsInRole(Roles.CertificationBody))
         {
-            IsOwner = (await CertificationApi.MemberBodyAsync(db, User, ct))?.Id == view.CertificationBody.Id;
+            IsOwner = (await RegistryActions.BodyOfAsync(db, User, ct))?.Id == view.CertificationBody.Id;
         }
         if (Request.Query.ContainsKey("changed"))
         {

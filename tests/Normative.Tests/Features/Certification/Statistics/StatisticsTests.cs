@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Statistics;
 using Normative.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace Normative.Tests.Features.Certification.Statistics;
 public class StatisticsTests(CertificationFactory factory) : IClassFixture<CertificationFactory>
 {
     private Task<CertificationStatistics.Figures> ComputeAsync() =>
-        factory.Services.GetRequiredService<CertificationStatistics>().ComputeAsync(RegistryWorld.Today);
+        factory.WithDbAsync(db => CertificationStatistics.ComputeAsync(db, RegistryWorld.Today));
 
     private async Task<CertificationStatistics.Figures> SeedAsync()
     {

@@ -222,7 +222,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.True(payload["certificates"]![0]!["validToday"]!.GetValue<bool>());
         Assert.Equal(VerificationReceipts.Type, payload["type"]!.GetValue<string>());
 
-        var jwks = await GetJsonAsync(client, CertificationFeature.KeyPath);
+        var jwks = await GetJsonAsync(client, CertificationLinks.ReceiptKey);
         Assert.Equal(receipt.KeyId, jwks.GetProperty("keys")[0].GetProperty("kid").GetString());
         using var key = KeyFromJwk(jwks);
         Assert.True(ReceiptSigner.Verify(receipt, key));
@@ -246,10 +246,10 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
     public async Task ReceiptKeySurvivesARestartAndIsSharedByInstances()
     {
         var client = factory.CreateClient();
-        var kid = (await GetJsonAsync(client, CertificationFeature.KeyPath)).GetProperty("keys")[0].GetProperty("kid").GetString();
+        var kid = (await GetJsonAsync(client, CertificationLinks.ReceiptKey)).GetProperty("keys")[0].GetProperty("kid").GetString();
         // A second app on the same database is a second instance, or the same one after a restart.
         await using var second = new SameDatabaseFactory(factory.ConnectionString);
-        var other = (await GetJsonAsync(second.CreateClient(), CertificationFeature.KeyPath)).GetProperty("keys")[0].GetProperty("kid").GetString();
+        var other = (await GetJsonAsync(second.CreateClient(), CertificationLinks.ReceiptKey)).GetProperty("keys")[0].GetProperty("kid").GetString();
         Assert.Equal(kid, other);
     }
 
@@ -264,7 +264,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var receipt = Receipt(JsonDocument.Parse(await download.Content.ReadAsStringAsync()).RootElement);
         var folder = Directory.CreateTempSubdirectory("receipt-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), await client.GetStringAsync(CertificationFeature.PemPath));
+        await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), await client.GetStringAsync(CertificationLinks.ReceiptKeyPem));
         await File.WriteAllBytesAsync(Path.Combine(folder, "payload.json"), Encoding.UTF8.GetBytes(receipt.Payload));
         await File.WriteAllBytesAsync(Path.Combine(folder, "signature.der"), Convert.FromBase64String(receipt.Signature));
         Assert.Equal((0, "Verified OK"), await OpensslAsync(folder, "payload.json"));
