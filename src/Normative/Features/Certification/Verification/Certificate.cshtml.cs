@@ -19,12 +19,12 @@ public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeP
     public string VerificationUrl { get; private set; } = "";
     /// <summary>True when the signed-in user acts for the certificate's certification body.</summary>
     public bool IsOwner { get; private set; }
-    public string? Message { get; private set; }
 
     [BindProperty]
-    public StatusInput Input { get; set; } = new();
+    public InputModel Input { get; set; } = new();
 
-    public sealed class StatusInput
+    /// <summary>A status change by the certificate's own certification body.</summary>
+    public sealed class InputModel
     {
         public CertificateStatus? Status { get; set; }
 
@@ -61,9 +61,10 @@ public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeP
         switch (outcome)
         {
             case StatusChangeOutcome.Changed:
-                return RedirectToPage(new { id, changed = true });
+                TempData.SetNotice(t["Status.Changed"]);
+                return RedirectToPage(new { id });
             case StatusChangeOutcome.Unchanged:
-                Message = t["Status.Unchanged"];
+                ModelState.AddModelError("Input.Status", t["Status.Unchanged"]);
                 break;
             case StatusChangeOutcome.ReasonRequired:
                 ModelState.AddModelError("Input.Reason", t["Status.Error.Reason"]);
@@ -90,10 +91,6 @@ public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeP
         if (User.IsInRole(Roles.CertificationBody))
         {
             IsOwner = (await RegistryActions.BodyOfAsync(db, User, ct))?.Id == view.CertificationBody.Id;
-        }
-        if (Request.Query.ContainsKey("changed"))
-        {
-            Message = t["Status.Changed"];
         }
         return true;
     }
