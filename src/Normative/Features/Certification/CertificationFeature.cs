@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
@@ -22,8 +21,8 @@ public sealed class CertificationFeature : Feature
     public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Read here too for what is set up at start (the job, the limiter); handlers take IOptions<CertificationOptions>.
-        var settings = builder.Configuration.GetSection(CertificationOptions.Section).Get<CertificationOptions>() ?? new CertificationOptions();
+        // What is set up at start reads the settings here; handlers take IOptions<CertificationOptions>.
+        var settings = CertificationOptions.From(builder.Configuration);
         services.AddOptions<CertificationOptions>().BindConfiguration(CertificationOptions.Section);
         services.AddMemoryCache();
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", CertificationLinks.Registry, "Sitemap.Standards", Order: 121));
@@ -62,7 +61,7 @@ public sealed class CertificationFeature : Feature
     /// <summary>Guards the upload page against huge bodies.</summary>
     public override void UseMiddleware(WebApplication app)
     {
-        var maxBytes = app.Services.GetRequiredService<IOptions<CertificationOptions>>().Value.MaxUploadBytes;
+        var maxBytes = CertificationOptions.From(app.Configuration).MaxUploadBytes;
         app.Use(async (context, next) =>
         {
             // A body over the limit is refused before anything reads it (the antiforgery check would read the whole form).

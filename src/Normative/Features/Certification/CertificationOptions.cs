@@ -21,6 +21,10 @@ public sealed class CertificationOptions
 
     public TimeSpan StatisticsLifetime => TimeSpan.FromMinutes(Math.Max(0.01, StatisticsMinutes));
 
+    /// <summary>The settings as configured, for what is set up at start (the job, the rate limiter, the upload guard).</summary>
+    public static CertificationOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<CertificationOptions>() ?? new CertificationOptions();
+
     /// <summary>Anonymous verification and search: requests per client address per window.</summary>
     public sealed class RateLimitSettings
     {

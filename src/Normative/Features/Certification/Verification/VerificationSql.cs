@@ -15,7 +15,8 @@ namespace Normative.Features.Certification.Verification;
 /// parameterised, on the data source rather than through the DbContext: verification is the
 /// registry's hottest path (thousands of requests a second), so its statement is prepared on each
 /// pooled connection and read column by column, and the search needs pg_trgm's operators and a
-/// query built from the words typed. Everything else in the registry goes through the DbContext.
+/// query built from the words typed. The registry's only other raw SQL is the bulk load
+/// (Import/ImportSql.cs); everything else goes through the DbContext.
 /// </summary>
 public static class VerificationSql
 {
