@@ -53,7 +53,7 @@ public static class DevelopmentDemo
             // The catalogue's demo loader puts its sample stages back on every run; the projects are the later word.
             foreach (var p in await db.Projects.AsNoTracking().Where(p => p.DeliverableId != null).ToListAsync(ct))
             {
-                var reference = ProjectsApi.CurrentReference(p);
+                var reference = ProjectReference.Current(p);
                 await db.Deliverables.Where(d => d.Id == p.DeliverableId).ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.CurrentStage, p.Stage)
                     .SetProperty(d => d.Reference, d => StageCodes.IsPublished(p.Stage) ? d.Reference : reference), ct);

@@ -41,8 +41,8 @@ public sealed class AccountsFeature : Feature
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/account/signin";
-            o.LogoutPath = "/account/signout";
+            o.LoginPath = AccountLinks.SignIn;
+            o.LogoutPath = AccountLinks.SignOut;
             o.AccessDeniedPath = "/error/403";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -85,9 +85,10 @@ public sealed class AccountsFeature : Feature
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor, Roles.Administrator));
         // The administrators' pages (Features/Admin): accounts, roles, the mail outbox.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.SignIn", "/account/signin", "Sitemap.Account", Order: 301));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Account.SignUp.Title", "/account/signup", "Sitemap.Account", Order: 302));
-        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(SiteText), "Admin.Title", "/admin", Role: Roles.Administrator, Order: 100));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.SignIn", AccountLinks.SignIn, "Sitemap.Account", Order: 301));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Account.SignUp.Title", AccountLinks.SignUp, "Sitemap.Account", Order: 302));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(SiteText), "Admin.Title", AccountLinks.Admin, Role: Roles.Administrator, Order: 100));
+        services.AddSiteComponent(SiteSlots.HeaderTools, typeof(AccountMenuViewComponent), order: 0);
     }
 
     public override void MapEndpoints(WebApplication app) =>

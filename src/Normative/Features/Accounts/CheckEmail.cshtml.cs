@@ -10,13 +10,12 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
+public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
     public string? Email { get; set; }
 
-    public bool Resent { get; private set; }
 
     public void OnGet()
     {
@@ -33,11 +32,12 @@ public class CheckEmailModel(UserManager<User> users, NormativeDb db, IStringLoc
         if (user is not null && !user.EmailConfirmed)
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            var link = SiteLinks.Mail(configuration, AccountLinks.ConfirmEmail(user.Id, code));
             AccountMail.QueueConfirmation(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }
-        Resent = true;
-        return Page();
+        // The same answer whether or not the address has an account.
+        TempData.SetNotice(t["Account.CheckEmail.Resent"]);
+        return Redirect(AccountLinks.CheckEmail(Email.Trim()));
     }
 }

@@ -10,14 +10,13 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
+public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";
 
-    public bool Sent { get; private set; }
 
     public void OnGet()
     {
@@ -33,12 +32,12 @@ public class ForgotPasswordModel(UserManager<User> users, NormativeDb db, IStrin
         if (user is not null && user.EmailConfirmed)
         {
             var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/reset?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+            var link = SiteLinks.Mail(configuration, AccountLinks.ResetPassword(user.Email!, code));
             AccountMail.QueueReset(db, t, organization.Value.Name, user, link);
             await db.SaveChangesAsync();
         }
         // The same answer either way, so the page does not reveal who has an account.
-        Sent = true;
-        return Page();
+        TempData.SetNotice(t["Account.Forgot.Sent"]);
+        return Redirect(AccountLinks.SignIn);
     }
 }

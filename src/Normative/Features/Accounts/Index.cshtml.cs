@@ -19,7 +19,6 @@ public class IndexModel(UserManager<User> users, SignInManager<User> signIn, Nor
     public List<ApiToken> Tokens { get; private set; } = [];
     /// <summary>A token just created: shown once, never stored.</summary>
     public string? NewSecret { get; private set; }
-    public string? Message { get; private set; }
 
     [BindProperty]
     public TokenInput NewToken { get; set; } = new();
@@ -63,6 +62,8 @@ public class IndexModel(UserManager<User> users, SignInManager<User> signIn, Nor
             return Page();
         }
         var (_, secret) = await ApiTokens.CreateAsync(db, Account.Id, NewToken.Name, clock.GetUtcNow());
+        // The one POST answered with a page, not a redirect: the secret is shown once and kept
+        // nowhere (only its hash is stored), so it cannot travel through a redirect.
         NewSecret = secret;
         NewToken = new TokenInput();
         await LoadAsync();
@@ -77,10 +78,9 @@ public class IndexModel(UserManager<User> users, SignInManager<User> signIn, Nor
         }
         if (await ApiTokens.RevokeAsync(db, Account.Id, id, clock.GetUtcNow()))
         {
-            Message = t["Account.Tokens.Revoked"];
+            TempData.SetNotice(t["Account.Tokens.Revoked"]);
         }
-        await LoadAsync();
-        return Page();
+        return RedirectToPage(null, null, "tokens");
     }
 
     public async Task<IActionResult> OnPostChangePasswordAsync()
@@ -104,9 +104,8 @@ public class IndexModel(UserManager<User> users, SignInManager<User> signIn, Nor
             return Page();
         }
         await signIn.RefreshSignInAsync(Account);
-        Message = t["Account.Password.Changed"];
-        Password = new PasswordInput();
-        return Page();
+        TempData.SetNotice(t["Account.Password.Changed"]);
+        return RedirectToPage();
     }
 
     /// <summary>The page holds several forms; only the posted one is validated.</summary>

@@ -19,7 +19,6 @@ public class ResetPasswordModel(UserManager<User> users, IStringLocalizer<SiteTe
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool Done { get; private set; }
 
     public sealed class InputModel
     {
@@ -65,7 +64,7 @@ public class ResetPasswordModel(UserManager<User> users, IStringLocalizer<SiteTe
             }
             return Page();
         }
-        Done = true;
-        return Page();
+        TempData.SetNotice(t["Account.Reset.Done"]);
+        return Redirect(AccountLinks.SignIn);
     }
 }

@@ -10,7 +10,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
-public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
+public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,7 +50,7 @@ public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocaliz
         if (existing is not null)
         {
             // Do not reveal who has an account: the owner of the address is told by mail instead.
-            AccountMail.QueueAlreadyRegistered(db, t, name, existing, SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), "/account/signin"));
+            AccountMail.QueueAlreadyRegistered(db, t, name, existing, SiteLinks.Mail(configuration, AccountLinks.SignIn));
             await db.SaveChangesAsync();
             return RedirectToPage("/Accounts/CheckEmail", new { email });
         }
@@ -72,7 +72,7 @@ public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocaliz
         }
         await users.AddToRoleAsync(user, Roles.Customer);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = SiteLinks.Mail(HttpContext.RequestServices.GetRequiredService<IConfiguration>(), $"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = SiteLinks.Mail(configuration, AccountLinks.ConfirmEmail(user.Id, code));
         AccountMail.QueueConfirmation(db, t, name, user, link);
         await db.SaveChangesAsync();
         await tx.CommitAsync();

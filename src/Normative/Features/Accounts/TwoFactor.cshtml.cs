@@ -56,6 +56,7 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        // Answered with a page, not a redirect: the recovery codes are shown once and kept nowhere readable.
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
@@ -73,9 +74,8 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
         // A new key, so the old authenticator entry stops working.
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        ModelState.Clear();
-        await LoadAsync(user);
-        return Page();
+        TempData.SetNotice(t["Account.TwoFactor.Off"]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
@@ -88,6 +88,7 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
         ModelState.Clear();
         if (user.TwoFactorEnabled)
         {
+            // Shown once, like the codes given when two-factor sign-in is turned on.
             RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         }
         await LoadAsync(user);

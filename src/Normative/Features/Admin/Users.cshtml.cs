@@ -15,32 +15,41 @@ public class UsersModel(NormativeDb db, UserManager<User> users, IStringLocalize
     public sealed record Row(string Id, string Email, string? Name, bool Confirmed, bool LockedOut, IReadOnlyList<string> Roles);
 
     public List<Row> Rows { get; private set; } = [];
-    public string? Message { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    [BindProperty]
+    public RolesInput Input { get; set; } = new();
+
+    /// <summary>One row's form: the user and the roles ticked.</summary>
+    public sealed class RolesInput
+    {
+        public string UserId { get; set; } = "";
+
+        public List<string> Roles { get; set; } = [];
+    }
+
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostRolesAsync(string userId, List<string> roles)
+    public async Task<IActionResult> OnPostRolesAsync()
     {
-        var user = await users.FindByIdAsync(userId);
+        var user = await users.FindByIdAsync(Input.UserId);
         if (user is null)
         {
             return NotFound();
         }
-        var wanted = roles.Select(Roles.Find).OfType<string>().ToHashSet();
+        var wanted = Input.Roles.Select(Accounts.Roles.Find).OfType<string>().ToHashSet();
         var current = (await users.GetRolesAsync(user)).ToHashSet();
         // An administrator cannot take away their own administrator role and lock everyone out.
-        if (user.Id == users.GetUserId(User) && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
+        if (user.Id == users.GetUserId(User) && current.Contains(Accounts.Roles.Administrator) && !wanted.Contains(Accounts.Roles.Administrator))
         {
-            wanted.Add(Roles.Administrator);
+            wanted.Add(Accounts.Roles.Administrator);
         }
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
-        Message = t["Admin.Users.Saved", user.Email!];
-        await LoadAsync();
-        return Page();
+        TempData.SetNotice(t["Admin.Users.Saved", user.Email!]);
+        return RedirectToPage(new { q = Q });
     }
 
     private async Task LoadAsync()

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +9,7 @@ using Normative.Data;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Catalogue.Search;
+using Normative.Features.Shared;
 using Normative.Web;
 
 namespace Normative.Features.Catalogue;
@@ -144,7 +144,7 @@ public static class CatalogueApi
             d.ScopeEn is null && d.ScopeFr is null ? null : new LocalizedText(d.ScopeEn, d.ScopeFr),
             SearchQuery.StatusSlug(d.Status), HarmonizedStages.Format(d.CurrentStage),
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
-            $"/standard/{d.Id}", committeeId,
+            CatalogueLinks.Standard(d.Id), committeeId,
             life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList()));
     }
 
@@ -187,7 +187,7 @@ public static class CatalogueApi
             c.Id, c.Reference, new LocalizedText(c.TitleEn == c.Reference ? null : c.TitleEn, c.TitleFr), c.Status, c.Secretariat, c.ParentId, c.Scope,
             c.CreationDate, c.PMembers, c.OMembers,
             children.OrderBy(x => CatalogueCounts.NaturalKey(x.Reference), StringComparer.Ordinal).Select(Summary).ToList(),
-            count.Published, count.UnderDevelopment, $"/committee/{c.Id}"));
+            count.Published, count.UnderDevelopment, CatalogueLinks.Committee(c.Id)));
     }
 
     private static async Task<Results<Ok<List<IcsResponse>>, StatusCodeHttpResult>> ListIcsAsync(HttpContext context, NormativeDb db, CancellationToken ct)
@@ -248,18 +248,14 @@ public static class CatalogueApi
         }
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"deliverables.csv\"";
-        await using var text = new StreamWriter(context.Response.BodyWriter.AsStream(), new UTF8Encoding(false), 1 << 16);
-        CsvText.WriteRow(text, DeliverableRecord.CsvColumns);
-        var count = 0;
+        // The open-data export is data for programs: values exactly as stored, so that export → import → export changes nothing.
+        await using var csv = Csv.ForData(context.Response.BodyWriter.AsStream(), leaveOpen: true);
+        csv.WriteRecord([.. DeliverableRecord.CsvColumns]);
         await foreach (var record in AllRecordsAsync(db, ct))
         {
-            CsvText.WriteRow(text, record.CsvValues());
-            if (++count % 1000 == 0)
-            {
-                await text.FlushAsync(ct);
-            }
+            await csv.WriteRecordAsync([.. record.CsvValues().Select(v => v!)], ct);
         }
-        await text.FlushAsync(ct);
+        await csv.FlushAsync(ct);
     }
 
     private static async IAsyncEnumerable<DeliverableRecord> AllRecordsAsync(NormativeDb db, [EnumeratorCancellation] CancellationToken ct)

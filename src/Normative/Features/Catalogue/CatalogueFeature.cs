@@ -26,11 +26,13 @@ public sealed class CatalogueFeature : Feature
             o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
         services.AddSitemapSource(new CatalogueSitemap.Browse());
         services.AddSitemapSource(new CatalogueSitemap.Standards());
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Standards", "/standards", "Sitemap.Standards", Order: 110));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.Search", "/search", "Sitemap.Standards", Order: 111));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Sectors", "/sectors", "Sitemap.Standards", Order: 112));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Ics", "/ics", "Sitemap.Standards", Order: 113));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Committees", "/committees", "Sitemap.Standards", Order: 114));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Standards", CatalogueLinks.Standards, Order: 10));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Sectors", CatalogueLinks.Sectors, Order: 20));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Standards", CatalogueLinks.Standards, "Sitemap.Standards", Order: 110));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Shell.Search", CatalogueLinks.Search(), "Sitemap.Standards", Order: 111));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Sectors", CatalogueLinks.Sectors, "Sitemap.Standards", Order: 112));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Ics", CatalogueLinks.IcsTree, "Sitemap.Standards", Order: 113));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Committees", CatalogueLinks.Committees, "Sitemap.Standards", Order: 114));
     }
 
     public override void MapEndpoints(WebApplication app)

@@ -29,7 +29,7 @@ public static class CatalogueFeeds
         db.Deliverables.AsNoTracking().Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null);
 
     private static Task AllAsync(HttpContext context, NormativeDb db, CancellationToken ct) =>
-        WriteFeedAsync(context, "/standards/feed.atom", "/standards", "New publications", NewPublications(db), ct);
+        WriteFeedAsync(context, CatalogueLinks.Feed, CatalogueLinks.Standards, "New publications", NewPublications(db), ct);
 
     private static async Task ByIcsAsync(string code, HttpContext context, NormativeDb db, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public static class CatalogueFeeds
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        await WriteFeedAsync(context, $"/ics/{code}/feed.atom", $"/ics/{code}", $"New publications in ICS {code} {ics.Title}",
+        await WriteFeedAsync(context, CatalogueLinks.IcsFeed(code), CatalogueLinks.Ics(code), $"New publications in ICS {code} {ics.Title}",
             SectorQueries.UnderIcs(db, code).Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null), ct);
     }
 
@@ -52,9 +52,8 @@ public static class CatalogueFeeds
             return;
         }
         var reference = committee.Reference;
-        var prefix = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "/%";
-        await WriteFeedAsync(context, $"/committee/{id}/feed.atom", $"/committee/{id}", $"New publications of {reference}",
-            NewPublications(db).Where(d => d.OwnerCommittee == reference || EF.Functions.Like(d.OwnerCommittee!, prefix, "\\")), ct);
+        await WriteFeedAsync(context, CatalogueLinks.CommitteeFeed(id), CatalogueLinks.Committee(id), $"New publications of {reference}",
+            SectorQueries.OwnedBy(NewPublications(db), reference), ct);
     }
 
     private static async Task WriteFeedAsync(HttpContext context, string self, string page, string title, IQueryable<Deliverable> entries, CancellationToken ct)
@@ -82,7 +81,7 @@ public static class CatalogueFeeds
         await xml.WriteEndElementAsync();
         foreach (var d in list)
         {
-            var url = SiteLinks.Absolute(context, $"/standard/{d.Id}");
+            var url = SiteLinks.Absolute(context, CatalogueLinks.Standard(d.Id));
             await xml.WriteStartElementAsync(null, "entry", atom);
             await xml.WriteElementStringAsync(null, "id", atom, url);
             await xml.WriteElementStringAsync(null, "title", atom, $"{d.Reference} — {d.TitleEn}");
@@ -93,7 +92,7 @@ public static class CatalogueFeeds
             {
                 await xml.WriteStartElementAsync(null, "category", atom);
                 await xml.WriteAttributeStringAsync(null, "term", null, code);
-                await xml.WriteAttributeStringAsync(null, "scheme", null, SiteLinks.Absolute(context, "/ics"));
+                await xml.WriteAttributeStringAsync(null, "scheme", null, SiteLinks.Absolute(context, CatalogueLinks.IcsTree));
                 await xml.WriteEndElementAsync();
             }
             var summary = ScopeText.ToPlainText(d.ScopeEn);

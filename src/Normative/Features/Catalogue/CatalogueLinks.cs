@@ -14,6 +14,17 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/Search")]
     public static string Search(string? q = null) => q is null ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
 
+    /// <summary>A search with filters: the query-string names the search page reads (SearchQuery).</summary>
+    [LinkTo("/Catalogue/Search")]
+    public static string SearchFor(string? q = null, string? ics = null, string? committee = null, string? status = null, string? sort = null)
+    {
+        var parts = new[] { ("q", q), ("ics", ics), ("committee", committee), ("status", status), ("sort", sort) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!));
+        var query = string.Join('&', parts);
+        return query.Length == 0 ? "/search" : "/search?" + query;
+    }
+
     [LinkTo("/Catalogue/Ics")]
     public static string IcsTree => "/ics";
 

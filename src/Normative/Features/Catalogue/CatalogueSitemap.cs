@@ -9,7 +9,7 @@ public static class CatalogueSitemap
 {
     public sealed class Browse : ISitemapSource
     {
-        private static readonly string[] Entry = ["/standards", "/search", "/sectors", "/ics", "/committees"];
+        private static readonly string[] Entry = [CatalogueLinks.Standards, CatalogueLinks.Search(), CatalogueLinks.Sectors, CatalogueLinks.IcsTree, CatalogueLinks.Committees];
 
         public string Name => "catalogue";
 
@@ -20,9 +20,9 @@ public static class CatalogueSitemap
         {
             // A few thousand rows at most (ICS codes and committees): one file.
             var paths = new List<string>(Entry);
-            paths.AddRange(Sector.All.Select(s => $"/sectors/{s.Slug}"));
-            paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(c => $"/ics/{c}"));
-            paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(id => $"/committee/{id}"));
+            paths.AddRange(Sector.All.Select(s => CatalogueLinks.Sector(s.Slug)));
+            paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(CatalogueLinks.Ics));
+            paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(CatalogueLinks.Committee));
             return paths.Skip(skip).Take(take).Select(p => new SitemapUrl(p)).ToList();
         }
     }
@@ -37,6 +37,6 @@ public static class CatalogueSitemap
         public async Task<IReadOnlyList<SitemapUrl>> UrlsAsync(NormativeDb db, int skip, int take, CancellationToken ct) =>
             (await db.Deliverables.AsNoTracking().Where(d => d.Status != DeliverableStatus.Deleted).OrderBy(d => d.Id)
                 .Skip(skip).Take(take).Select(d => new { d.Id, d.PublicationDate }).ToListAsync(ct))
-            .Select(r => new SitemapUrl($"/standard/{r.Id}", r.PublicationDate)).ToList();
+            .Select(r => new SitemapUrl(CatalogueLinks.Standard(r.Id), r.PublicationDate)).ToList();
     }
 }

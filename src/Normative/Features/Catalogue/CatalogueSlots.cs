@@ -5,4 +5,7 @@ public static class CatalogueSlots
 {
     /// <summary>Beside a standard's page (the store's offers); the component gets the page's deliverable as "deliverable".</summary>
     public const string StandardAside = "catalogue-standard-aside";
+
+    /// <summary>Links under a committee's details (its members, its work programme); the component gets "committee".</summary>
+    public const string CommitteeLinks = "catalogue-committee-links";
 }

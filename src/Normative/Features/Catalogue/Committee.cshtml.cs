@@ -37,8 +37,7 @@ public sealed class CommitteeModel(NormativeDb db) : PageModel
         Subcommittees = (await db.Committees.AsNoTracking().Where(c => c.ParentId == id).ToListAsync(ct))
             .OrderBy(c => CatalogueCounts.NaturalKey(c.Reference), StringComparer.Ordinal).ToList();
         var reference = committee.Reference;
-        var prefix = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "/%";
-        var owned = db.Deliverables.AsNoTracking().Where(d => d.OwnerCommittee == reference || EF.Functions.Like(d.OwnerCommittee!, prefix, "\\"));
+        var owned = SectorQueries.OwnedBy(db.Deliverables.AsNoTracking(), reference);
         var published = owned.Where(d => d.Status == DeliverableStatus.Published && d.SupplementOf == null);
         PublishedTotal = await published.CountAsync(ct);
         PageNumber = Math.Clamp(page ?? 1, 1, Math.Max(1, (PublishedTotal + PageSize - 1) / PageSize));

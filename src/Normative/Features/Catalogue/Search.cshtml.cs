@@ -34,5 +34,5 @@ public sealed class SearchModel(CatalogueSearch search, NormativeDb db) : PageMo
         return Page();
     }
 
-    public string Link(params (string Key, string? Value)[] changes) => "/search" + Query.ToQueryString(changes);
+    public string Link(params (string Key, string? Value)[] changes) => CatalogueLinks.Search() + Query.ToQueryString(changes);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Catalogue;
 
@@ -13,7 +14,6 @@ namespace Normative.Features.Catalogue;
 public sealed class SectorEditModel(NormativeDb db, CatalogueVersion version, TimeProvider clock, IStringLocalizer<CatalogueText> text) : PageModel
 {
     public Sector Sector { get; private set; } = null!;
-    public bool Saved { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,7 +25,7 @@ public sealed class SectorEditModel(NormativeDb db, CatalogueVersion version, Ti
         public string? Committees { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (!Find(slug))
         {
@@ -37,7 +37,6 @@ public sealed class SectorEditModel(NormativeDb db, CatalogueVersion version, Ti
             IcsCodes = string.Join("\n", mapping?.IcsCodes ?? []),
             Committees = string.Join("\n", mapping?.Committees ?? []),
         };
-        Saved = saved;
         return Page();
     }
 
@@ -86,7 +85,8 @@ public sealed class SectorEditModel(NormativeDb db, CatalogueVersion version, Ti
         mapping.UpdatedBy = User.Identity?.Name;
         await db.SaveChangesAsync(ct);
         await version.RefreshAsync(ct);
-        return RedirectToPage(new { slug, saved = true });
+        TempData.SetNotice(text["SectorEdit.Saved"]);
+        return RedirectToPage(new { slug });
     }
 
     private bool Find(string slug)

@@ -20,10 +20,11 @@ public sealed class SectorsModel(NormativeDb db) : PageModel
             return StatusCode(StatusCodes.Status304NotModified);
         }
         var mappings = await db.SectorMappings.AsNoTracking().ToDictionaryAsync(m => m.Slug, ct);
+        var counts = await SectorQueries.PublishedCountsAsync(db, ct);
         foreach (var sector in Sector.All)
         {
             var mapping = mappings.GetValueOrDefault(sector.Slug) ?? new SectorMapping { Slug = sector.Slug };
-            Sectors.Add((sector, mapping, await SectorQueries.PublishedIn(db, mapping).CountAsync(ct)));
+            Sectors.Add((sector, mapping, counts.GetValueOrDefault(sector.Slug)));
         }
         var codes = mappings.Values.SelectMany(m => m.IcsCodes).Distinct().ToList();
         var language = Web.Cultures.Current;

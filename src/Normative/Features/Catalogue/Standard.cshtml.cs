@@ -75,7 +75,7 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
             ["name"] = $"{d.Reference} {d.TitleEn}",
             ["alternateName"] = d.TitleFr,
             ["identifier"] = Urn is null ? d.Reference : new[] { d.Reference, Urn },
-            ["url"] = SiteLinks.Absolute(HttpContext, $"/standard/{d.Id}"),
+            ["url"] = SiteLinks.Absolute(HttpContext, CatalogueLinks.Standard(d.Id)),
             ["datePublished"] = d.PublicationDate is { } date ? CatalogueFormat.Date(date) : null,
             ["version"] = d.Edition,
             ["inLanguage"] = d.Languages,

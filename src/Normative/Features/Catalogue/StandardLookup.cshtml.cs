@@ -14,6 +14,6 @@ public sealed class StandardLookupModel(NormativeDb db) : PageModel
     {
         // A slash encoded as %2F stays encoded in the path; decode it here.
         var text = Uri.UnescapeDataString(reference ?? "");
-        return await DeliverableFinder.FindAsync(db, text, ct) is { } id ? Redirect($"/standard/{id}") : NotFound();
+        return await DeliverableFinder.FindAsync(db, text, ct) is { } id ? Redirect(CatalogueLinks.Standard(id)) : NotFound();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Catalogue;
 
@@ -15,7 +16,6 @@ public sealed class TopStandardsEditModel(NormativeDb db, CatalogueVersion versi
     public const int MaxEntries = 20;
 
     public List<Deliverable> Entries { get; private set; } = [];
-    public string? Message { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,17 +25,7 @@ public sealed class TopStandardsEditModel(NormativeDb db, CatalogueVersion versi
         public string? Reference { get; set; }
     }
 
-    public async Task OnGetAsync(string? done, CancellationToken ct)
-    {
-        Message = done switch
-        {
-            "added" => text["Top.Added"].Value,
-            "removed" => text["Top.Removed"].Value,
-            "moved" => text["Top.Moved"].Value,
-            _ => null,
-        };
-        await LoadAsync(ct);
-    }
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
@@ -68,20 +58,23 @@ public sealed class TopStandardsEditModel(NormativeDb db, CatalogueVersion versi
         db.TopStandards.Add(new TopStandard { DeliverableId = id!.Value, Position = last + 1, AddedAt = clock.GetUtcNow(), AddedBy = User.Identity?.Name });
         await db.SaveChangesAsync(ct);
         await version.RefreshAsync(ct);
-        return RedirectToPage(new { done = "added" });
+        TempData.SetNotice(text["Top.Added"]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
         await db.TopStandards.Where(t => t.DeliverableId == id).ExecuteDeleteAsync(ct);
         await RenumberAsync(null, 0, ct);
-        return RedirectToPage(new { done = "removed" });
+        TempData.SetNotice(text["Top.Removed"]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, int by, CancellationToken ct)
     {
         await RenumberAsync(id, Math.Sign(by), ct);
-        return RedirectToPage(new { done = "moved" });
+        TempData.SetNotice(text["Top.Moved"]);
+        return RedirectToPage();
     }
 
     /// <summary>Positions become 1, 2, 3 … with <paramref name="moved"/> swapped one place up (-1) or down (+1).</summary>

@@ -27,6 +27,7 @@ public sealed class CertificationFeature : Feature
         services.AddMemoryCache();
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", CertificationLinks.Registry, "Sitemap.Standards", Order: 121));
         services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", CertificationLinks.Admin, "Registry.Title", Roles.Administrator));
+        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Certified.Title", "Home.Certified.Text", "Home.Certified.Action", CertificationLinks.Registry, Order: 2));
         services.AddSitemapSource(new StaticSitemapSource("certification", CertificationLinks.Registry, CertificationLinks.Bodies, CertificationLinks.Statistics()));
         if (settings.ExpiryJob.Enabled)
         {

@@ -40,42 +40,61 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
         var managed = DevelopmentAccess.IsAdministrator(User)
             ? await db.Committees.AsNoTracking().Where(c => c.ManagerUserId != null || db.Projects.Any(p => p.CommitteeId == c.Id)).OrderBy(c => c.Reference).ToListAsync()
             : await DevelopmentAccess.ManagedCommitteesAsync(db, User);
-        foreach (var c in managed)
+        if (managed.Count > 0)
         {
-            var ballots = (await db.Ballots.AsNoTracking().Include(b => b.Project).Where(b => b.CommitteeId == c.Id && b.Status == BallotStatus.Open).OrderBy(b => b.ClosesAt)
-                    .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id), Comments = db.BallotComments.Count(x => x.BallotId == b.Id) }).ToListAsync())
-                .Select(x => new OpenBallot(x.b.Id, x.b.Kind, ProjectReference.ForBallot(x.b.Project!, x.b.Kind), x.b.ClosesAt, x.Responded, x.b.PMembers, x.Comments))
-                .ToList();
-            var projects = await db.Projects.AsNoTracking().Where(p => p.CommitteeId == c.Id).ToListAsync();
-            var overdue = projects
+            await LoadCommitteesAsync(managed, now);
+        }
+        var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User);
+        if (bodies.Count > 0)
+        {
+            await LoadBodiesAsync(bodies, now);
+        }
+    }
+
+    /// <summary>Each committee's board, from one query per kind of row for all the committees together.</summary>
+    private async Task LoadCommitteesAsync(List<Committee> committees, DateTimeOffset now)
+    {
+        var ids = committees.Select(c => c.Id).ToList();
+        var open = (await db.Ballots.AsNoTracking().Include(b => b.Project).Where(b => ids.Contains(b.CommitteeId) && b.Status == BallotStatus.Open).OrderBy(b => b.ClosesAt)
+                .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id), Comments = db.BallotComments.Count(x => x.BallotId == b.Id) }).ToListAsync())
+            .ToLookup(x => x.b.CommitteeId);
+        var projects = (await db.Projects.AsNoTracking().Where(p => ids.Contains(p.CommitteeId)).ToListAsync()).ToLookup(p => p.CommitteeId);
+        var atRisk = await Memberships.AtRiskAsync(db, ids, now);
+        foreach (var c in committees)
+        {
+            var ballots = open[c.Id].Select(x => new OpenBallot(x.b.Id, x.b.Kind, ProjectReference.ForBallot(x.b.Project!, x.b.Kind), x.b.ClosesAt, x.Responded, x.b.PMembers, x.Comments)).ToList();
+            var overdue = projects[c.Id]
                 .Select(p => (p, next: ProjectSchedule.Next(p.Stage, ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn))))
                 .Where(x => x.next is not null && x.next.Target < Today)
-                .Select(x => new Overdue(x.p.Id, ProjectsApi.CurrentReference(x.p), x.p.TitleEn, x.p.Stage, x.next!)).ToList();
-            var reviewing = await db.Ballots.Where(b => b.CommitteeId == c.Id && b.Kind == BallotKind.SR && b.Status == BallotStatus.Open).Select(b => b.ProjectId).ToListAsync();
-            var reviews = projects.Where(p => p.ReviewDue is { } due && due <= Today.AddMonths(6) && p.Stage is 6060 or 9093 && !reviewing.Contains(p.Id))
-                .Select(p => new ReviewDue(p.Id, ProjectsApi.CurrentReference(p), p.ReviewDue!.Value)).ToList();
-            var atRisk = await Memberships.AtRiskAsync(db, c.Id, now);
-            Committees.Add(new CommitteeBoard(c, ballots, overdue, atRisk, reviews));
+                .Select(x => new Overdue(x.p.Id, ProjectReference.Current(x.p), x.p.TitleEn, x.p.Stage, x.next!)).ToList();
+            var reviewing = open[c.Id].Where(x => x.b.Kind == BallotKind.SR).Select(x => x.b.ProjectId).ToHashSet();
+            var reviews = projects[c.Id].Where(p => p.ReviewDue is { } due && due <= Today.AddMonths(6) && p.Stage is 6060 or 9093 && !reviewing.Contains(p.Id))
+                .Select(p => new ReviewDue(p.Id, ProjectReference.Current(p), p.ReviewDue!.Value)).ToList();
+            Committees.Add(new CommitteeBoard(c, ballots, overdue, atRisk.GetValueOrDefault(c.Id) ?? [], reviews));
         }
+    }
 
-        foreach (var body in await DevelopmentAccess.DelegateBodiesAsync(db, User))
+    /// <summary>Each member body's board: the open ballots it is on, from one query for all the bodies together.</summary>
+    private async Task LoadBodiesAsync(List<MemberBody> bodies, DateTimeOffset now)
+    {
+        var ids = bodies.Select(b => b.Id).ToList();
+        var rows = (await (from m in db.BallotMembers
+                           join b in db.Ballots on m.BallotId equals b.Id
+                           join p in db.Projects on b.ProjectId equals p.Id
+                           join c in db.Committees on b.CommitteeId equals c.Id
+                           where ids.Contains(m.MemberBodyId) && b.Status == BallotStatus.Open && b.ClosesAt > now
+                           orderby b.ClosesAt
+                           select new
+                           {
+                               m.MemberBodyId, b.Id, b.Kind, Project = p, p.TitleEn, Committee = c.Reference, b.ClosesAt, m.Status,
+                               Position = db.BallotPositions.Where(x => x.BallotId == b.Id && x.MemberBodyId == m.MemberBodyId).Select(x => (VotePosition?)x.Position).FirstOrDefault(),
+                           }).AsNoTracking().ToListAsync())
+            .ToLookup(x => x.MemberBodyId, x => new Waiting(x.Id, x.Kind, ProjectReference.ForBallot(x.Project, x.Kind), x.TitleEn, x.Committee, x.ClosesAt, x.Status, x.Position));
+        // A P-member owes a vote on every ballot but a CD consultation; observers and consultations take comments.
+        static bool Owes(Waiting w) => w.Status == MembershipStatus.P && w.Kind != BallotKind.CD && w.Position is null;
+        foreach (var body in bodies)
         {
-            var rows = (await (from m in db.BallotMembers
-                               join b in db.Ballots on m.BallotId equals b.Id
-                               join p in db.Projects on b.ProjectId equals p.Id
-                               join c in db.Committees on b.CommitteeId equals c.Id
-                               where m.MemberBodyId == body.Id && b.Status == BallotStatus.Open && b.ClosesAt > now
-                               orderby b.ClosesAt
-                               select new
-                               {
-                                   b.Id, b.Kind, Project = p, p.TitleEn, Committee = c.Reference, b.ClosesAt, m.Status,
-                                   Position = db.BallotPositions.Where(x => x.BallotId == b.Id && x.MemberBodyId == body.Id).Select(x => (VotePosition?)x.Position).FirstOrDefault(),
-                               }).AsNoTracking().ToListAsync())
-                .Select(x => new Waiting(x.Id, x.Kind, ProjectReference.ForBallot(x.Project, x.Kind), x.TitleEn, x.Committee, x.ClosesAt, x.Status, x.Position))
-                .ToList();
-            // A P-member owes a vote on every ballot but a CD consultation; observers and consultations take comments.
-            bool Owes(Waiting w) => w.Status == MembershipStatus.P && w.Kind != BallotKind.CD && w.Position is null;
-            Bodies.Add(new BodyBoard(body, rows.Where(Owes).ToList(), rows.Where(w => !Owes(w)).ToList()));
+            Bodies.Add(new BodyBoard(body, rows[body.Id].Where(Owes).ToList(), rows[body.Id].Where(w => !Owes(w)).ToList()));
         }
     }
 }

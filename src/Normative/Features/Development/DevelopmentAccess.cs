@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development;
 
@@ -13,20 +15,17 @@ namespace Normative.Features.Development;
 /// </summary>
 public static class DevelopmentAccess
 {
-    public static string? UserId(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-
     public static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
 
     /// <summary>The committee's manager (with the CommitteeManager role) or an administrator.</summary>
     public static bool Manages(ClaimsPrincipal user, Committee committee) =>
         IsAdministrator(user)
-        || (user.IsInRole(Roles.CommitteeManager) && committee.ManagerUserId is not null && committee.ManagerUserId == UserId(user));
+        || (user.IsInRole(Roles.CommitteeManager) && committee.ManagerUserId is not null && committee.ManagerUserId == user.UserId());
 
     /// <summary>The member bodies the person is a delegate of (none without the Delegate role).</summary>
     public static async Task<List<MemberBody>> DelegateBodiesAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var id = UserId(user);
+        var id = user.UserId();
         if (id is null || !user.IsInRole(Roles.Delegate))
         {
             return [];
@@ -41,11 +40,22 @@ public static class DevelopmentAccess
     /// <summary>The committees named as the person's own (administrators, who may act on any committee, are not listed everywhere).</summary>
     public static async Task<List<Committee>> ManagedCommitteesAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var id = UserId(user);
+        var id = user.UserId();
         if (id is null || !user.IsInRole(Roles.CommitteeManager))
         {
             return [];
         }
         return await db.Committees.AsNoTracking().Where(c => c.ManagerUserId == id).OrderBy(c => c.Reference).ToListAsync(ct);
+    }
+
+    /// <summary>The compiled comments are for the committee: its manager, administrators and the delegates of the ballot's member bodies.</summary>
+    public static async Task<bool> MayReadCommentsAsync(NormativeDb db, ClaimsPrincipal user, Ballot ballot, Committee committee, CancellationToken ct)
+    {
+        if (Manages(user, committee))
+        {
+            return true;
+        }
+        var bodies = (await DelegateBodiesAsync(db, user, ct)).Select(b => b.Id).ToList();
+        return bodies.Count > 0 && await db.BallotMembers.AnyAsync(m => m.BallotId == ballot.Id && bodies.Contains(m.MemberBodyId), ct);
     }
 }

@@ -1,4 +1,6 @@
+using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 using Normative.Features.Shared;
 using Normative.Web;
 
@@ -10,17 +12,18 @@ public sealed class DevelopmentFeature : Feature
     public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddHttpContextAccessor();
         services.AddScoped<DevelopmentMail>();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
             services.AddHostedService<BallotWorker>();
         }
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", "/taking-part", "Sitemap.Organization", Order: 230));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", "/members", "Sitemap.Organization", Order: 231));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", "/development", "Sitemap.Organization", Order: 232));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", "/development/consultations", "Sitemap.Organization", Order: 233));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, Order: 50));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, "Sitemap.Organization", Order: 230));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", DevelopmentLinks.Members, "Sitemap.Organization", Order: 231));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
         services.AddSitemapSource(new DevelopmentSitemap());
+        services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(CommitteeLinksViewComponent));
     }
 
     public override void MapEndpoints(WebApplication app) =>

@@ -17,4 +17,8 @@ public static class DevelopmentFormat
 
     /// <summary>For a date input: yyyy-MM-dd.</summary>
     public static string Input(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A reference as a file name: "ISO/DIS 9001" → "iso-dis-9001".</summary>
+    public static string Slug(string reference) =>
+        new(reference.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 }

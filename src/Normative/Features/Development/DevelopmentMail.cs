@@ -39,7 +39,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
             Queue(db, r,
                 t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
                 t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, DevelopmentFormat.Time(ballot.ClosesAt), r.Acronym],
-                Link($"/development/ballots/{ballot.Id}"));
+                Link(DevelopmentLinks.Ballot(ballot.Id)));
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
             Queue(db, r,
                 t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
                 t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, DevelopmentFormat.Time(ballot.ClosesAt)],
-                Link($"/development/ballots/{ballot.Id}"));
+                Link(DevelopmentLinks.Ballot(ballot.Id)));
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
             Queue(db, r,
                 t["Mail.Closed.Subject", committee.Reference, ballot.Kind.ToString(), reference, outcome],
                 t["Mail.Closed.Text", t["BallotKind." + ballot.Kind], reference, outcome, tally.Responded, tally.PMembers],
-                Link($"/development/ballots/{ballot.Id}/result"));
+                Link(DevelopmentLinks.BallotResult(ballot.Id)));
         }
     }
 

@@ -7,7 +7,8 @@ namespace Normative.Features.Development;
 /// <summary>Standards development's public pages in sitemap.xml: the entry pages, every member body, every committee's members and work programme.</summary>
 public sealed class DevelopmentSitemap : ISitemapSource
 {
-    private static readonly string[] Entry = ["/taking-part", "/members", "/development", "/development/consultations", "/development/stages"];
+    private static readonly string[] Entry =
+        [DevelopmentLinks.TakingPart, DevelopmentLinks.Members, DevelopmentLinks.Home, DevelopmentLinks.Consultations, DevelopmentLinks.Stages];
 
     public string Name => "development";
 
@@ -18,11 +19,11 @@ public sealed class DevelopmentSitemap : ISitemapSource
     {
         var paths = new List<string>(Entry);
         paths.AddRange((await db.MemberBodies.AsNoTracking().OrderBy(m => m.CountryCode).Select(m => m.CountryCode).ToListAsync(ct))
-            .Select(code => $"/members/{code}"));
+            .Select(DevelopmentLinks.Member));
         foreach (var id in await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct))
         {
-            paths.Add($"/committees/{id}/members");
-            paths.Add($"/committees/{id}/work-programme");
+            paths.Add(DevelopmentLinks.CommitteeMembers(id));
+            paths.Add(DevelopmentLinks.WorkProgramme(id));
         }
         return paths.Skip(skip).Take(take).Select(p => new SitemapUrl(p)).ToList();
     }

@@ -14,24 +14,29 @@ public static class Csv
     /// <summary>The largest record read (a guard against a quote that never closes in a huge file).</summary>
     public const int MaxRecordBytes = 4 * 1024 * 1024;
 
-    public static IEnumerable<CsvLine> Read(Stream stream, int maxRecordBytes = MaxRecordBytes)
+    /// <param name="separator">
+    /// The field separator; null finds it in the first lines (among , ; tab |), for files people save
+    /// from a spreadsheet set to a language that writes semicolons.
+    /// </param>
+    public static IEnumerable<CsvLine> Read(Stream stream, int maxRecordBytes = MaxRecordBytes, char? separator = ',')
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Read(options => CsvReader.Create(stream, options, leaveOpen: true), maxRecordBytes);
+        return Read(options => CsvReader.Create(stream, options, leaveOpen: true), maxRecordBytes, separator);
     }
 
-    public static IEnumerable<CsvLine> Read(TextReader text, int maxRecordBytes = MaxRecordBytes)
+    /// <inheritdoc cref="Read(Stream, int, char?)"/>
+    public static IEnumerable<CsvLine> Read(TextReader text, int maxRecordBytes = MaxRecordBytes, char? separator = ',')
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(options => CsvReader.Create(text, options, leaveOpen: true), maxRecordBytes);
+        return Read(options => CsvReader.Create(text, options, leaveOpen: true), maxRecordBytes, separator);
     }
 
-    private static IEnumerable<CsvLine> Read(Func<CsvReaderOptions, CsvReader> open, int maxRecordBytes)
+    private static IEnumerable<CsvLine> Read(Func<CsvReaderOptions, CsvReader> open, int maxRecordBytes, char? separator)
     {
         var problems = new Dictionary<long, CsvMalformedReason>();
         var options = new CsvReaderOptions
         {
-            Separator = ',',
+            Separator = separator,
             HasHeader = false,
             TrackLineNumbers = true,
             SkipEmptyLines = true,

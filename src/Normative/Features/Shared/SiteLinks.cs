@@ -8,6 +8,18 @@ namespace Normative.Features.Shared;
 /// </summary>
 public static class SiteLinks
 {
+    /// <summary>The home page.</summary>
+    [LinkTo("/Site/Index")]
+    public static string Home => "/";
+
+    /// <summary>How to reach the organisation (the site's contact page), for pages that send people there.</summary>
+    [LinkTo("/Site/Contact")]
+    public static string Contact => "/contact";
+
+    /// <summary>The site's search (the catalogue's search page, which the header's box uses).</summary>
+    [LinkTo("/Catalogue/Search")]
+    public static string Search => "/search";
+
     public const string DevelopmentOrigin = "http://localhost:5080";
 
     /// <summary>The site's public origin for mail and payment return addresses, without a trailing slash.</summary>

@@ -9,16 +9,27 @@ public sealed class SiteParts
 {
     private readonly FrozenDictionary<string, SiteLink[]> _links;
     private readonly FrozenDictionary<string, SiteComponent[]> _components;
+    private readonly FrozenDictionary<string, SiteCard[]> _cards;
     private readonly IStringLocalizerFactory _localizers;
 
-    public SiteParts(IEnumerable<SiteLink> links, IEnumerable<SiteComponent> components, IStringLocalizerFactory localizers)
+    public SiteParts(IEnumerable<SiteLink> links, IEnumerable<SiteComponent> components, IEnumerable<SiteCard> cards, IStringLocalizerFactory localizers)
     {
+        _cards = cards.GroupBy(c => c.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Order).ToArray());
         _links = links.GroupBy(l => l.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(l => l.Order).ToArray());
         _components = components.GroupBy(c => c.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Order).ToArray());
         _localizers = localizers;
     }
 
     public IReadOnlyList<SiteComponent> Components(string slot) => _components.GetValueOrDefault(slot) ?? [];
+
+    public IReadOnlyList<SiteCard> Cards(string slot) => _cards.GetValueOrDefault(slot) ?? [];
+
+    /// <summary>A text of a card (its title, body or action) in the current UI language.</summary>
+    public string Text(SiteCard card, string key)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return _localizers.Create(card.Text)[key];
+    }
 
     /// <summary>The slot's links that <paramref name="user"/> may see.</summary>
     public IReadOnlyList<SiteLink> Links(string slot, ClaimsPrincipal? user = null) =>

@@ -6,6 +6,9 @@ public static class SitePartsSetup
     public static IServiceCollection AddSiteLink(this IServiceCollection services, SiteLink link) =>
         services.AddSingleton(link);
 
+    public static IServiceCollection AddSiteCard(this IServiceCollection services, SiteCard card) =>
+        services.AddSingleton(card);
+
     public static IServiceCollection AddSiteComponent(this IServiceCollection services, string slot, Type component, int order = 0) =>
         services.AddSingleton(new SiteComponent(slot, component, order));
 }

@@ -11,6 +11,18 @@ public static class SiteSlots
     /// <summary>The header, beside the language menu (components).</summary>
     public const string HeaderTools = "header-tools";
 
+    /// <summary>The main navigation under the header (links).</summary>
+    public const string Navigation = "navigation";
+
+    /// <summary>The footer's first column (components).</summary>
+    public const string FooterLead = "footer-lead";
+
+    /// <summary>The footer's links.</summary>
+    public const string Footer = "footer";
+
+    /// <summary>The home page's cards, side by side (<see cref="SiteCard"/>).</summary>
+    public const string HomeCards = "home-cards";
+
     /// <summary>"My account": links to a feature's pages for the signed-in person.</summary>
     public const string Account = "account";
 

@@ -17,22 +17,40 @@ public sealed class SiteFeature : Feature
             }
         });
         var services = builder.Services;
-        services.AddSitemapSource(new StaticSitemapSource("pages", "/", "/about", "/accessibility", "/privacy", "/copyright", "/contact", "/sitemap"));
+        services.AddSitemapSource(new StaticSitemapSource("pages", SiteLinks.Home, SitePages.About, SitePages.Accessibility, SitePages.Privacy,
+            SitePages.Copyright, SitePages.Contact, SitePages.Sitemap));
         foreach (var (key, href, group, order) in new[]
         {
-            ("Nav.AboutUs", "/about", "Sitemap.Organization", 201),
-            ("About.Members.Title", "/about#members", "Sitemap.Organization", 202),
-            ("About.Consensus.Title", "/about#consensus", "Sitemap.Organization", 203),
-            ("Nav.News", "/news", "Sitemap.Organization", 240),
-            ("Footer.SignUpForUpdates", "/updates", "Sitemap.Account", 340),
-            ("Footer.Accessibility", "/accessibility", "Sitemap.About", 401),
-            ("Footer.Privacy", "/privacy", "Sitemap.About", 402),
-            ("Footer.Copyright", "/copyright", "Sitemap.About", 403),
-            ("Footer.Contact", "/contact", "Sitemap.About", 404),
-            ("Footer.Api", "/api/docs", "Sitemap.About", 405),
+            ("Nav.AboutUs", SitePages.About, "Sitemap.Organization", 201),
+            ("About.Members.Title", SitePages.About + "#members", "Sitemap.Organization", 202),
+            ("About.Consensus.Title", SitePages.About + "#consensus", "Sitemap.Organization", 203),
+            ("Nav.News", SitePages.News, "Sitemap.Organization", 240),
+            ("Footer.SignUpForUpdates", SitePages.Updates, "Sitemap.Account", 340),
+            ("Footer.Accessibility", SitePages.Accessibility, "Sitemap.About", 401),
+            ("Footer.Privacy", SitePages.Privacy, "Sitemap.About", 402),
+            ("Footer.Copyright", SitePages.Copyright, "Sitemap.About", 403),
+            ("Footer.Contact", SitePages.Contact, "Sitemap.About", 404),
+            ("Footer.Api", SitePages.ApiDocs, "Sitemap.About", 405),
         })
         {
             services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), key, href, group, Order: order));
+        }
+
+        // The header's navigation (the catalogue, development and the store add theirs) and the footer.
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.AboutUs", SitePages.About, Order: 30));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.News", SitePages.News, Order: 40));
+        services.AddSiteComponent(SiteSlots.FooterLead, typeof(StayInformedViewComponent));
+        foreach (var (key, href, order) in new[]
+        {
+            ("Footer.Sitemap", SitePages.Sitemap, 1),
+            ("Footer.Accessibility", SitePages.Accessibility, 2),
+            ("Footer.Privacy", SitePages.Privacy, 3),
+            ("Footer.Copyright", SitePages.Copyright, 4),
+            ("Footer.Contact", SitePages.Contact, 5),
+            ("Footer.Api", SitePages.ApiDocs, 6),
+        })
+        {
+            services.AddSiteLink(new SiteLink(SiteSlots.Footer, typeof(SiteText), key, href, Order: order));
         }
     }
 }

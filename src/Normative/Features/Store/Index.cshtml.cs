@@ -6,6 +6,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
@@ -13,7 +14,7 @@ using Normative.Features.Store.Offers;
 namespace Normative.Features.Store;
 
 /// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices and VAT.</summary>
-public class IndexModel(NormativeDb db, CartAccess carts, IAuthorizationService auth) : PageModel
+public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Reference { get; set; }
@@ -40,12 +41,12 @@ public class IndexModel(NormativeDb db, CartAccess carts, IAuthorizationService 
             {
                 return Redirect(StoreLinks.Product(exact[0].Id));
             }
-            var pattern = "%" + canonical.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = SqlLike.Contains(canonical);
             Matches = exact.Count > 0
                 ? exact
                 : await db.Deliverables.AsNoTracking().Where(d => EF.Functions.ILike(d.Reference, pattern)).OrderBy(d => d.Reference).Take(20).ToListAsync(ct);
         }
-        CartCount = await carts.CountAsync(HttpContext, ct);
+        CartCount = await CartActions.CountAsync(db, HttpContext, clock.GetUtcNow(), ct);
         IsEditor = User.Identity?.IsAuthenticated == true && (await auth.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
         // Sorted here, by the format's order (PDF, then paper), not by its stored name.

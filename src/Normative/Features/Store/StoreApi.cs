@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
@@ -66,42 +67,41 @@ public static class StoreApi
         {
             return TypedResults.NotFound();
         }
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
-        IReadOnlyList<OfferResponse> offers = Pricing.OffersFor(d, bands, overrides)
+        var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
+        IReadOnlyList<OfferResponse> offers = prices.OffersFor(d)
             .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF")).ToList();
         return TypedResults.Ok(offers);
     }
 
-    public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct));
+    public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await DescribeAsync(http, db, clock, ct));
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddLineAsync(
-        AddLineRequest request, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        AddLineRequest request, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
         var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
             ? "Cart.Error.UnknownOffer"
-            : await carts.AddAsync(http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+            : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> SetQuantityAsync(
-        long lineId, QuantityRequest request, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
-        var problem = await carts.SetQuantityAsync(http, lineId, request.Quantity, ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+        var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLineAsync(
-        long lineId, HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
-        var problem = await carts.RemoveAsync(http, lineId, ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, carts, db, clock, ct)) : Problem(s, problem);
+        var problem = await CartActions.RemoveAsync(db, http, lineId, clock.GetUtcNow(), ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(HttpContext http, NormativeDb db, CancellationToken ct)
     {
-        var userId = CartAccess.UserId(http);
+        var userId = http.User.UserId();
         IReadOnlyList<OrderSummary> orders = (await db.Orders.AsNoTracking().Where(o => o.UserId == userId).OrderByDescending(o => o.PlacedAt).ToListAsync(ct))
             .Select(o => new OrderSummary(o.Number, o.Status.ToString(), o.PlacedAt, o.Total, o.Currency)).ToList();
         return TypedResults.Ok(orders);
@@ -126,16 +126,15 @@ public static class StoreApi
     }
 
     /// <summary>
-    /// Stripe's events. The signature is checked over the raw body before anything else (a bad or
-    /// stale one → 400, logged, nothing changed); each event id is handled once (a replay → 200, ignored).
+    /// Stripe's events (<see cref="StripeWebhook"/>): 404 where no webhook secret is configured, 400 for
+    /// a bad or stale signature or a body over 256 KB, 200 for an event handled now or before.
     /// </summary>
     public static async Task<Results<Ok<WebhookResponse>, NotFound, ProblemHttpResult>> StripeWebhookAsync(
-        HttpContext http, NormativeDb db, IOptions<StoreOptions> options, OrderPayments payments, IConfiguration configuration,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext http, NormativeDb db, StoreMail mail, IOptions<StoreOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Normative.Features.Store.StripeWebhook");
-        var secret = options.Value.Stripe.WebhookSecret;
-        if (string.IsNullOrEmpty(secret))
+        var stripe = options.Value.Stripe;
+        if (string.IsNullOrEmpty(stripe.WebhookSecret))
         {
             return TypedResults.NotFound();
         }
@@ -151,76 +150,24 @@ public static class StoreApi
             }
             payload = new string(buffer, 0, read);
         }
-        var signature = http.Request.Headers["Stripe-Signature"].ToString();
-        if (string.IsNullOrWhiteSpace(signature))
-        {
-            logger.LogWarning("Rejected a Stripe webhook from {Address}: no signature", http.Connection.RemoteIpAddress);
-            return TypedResults.Problem("The Stripe-Signature header is missing.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
-        }
-        Stripe.Event stripeEvent;
-        try
-        {
-            // Checks the signature, the timestamp against the tolerance and the event's API version.
-            stripeEvent = Stripe.EventUtility.ConstructEvent(payload, signature, secret,
-                options.Value.Stripe.ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
-        }
-        catch (Exception e) when (e is Stripe.StripeException or Newtonsoft.Json.JsonException or ArgumentException)
-        {
-            logger.LogWarning("Rejected a Stripe webhook from {Address}: {Reason}", http.Connection.RemoteIpAddress, e.Message);
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook signature");
-        }
-        var eventId = stripeEvent.Id ?? "";
-        var type = stripeEvent.Type ?? "";
-        if (eventId.Length is 0 or > 200)
-        {
-            return TypedResults.Problem("The event has no usable id.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var shortType = type.Length > 100 ? type[..100] : type;
-        var fresh = await db.Database.SqlQuery<string>($"""
-            INSERT INTO webhook_events (provider, event_id, type, received_at)
-            VALUES ({StripeCheckoutProvider.ProviderName}, {eventId}, {shortType}, {now})
-            ON CONFLICT DO NOTHING
-            RETURNING event_id AS "Value"
-            """).ToListAsync(ct);
-        if (fresh.Count == 0)
-        {
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Stripe event {Event} was already handled", eventId);
-            return TypedResults.Ok(new WebhookResponse(true, true));
-        }
-        if (type is "checkout.session.completed" or "checkout.session.async_payment_succeeded"
-            && stripeEvent.Data?.Object is Stripe.Checkout.Session checkoutSession)
-        {
-            var state = StripeCheckoutProvider.ReadSession(checkoutSession);
-            var session = await db.PaymentSessions.AsNoTracking()
-                .SingleOrDefaultAsync(x => x.Provider == StripeCheckoutProvider.ProviderName && x.ProviderSessionId == state.Id, ct);
-            if (session is null)
-            {
-                logger.LogWarning("Stripe event {Event} is about session {Session}, which no order has", eventId, state.Id);
-            }
-            else if (state.Paid)
-            {
-                await payments.RecordProviderPaymentAsync(session.OrderId, state, StoreLinks.Origin(configuration, http), ct);
-            }
-        }
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(new WebhookResponse(true, false));
+        var result = await StripeWebhook.HandleAsync(db, mail, stripe, payload, http.Request.Headers["Stripe-Signature"].ToString(),
+            http.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow(), logger, ct);
+        return result.Outcome == StripeWebhook.Outcome.Refused
+            ? TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: result.Title)
+            : TypedResults.Ok(new WebhookResponse(true, result.Outcome == StripeWebhook.Outcome.Duplicate));
     }
 
     private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
         TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
 
-    private static async Task<CartResponse> DescribeAsync(HttpContext http, CartAccess carts, NormativeDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<CartResponse> DescribeAsync(HttpContext http, NormativeDb db, TimeProvider clock, CancellationToken ct)
     {
-        var lookup = await carts.FindAsync(http, ct);
+        var lookup = await CartActions.FindAsync(db, http, clock.GetUtcNow(), ct);
         if (lookup.Cart is null)
         {
             return new CartResponse([], 0, 0, 0, 0, "CHF", lookup.Expired);
         }
         var priced = await PricedCart.PriceAsync(db, lookup.Cart, ct);
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new CartResponse(
             priced.Lines.Select(l => new CartLineResponse(
@@ -228,8 +175,8 @@ public static class StoreApi
                 l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available)).ToList(),
             priced.Available.Sum(l => l.CartLine.Quantity),
             priced.Net,
-            priced.TotalsFor(rules, "CH", today).Total,
-            priced.TotalsFor(rules, TaxRule.AnyOtherCountry, today).Total,
+            priced.TotalsFor("CH", today).Total,
+            priced.TotalsFor(TaxRule.AnyOtherCountry, today).Total,
             "CHF",
             false);
     }

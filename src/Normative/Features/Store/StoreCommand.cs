@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Normative.Cli;
+using Normative.Data;
 using Normative.Features.Store.Alerts;
 
 namespace Normative.Features.Store;
@@ -10,9 +11,11 @@ public static class StoreCommand
     public static Command Create()
     {
         var store = new Command("store", "The store's tools.");
+        // The command line host hands each command its services (sp); a command is its own composition root.
         store.Subcommands.Add(NormativeCli.Command("alerts", "Mail buyers about new editions, amendments, corrigenda and withdrawals of what they bought (once per change).", async (sp, ct) =>
         {
-            var mails = await sp.GetRequiredService<StoreAlerts>().ScanAsync(ct);
+            var mails = await StoreAlerts.ScanAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<StoreMail>(),
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreAlerts)), ct);
             Console.WriteLine($"Store alerts: {mails} mails queued.");
             return 0;
         }));

@@ -1,17 +1,16 @@
 using System.CommandLine;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Carts;
-using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
-using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
 using Normative.Web;
 
@@ -25,34 +24,25 @@ public sealed class StoreFeature : Feature
         var services = builder.Services;
         var section = builder.Configuration.GetSection("Store");
         services.Configure<StoreOptions>(section);
-        services.AddScoped<CartAccess>();
-        services.AddScoped<OrderPlacement>();
-        services.AddScoped<OrderPayments>();
-        services.AddScoped<OrderAdministration>();
-        services.AddScoped<StoreAlerts>();
-        services.AddScoped<Catalogue.OpenData.ICatalogueImported, Alerts.AlertsAfterImport>(); // alerts right after an import
-        services.AddScoped<TestPaymentProvider>();
-        // Stripe.net's client on an HttpClient from the factory (pooled handlers, traced like every other call).
-        services.AddHttpClient(StripeCheckoutProvider.ProviderName, http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.AddScoped<Stripe.IStripeClient>(sp =>
-        {
-            var stripe = sp.GetRequiredService<IOptions<StoreOptions>>().Value.Stripe;
-            return new Stripe.StripeClient(new Stripe.StripeClientOptions
-            {
-                ApiKey = stripe.SecretKey,
-                ApiBase = stripe.BaseUrl.TrimEnd('/'),
-                HttpClient = new Stripe.SystemNetHttpClient(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeCheckoutProvider.ProviderName), maxNetworkRetries: 2),
-            });
-        });
-        services.AddScoped<StripeCheckoutProvider>();
+        services.AddScoped<StoreMail>();
+        services.AddScoped<Catalogue.OpenData.ICatalogueImported, AlertsAfterImport>(); // alerts right after an import
+
         // Stripe when a secret key is configured; otherwise the test provider with its page on this site
         // (in Development, or when Store:TestProvider says so); otherwise no card payments at all.
-        services.AddSingleton(sp => CardPayments.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, builder.Environment.IsDevelopment()));
-        services.AddScoped<IPaymentProvider>(sp =>
-            sp.GetRequiredService<CardPayments>().Provider == StripeCheckoutProvider.ProviderName
-                ? sp.GetRequiredService<StripeCheckoutProvider>()
-                : sp.GetRequiredService<TestPaymentProvider>());
+        var cards = CardPayments.From(section.Get<StoreOptions>() ?? new StoreOptions(), builder.Environment.IsDevelopment());
+        services.AddSingleton(cards);
+        switch (cards.Provider)
+        {
+            case StripeCheckoutProvider.ProviderName:
+                services.AddHttpClient<IPaymentProvider, StripeCheckoutProvider>(http => http.Timeout = TimeSpan.FromSeconds(30));
+                break;
+            case TestPaymentProvider.ProviderName:
+                services.AddScoped<IPaymentProvider, TestPaymentProvider>();
+                break;
+            default:
+                services.AddSingleton<IPaymentProvider, NoPaymentProvider>();
+                break;
+        }
         if (section.GetValue("Alerts:Enabled", true))
         {
             services.AddHostedService<StoreWorker>();
@@ -61,13 +51,15 @@ public sealed class StoreFeature : Feature
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Store/Admin", Policies.Editor));
 
         // The store's parts of shared pages: the cart in the header, the offers beside a standard,
-        // the buyer's links on "My account", the Editors' desk on the overview, the sitemap.
+        // the buyer's links on "My account", the navigation, the home page's card, the sitemap.
         services.AddSiteComponent(SiteSlots.HeaderTools, typeof(CartLinkViewComponent));
         services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(OffersViewComponent));
-        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Orders.Title", "/store/orders", Order: 10));
-        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", "/store/downloads", Order: 11));
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", "/store", "Sitemap.Standards", Order: 120));
-        services.AddSitemapSource(new StaticSitemapSource("store", "/store"));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Orders.Title", StoreLinks.Orders(), Order: 10));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", StoreLinks.Downloads(), Order: 11));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", StoreLinks.Store(), "Sitemap.Standards", Order: 120));
+        services.AddSitemapSource(new StaticSitemapSource("store", StoreLinks.Store()));
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Store", StoreLinks.Store(), Order: 60));
+        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Buy.Title", "Home.Buy.Text", "Home.Buy.Action", StoreLinks.Store(), Order: 1));
 
         // An anonymous cart joins the buyer's cart at sign-in, whichever page signed them in.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
@@ -76,18 +68,21 @@ public sealed class StoreFeature : Feature
             o.Events.OnSignedIn = async context =>
             {
                 await previous(context);
-                if (context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+                if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
                 {
-                    try
-                    {
-                        await context.HttpContext.RequestServices.GetRequiredService<CartAccess>()
-                            .MergeAsync(context.HttpContext, userId, context.HttpContext.RequestAborted);
-                    }
-                    catch (DbUpdateException e)
-                    {
-                        // Signing in matters more than the merge; the anonymous cart stays as it was.
-                        context.HttpContext.RequestServices.GetRequiredService<ILogger<CartAccess>>().LogWarning(e, "The anonymous cart could not be merged at sign-in");
-                    }
+                    return;
+                }
+                // Cookie events are options, made outside dependency injection: the request's services are the way to the database here.
+                var services = context.HttpContext.RequestServices;
+                try
+                {
+                    await CartActions.MergeAsync(services.GetRequiredService<NormativeDb>(), context.HttpContext, userId,
+                        services.GetRequiredService<TimeProvider>().GetUtcNow(), context.HttpContext.RequestAborted);
+                }
+                catch (DbUpdateException e)
+                {
+                    // Signing in matters more than the merge; the anonymous cart stays as it was.
+                    services.GetRequiredService<ILogger<StoreFeature>>().LogWarning(e, "The anonymous cart could not be merged at sign-in");
                 }
             };
         });

@@ -1,23 +1,110 @@
+using System.Globalization;
 using Normative.Features.Shared;
+using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store;
 
-/// <summary>The store's paths, and the site's origin for its mail and the payment provider's return addresses.</summary>
+/// <summary>
+/// The store's pages, for links from its pages, mail, redirects and the payment provider's return
+/// addresses (see <see cref="LinkToAttribute"/>); and the site's origin for absolute ones.
+/// </summary>
 public static class StoreLinks
 {
+    /// <summary>What the payment provider puts in the return address in place of its session's id.</summary>
+    public const string SessionIdPlaceholder = "{CHECKOUT_SESSION_ID}";
+
     /// <summary>
-    /// The origin of links in the store's mail and of the payment provider's return addresses:
-    /// Site:BaseUrl, which is required outside Development; a developer without it is sent back to
-    /// the address they used.
+    /// The origin of the payment provider's return addresses: Site:BaseUrl, which is required
+    /// outside Development; a developer without it is sent back to the address they used.
     /// </summary>
     public static string Origin(IConfiguration configuration, HttpContext? context) => SiteLinks.Origin(configuration, context);
+
+    [LinkTo("/Store/Index")]
+    public static string Store(string? reference = null) => reference is null ? "/store" : "/store?reference=" + Uri.EscapeDataString(reference);
+
+    /// <summary>The store's explanation of prices and VAT.</summary>
+    [LinkTo("/Store/Index")]
+    public static string Prices() => "/store#prices";
 
     [LinkTo("/Store/Offers/Product")]
     public static string Product(int deliverableId) => $"/store/standard/{deliverableId}";
 
+    [LinkTo("/Store/Carts/Cart")]
+    public static string Cart() => "/cart";
+
+    [LinkTo("/Store/Checkout/Checkout")]
+    public static string Checkout() => "/store/checkout";
+
+    [LinkTo("/Store/Orders/Orders")]
+    public static string Orders() => "/store/orders";
+
+    /// <param name="payment">"cancelled" when the buyer comes back from the payment page without paying.</param>
     [LinkTo("/Store/Orders/OrderDetails")]
-    public static string Order(string number) => $"/store/orders/{Uri.EscapeDataString(number)}";
+    public static string Order(string number, string? payment = null) =>
+        $"/store/orders/{Uri.EscapeDataString(number)}" + (payment is null ? "" : "?payment=" + Uri.EscapeDataString(payment));
 
     [LinkTo("/Store/Orders/Invoice")]
     public static string Invoice(string number) => $"/store/orders/{Uri.EscapeDataString(number)}/invoice";
+
+    /// <summary>Where the payment provider sends the buyer back; without a session id, the address the provider completes (<see cref="SessionIdPlaceholder"/>).</summary>
+    [LinkTo("/Store/Checkout/Confirmation")]
+    public static string Confirmation(string number, string? sessionId = null) =>
+        $"/store/orders/{Uri.EscapeDataString(number)}/confirmation?session_id=" + (sessionId is null ? SessionIdPlaceholder : Uri.EscapeDataString(sessionId));
+
+    [LinkTo("/Store/Delivery/Downloads")]
+    public static string Downloads() => "/store/downloads";
+
+    /// <summary>The buyer's switch for alerts about bought standards, on the downloads page.</summary>
+    [LinkTo("/Store/Delivery/Downloads")]
+    public static string Alerts() => "/store/downloads#alerts";
+
+    [LinkTo("/Store/Delivery/Download")]
+    public static string Download(long orderLineId) => "/store/downloads/" + orderLineId.ToString(CultureInfo.InvariantCulture);
+
+    [LinkTo("/Store/Payments/TestPayment")]
+    public static string TestPayment(Guid session) => $"/store/test-payment/{session}";
+
+    [LinkTo("/Store/Admin/Index")]
+    public static string Admin() => "/store/admin";
+
+    [LinkTo("/Store/Admin/Orders")]
+    public static string AdminOrders() => "/store/admin/orders";
+
+    /// <summary>The Editors' orders filtered, a page of them, or (<paramref name="csv"/>) all of them as a spreadsheet: the page of <see cref="AdminOrders()"/>.</summary>
+    public static string AdminOrders(OrderStatus? status, PaymentMethod? method = null, DateOnly? from = null, DateOnly? to = null, string? q = null, int page = 1, bool csv = false)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("status", status?.ToString());
+        Add("method", method?.ToString());
+        Add("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("q", q);
+        Add("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
+        Add("handler", csv ? "Csv" : null);
+        return AdminOrders() + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
+    [LinkTo("/Store/Admin/Order")]
+    public static string AdminOrder(string number) => $"/store/admin/orders/{Uri.EscapeDataString(number)}";
+
+    [LinkTo("/Store/Admin/Prices")]
+    public static string AdminPrices() => "/store/admin/prices";
+
+    /// <summary>The Editors' prices for single deliverables, on the prices page.</summary>
+    [LinkTo("/Store/Admin/Prices")]
+    public static string AdminPriceOverrides() => "/store/admin/prices#overrides";
+
+    [LinkTo("/Store/Admin/Files")]
+    public static string AdminFiles() => "/store/admin/files";
+
+    [LinkTo("/Store/Admin/Tax")]
+    public static string AdminTax() => "/store/admin/tax";
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
@@ -12,33 +14,38 @@ namespace Normative.Features.Store;
 
 /// <summary>
 /// The store's mail, in the buyer's language, queued in the caller's unit of work: the pro-forma
-/// invoice, the order confirmation with its invoice, and alerts about bought standards.
+/// invoice, the order confirmation with its invoice, and alerts about bought standards. Links in
+/// mail lead to the site's public address (Site:BaseUrl).
 /// </summary>
-public static class StoreMail
+public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration configuration, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store)
 {
-    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, string Link);
+    /// <summary>A change to a bought standard; the mail links to the store's page of <paramref name="DeliverableId"/>.</summary>
+    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, int DeliverableId);
 
-    public static void QueueProForma(NormativeDb db, IStringLocalizer t, Order order, InvoicePdf.Seller seller, string origin, DateTimeOffset now)
+    /// <summary>Who sells: the organisation on invoices, in mail signatures and on the payment page.</summary>
+    public InvoicePdf.Seller Seller => StoreSeller.From(organization.Value, store.Value);
+
+    public void QueueProForma(NormativeDb db, Order order, DateTimeOffset now)
     {
         using var _ = CultureScope.Use(order.Culture);
+        var seller = Seller;
         var pdf = InvoicePdf.Create(order, proForma: true, seller, t, now);
-        var link = origin + StoreLinks.Order(order.Number);
         var paragraphs = new[]
         {
             t["Mail.ProForma.Intro", order.Number].Value,
             t["Mail.ProForma.Pay", Chf.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value,
             t["Mail.ProForma.Downloads"].Value,
         };
-        Queue(db, t, order.BillingEmail, order.BillingName, t["Mail.ProForma.Subject", seller.Name, order.Number].Value, paragraphs,
-            (t["Mail.SeeOrder"].Value, link), seller.Name,
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.ProForma.Subject", seller.Name, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
             new OutboxAttachment { FileName = $"proforma-{order.Number}.pdf", ContentType = "application/pdf", Content = pdf });
     }
 
-    public static void QueueConfirmation(NormativeDb db, IStringLocalizer t, Order order, InvoicePdf.Seller seller, string origin, DateTimeOffset now)
+    public void QueueConfirmation(NormativeDb db, Order order, DateTimeOffset now)
     {
         using var _ = CultureScope.Use(order.Culture);
+        var seller = Seller;
         var pdf = InvoicePdf.Create(order, proForma: false, seller, t, now);
-        var link = origin + StoreLinks.Order(order.Number);
         var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, Chf.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
             $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
@@ -50,27 +57,30 @@ public static class StoreMail
         {
             paragraphs.Add(t["Mail.Confirmation.Shipping"].Value);
         }
-        Queue(db, t, order.BillingEmail, order.BillingName, t["Mail.Confirmation.Subject", seller.Name, order.Number].Value, paragraphs,
-            (t["Mail.SeeOrder"].Value, link), seller.Name,
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.Confirmation.Subject", seller.Name, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
             new OutboxAttachment { FileName = $"invoice-{order.Number}.pdf", ContentType = "application/pdf", Content = pdf });
     }
 
-    public static void QueueAlert(NormativeDb db, IStringLocalizer t, string to, string culture, string sellerName, IReadOnlyList<AlertItem> items, string settingsLink)
+    public void QueueAlert(NormativeDb db, string to, string culture, IReadOnlyList<AlertItem> items)
     {
         using var _ = CultureScope.Use(culture);
+        var sellerName = organization.Value.Name;
         var paragraphs = new List<string> { t["Mail.Alert.Intro"].Value };
         foreach (var item in items)
         {
             var what = item.NewReference is null
                 ? t["Alert." + item.Kind + ".NoNew", item.BoughtReference].Value
                 : t["Alert." + item.Kind, item.BoughtReference, item.NewReference].Value;
-            paragraphs.Add($"• {what}\n  {item.Link}");
+            paragraphs.Add($"• {what}\n  {Link(StoreLinks.Product(item.DeliverableId))}");
         }
-        paragraphs.Add(t["Mail.Alert.TurnOff", settingsLink].Value);
-        Queue(db, t, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);
+        paragraphs.Add(t["Mail.Alert.TurnOff", Link(StoreLinks.Alerts())].Value);
+        Queue(db, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);
     }
 
-    private static void Queue(NormativeDb db, IStringLocalizer t, string to, string? name, string subject, IEnumerable<string> paragraphs,
+    private string Link(string path) => SiteLinks.Mail(configuration, path);
+
+    private void Queue(NormativeDb db, string to, string? name, string subject, IEnumerable<string> paragraphs,
         (string Text, string Url)? action, string sellerName, params OutboxAttachment[] attachments)
     {
         var greeting = name is null ? t["Mail.GreetingAnonymous"].Value : t["Mail.Greeting", name].Value;

@@ -33,17 +33,23 @@ public class AuthorizationTests(NormativeFactory factory) : IClassFixture<Normat
         Assert.Contains(delegateUser.Email!, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        var response = await admin.PostAsync("/admin/users?handler=Roles", new FormUrlEncodedContent(
+        var response = await admin.PostAsync("/admin/users?handler=Roles&q=" + Uri.EscapeDataString(delegateUser.Email!), new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", token),
-            new("userId", delegateUser.Id),
-            new("roles", Roles.Customer),
-            new("roles", Roles.Delegate),
+            new("Input.UserId", delegateUser.Id),
+            new("Input.Roles", Roles.Customer),
+            new("Input.Roles", Roles.Delegate),
         ]));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var roles = await factory.WithDbAsync(async db =>
             (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == delegateUser.Id select r.Name).ToList());
         Assert.Equal([Roles.Customer, Roles.Delegate], roles.Order().ToList());
+
+        // The redirect keeps the search and says what was saved, once.
+        var landed = await admin.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains(delegateUser.Email!, landed.QuerySelector("p.notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(landed.QuerySelectorAll("tbody tr"));
+        Assert.Null((await admin.GetDocumentAsync(response.Headers.Location!.OriginalString)).QuerySelector("p.notice"));
     }
 
     [Fact]
@@ -73,10 +79,29 @@ public class AuthorizationTests(NormativeFactory factory) : IClassFixture<Normat
         var revokeForm = page.QuerySelector("form[action*='RevokeToken']")!;
         var revoke = await client.PostAsync(revokeForm.GetAttribute("action"), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", revokeForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
-        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+        Assert.NotNull((await client.GetDocumentAsync(revoke.Headers.Location!.OriginalString)).QuerySelector("p.notice"));
 
         var after = await api.GetAsync("/api/v1/account");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task AChangedPasswordIsSavedOnceAndTheReloadedPageSaysSoOnce()
+    {
+        var (client, user) = await factory.SignInAsAsync(Roles.Customer);
+        const string newPassword = "another long passphrase for the test";
+        var changed = await client.SubmitFormAsync("/account?culture=en", new()
+        {
+            ["Password.Current"] = NormativeFactory.Password,
+            ["Password.New"] = newPassword,
+        }, "form[action*='ChangePassword']");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var landed = await client.GetDocumentAsync(changed.Headers.Location!.OriginalString);
+        Assert.Contains("password", landed.QuerySelector("p.notice")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null((await client.GetDocumentAsync(changed.Headers.Location!.OriginalString)).QuerySelector("p.notice"));
+        var again = await factory.Browser().SubmitFormAsync("/account/signin", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = newPassword });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
     }
 
     [Fact]

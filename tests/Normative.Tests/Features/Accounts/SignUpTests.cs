@@ -113,7 +113,8 @@ public class SignUpTests(NormativeFactory factory) : IClassFixture<NormativeFact
         var user = await factory.CreateUserAsync(Roles.Customer);
         var client = factory.Browser();
         var forgot = await client.SubmitFormAsync("/account/forgot?culture=en", new() { ["Email"] = user.Email! });
-        Assert.Equal(HttpStatusCode.OK, forgot.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, forgot.StatusCode);
+        Assert.NotNull((await client.GetDocumentAsync(forgot.Headers.Location!.OriginalString)).QuerySelector("p.notice"));
 
         var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, user.Email!, m => m.Subject.Contains("Reset", StringComparison.Ordinal));
         var reset = await client.SubmitFormAsync(Mailbox.LinkIn(mail, "/account/reset"), new()
@@ -121,7 +122,9 @@ public class SignUpTests(NormativeFactory factory) : IClassFixture<NormativeFact
             ["Input.Password"] = "a brand new passphrase",
             ["Input.ConfirmPassword"] = "a brand new passphrase",
         });
-        Assert.Contains("has been changed", (await reset.ReadDocumentAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var landed = await client.GetDocumentAsync(reset.Headers.Location!.OriginalString);
+        Assert.Contains("has been changed", landed.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var signIn = await client.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = "a brand new passphrase" });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

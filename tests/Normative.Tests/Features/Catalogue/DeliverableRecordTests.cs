@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Shared;
 
 namespace Normative.Tests.Features.Catalogue;
 
@@ -80,9 +81,12 @@ public class DeliverableRecordTests
     {
         var json = ReadJson(Good);
         var writer = new StringWriter();
-        CsvText.WriteRow(writer, DeliverableRecord.CsvColumns);
-        CsvText.WriteRow(writer, json.CsvValues());
-        var rows = CsvText.Read(new StringReader(writer.ToString())).ToList();
+        using (var csvWriter = Csv.ForData(writer, leaveOpen: true))
+        {
+            csvWriter.WriteRecord([.. DeliverableRecord.CsvColumns]);
+            csvWriter.WriteRecord([.. json.CsvValues().Select(v => v!)]);
+        }
+        var rows = Csv.Read(new StringReader(writer.ToString())).ToList();
         var columns = rows[0].Fields.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
 
         var csv = DeliverableRecord.Read(new CsvRecordFields(columns, rows[1].Fields, 2));

@@ -33,6 +33,28 @@ public class EditorTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
         Assert.NotNull(page.QuerySelector("ol.top-edit"));
     }
 
+    [Fact]
+    public async Task AfterAddingAStandardTheNoticeShowsOnceAndAReloadAddsNothing()
+    {
+        await factory.WithDemoAsync();
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var before = await factory.WithDbAsync(db => db.TopStandards.CountAsync());
+
+        var added = await editor.SubmitFormAsync("/standards/top/edit?culture=en", new() { ["Input.Reference"] = "ISO 22301:2019" }, "form[action*='handler=Add']");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var landed = await editor.GetDocumentAsync(added.Headers.Location!.OriginalString);
+        Assert.Contains("added", landed.QuerySelector("p.notice[role=status]")?.TextContent ?? "", StringComparison.OrdinalIgnoreCase);
+
+        var reloaded = await editor.GetDocumentAsync(added.Headers.Location!.OriginalString);
+        Assert.Null(reloaded.QuerySelector("p.notice[role=status]"));
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.TopStandards.CountAsync()));
+        await factory.WithDbAsync(async db =>
+        {
+            var id = await db.Deliverables.Where(d => d.Reference == "ISO 22301:2019").Select(d => d.Id).SingleAsync();
+            return await db.TopStandards.Where(t => t.DeliverableId == id).ExecuteDeleteAsync();
+        });
+    }
+
     [Theory]
     [InlineData("", "Enter a reference")]
     [InlineData("ISO 12345678:2099", "No standard in the catalogue matches")]

@@ -59,13 +59,13 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         var person = await factory.CreateUserAsync(Roles.Customer);
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
 
-        var added = await admin.SubmitFormAsync($"/members/{body.CountryCode}?culture=en", new() { ["DelegateEmail"] = person.Email! }, "form[action*='handler=AddDelegate']");
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var added = await admin.SubmitFormAsync($"/members/{body.CountryCode}?culture=en", new() { ["newDelegate.Email"] = person.Email! }, "form[action*='handler=AddDelegate']");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var roles = await factory.WithDbAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == person.Id select r.Name).ToListAsync());
         Assert.Contains(Roles.Delegate, roles);
         Assert.True(await factory.WithDbAsync(db => db.MemberBodyDelegates.AnyAsync(d => d.MemberBodyId == body.Id && d.UserId == person.Id)));
 
-        var unknown = await admin.SubmitFormAsync($"/members/{body.CountryCode}?culture=en", new() { ["DelegateEmail"] = "nobody@example.org" }, "form[action*='handler=AddDelegate']");
+        var unknown = await admin.SubmitFormAsync($"/members/{body.CountryCode}?culture=en", new() { ["newDelegate.Email"] = "nobody@example.org" }, "form[action*='handler=AddDelegate']");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
 
         // Someone else gets no form, and a forged post is refused.
@@ -74,7 +74,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         Assert.Null(page.QuerySelector("form[action*='handler=AddDelegate']"));
         var forged = await customer.PostAsync($"/members/{body.CountryCode}?handler=AddDelegate", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", (await customer.GetDocumentAsync("/account")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-             new("DelegateEmail", person.Email!)]));
+             new("newDelegate.Email", person.Email!)]));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 
@@ -139,7 +139,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         var page = await browser.GetDocumentAsync("/development/dashboard?culture=en");
         Assert.NotNull(page.QuerySelector($".waiting-list a[href='/development/ballots/{ballot.Id}#vote']"));
 
-        await browser.SubmitFormAsync($"/development/ballots/{ballot.Id}", new() { ["position"] = "Approve" }, "form[action*='handler=Vote']");
+        await browser.SubmitFormAsync($"/development/ballots/{ballot.Id}", new() { ["vote.Position"] = "Approve" }, "form[action*='handler=Vote']");
         page = await browser.GetDocumentAsync("/development/dashboard?culture=en");
         Assert.Null(page.QuerySelector($".waiting-list a[href='/development/ballots/{ballot.Id}#vote']"));
         Assert.Contains("voted: Approve", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -176,9 +176,9 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
         var saved = await admin.SubmitFormAsync($"/development/committees/{committee.Id}/settings", new()
         {
-            ["Secretariat"] = p[0].Acronym, ["Chair"] = "Dr Chair", ["ManagerEmail"] = managerUser.Email!,
+            ["Input.Secretariat"] = p[0].Acronym, ["Input.Chair"] = "Dr Chair", ["Input.ManagerEmail"] = managerUser.Email!,
         });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var c = await factory.WithDbAsync(db => db.Committees.SingleAsync(x => x.Id == committee.Id));
         Assert.Equal((p[0].Id, "Dr Chair", managerUser.Id), (c.SecretariatMemberBodyId!.Value, c.Chair, c.ManagerUserId));
         var (manager, _) = await factory.SignInAsAsync(Roles.CommitteeManager);

@@ -19,7 +19,8 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
 
     public NormativeFactory Factory => factory;
 
-    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> with the services of a new scope (a DbContext of its own).</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Store;
 using Normative.Features.Store.Admin;
+using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 using Normative.Tests.Infrastructure;
@@ -120,6 +126,35 @@ public static partial class StoreTestData
         var editor = await SignInAsync(factory, "Editor", newClient);
         var response = await editor.SubmitFormAsync($"/store/admin/orders/{number}", new() { ["reference"] = "BANK-REF-1" }, "form[action*='handler=Paid']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Runs the alert scan now, as the background job does; returns the number of mails queued.</summary>
+    public static async Task<int> ScanAlertsAsync(NormativeFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        return await StoreAlerts.ScanAsync(services.GetRequiredService<NormativeDb>(), services.GetRequiredService<StoreMail>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), NullLogger.Instance, CancellationToken.None);
+    }
+
+    /// <summary>The notices a page shows (the shared notice partial's, after a change).</summary>
+    public static IReadOnlyList<string> Notices(IHtmlDocument page) =>
+        page.QuerySelectorAll("main p.notice[role=status]").Select(p => p.TextContent.Trim()).ToList();
+
+    /// <summary>
+    /// Follows a successful post's redirect and reloads the page it lands on: the notice shows on the
+    /// first visit only. Returns the page as first shown.
+    /// </summary>
+    public static async Task<IHtmlDocument> NoticeShownOnceAsync(HttpClient client, HttpResponseMessage posted, string notice)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var target = posted.Headers.Location!.OriginalString.Split('#')[0];
+        target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=en";
+        var first = await client.GetDocumentAsync(target);
+        Assert.Contains(notice, Notices(first));
+        var again = await client.GetDocumentAsync(target);
+        Assert.DoesNotContain(notice, Notices(again));
+        return first;
     }
 
     [GeneratedRegex(@"\d{4}-\d{6}")]

@@ -6,14 +6,14 @@ namespace Normative.Features.Catalogue.OpenData;
 /// A record that is one CSV row. Lists are written the way ISO's CSV files write them,
 /// "[03.120.10, 03.100.70]"; "a;b" and a single value are read too.
 /// </summary>
-public sealed class CsvRecordFields(IReadOnlyDictionary<string, int> columns, string?[] values, int line) : RecordFields
+public sealed class CsvRecordFields(IReadOnlyDictionary<string, int> columns, IReadOnlyList<string> values, int line) : RecordFields
 {
     public override int Line => line;
 
     public override bool Has(string name) => columns.ContainsKey(name);
 
     public override string? Text(string name) =>
-        columns.TryGetValue(name, out var i) && i < values.Length && !string.IsNullOrWhiteSpace(values[i]) ? values[i] : null;
+        columns.TryGetValue(name, out var i) && i < values.Count && !string.IsNullOrWhiteSpace(values[i]) ? values[i] : null;
 
     public override int? Int(string name)
     {

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Catalogue.OpenData;
 
@@ -163,14 +164,14 @@ public sealed class ImportSource : IDisposable
 
     private IEnumerable<(int, RecordFields?, string?)> CsvRecords(string kind, IReadOnlyList<string> signature)
     {
-        using var records = CsvText.Read(_reader).GetEnumerator();
+        using var records = Csv.Read(_reader).GetEnumerator();
         if (!Next(records))
         {
             throw new ImportFormatException($"{_name} is empty: a CSV file needs a header line naming its columns.");
         }
         var header = records.Current.Fields;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
+        for (var i = 0; i < header.Count; i++)
         {
             columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
         }
@@ -178,20 +179,21 @@ public sealed class ImportSource : IDisposable
         while (Next(records))
         {
             var record = records.Current;
-            if (record.Problem is not null)
+            var line = (int)record.Line;
+            if (record.Problem is { } problem)
             {
-                yield return (record.Line, null, "a CSV row with " + record.Problem);
+                yield return (line, null, "a CSV row with " + Csv.Describe(problem));
                 continue;
             }
             if (record.Fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
-            yield return (record.Line, new CsvRecordFields(columns, record.Fields, record.Line), null);
+            yield return (line, new CsvRecordFields(columns, record.Fields, line), null);
         }
     }
 
-    private bool Next(IEnumerator<CsvText.Record> records)
+    private bool Next(IEnumerator<CsvLine> records)
     {
         try
         {
@@ -204,6 +206,11 @@ public sealed class ImportSource : IDisposable
         catch (InvalidDataException e)
         {
             throw new ImportFormatException($"{_name} is not a readable gzip file: {e.Message}", e);
+        }
+        catch (CsvHelper.CsvFormatException e)
+        {
+            // Only a record past Csv.MaxRecordBytes (a quote that never closes in a big file) stops reading.
+            throw new ImportFormatException($"{_name} cannot be read past line {e.LineNumber}: {e.Message}", e);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Shared;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -338,8 +339,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         if (query.Committee is { } committee)
         {
             // A committee includes its subcommittees.
-            var escaped = committee.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-            sql.Append($" AND (d.owner_committee = {plan.Add(committee, NpgsqlDbType.Text)} OR d.owner_committee LIKE {plan.Add(escaped + "/%", NpgsqlDbType.Text)})");
+            sql.Append($" AND (d.owner_committee = {plan.Add(committee, NpgsqlDbType.Text)} OR d.owner_committee LIKE {plan.Add(SqlLike.StartsWith(committee + "/"), NpgsqlDbType.Text)})");
         }
         if (query.Ics is { } ics)
         {

@@ -31,22 +31,38 @@ public static class BallotJobs
             ORDER BY closes_at
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct);
-        foreach (var ballot in due)
+        if (due.Count > 0)
         {
-            var project = await db.Projects.SingleAsync(p => p.Id == ballot.ProjectId, ct);
-            var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
-            var waiting = await db.BallotMembers
-                .Where(m => m.BallotId == ballot.Id && m.Status == MembershipStatus.P
-                    && !db.BallotPositions.Any(p => p.BallotId == ballot.Id && p.MemberBodyId == m.MemberBodyId))
-                .Select(m => m.MemberBodyId).ToListAsync(ct);
-            mail.QueueReminder(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, waiting, ct));
-            ballot.ReminderSentAt = now;
+            // What the mails need, for all the due ballots at once.
+            var ballotIds = due.Select(b => b.Id).ToList();
+            var projectIds = due.Select(b => b.ProjectId).Distinct().ToList();
+            var committeeIds = due.Select(b => b.CommitteeId).Distinct().ToList();
+            var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var committees = await db.Committees.AsNoTracking().Where(c => committeeIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var waiting = (await db.BallotMembers
+                    .Where(m => ballotIds.Contains(m.BallotId) && m.Status == MembershipStatus.P
+                        && !db.BallotPositions.Any(p => p.BallotId == m.BallotId && p.MemberBodyId == m.MemberBodyId))
+                    .Select(m => new { m.BallotId, m.MemberBodyId }).ToListAsync(ct))
+                .ToLookup(m => m.BallotId, m => m.MemberBodyId);
+            var delegates = await DevelopmentMail.DelegatesAsync(db, waiting.SelectMany(g => g).Distinct().ToList(), ct);
+            foreach (var ballot in due)
+            {
+                var bodies = waiting[ballot.Id].ToHashSet();
+                mail.QueueReminder(db, ballot, projects[ballot.ProjectId], committees[ballot.CommitteeId], delegates.Where(d => bodies.Contains(d.MemberBodyId)));
+                ballot.ReminderSentAt = now;
+            }
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return due.Count;
     }
 
+    /// <summary>
+    /// Closes each ballot whose date has passed in a transaction of its own (see <see cref="BallotActions.CloseAsync"/>):
+    /// a ballot row and its project are locked only while that ballot closes, and one ballot that
+    /// cannot close does not hold back the others. So the commands grow with the ballots closed, which
+    /// are few at any one time.
+    /// </summary>
     /// <returns>How many ballots this call closed.</returns>
     public static async Task<int> CloseDueAsync(NormativeDb db, DevelopmentMail mail, DateTimeOffset now, CancellationToken ct = default)
     {

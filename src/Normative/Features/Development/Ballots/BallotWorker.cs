@@ -14,6 +14,8 @@ public sealed class BallotWorker(IServiceScopeFactory scopes, IConfiguration con
             try
             {
                 await Task.Delay(interval, clock, stoppingToken);
+                // A hosted service is a singleton: each round takes its DbContext and mail from a scope of its own,
+                // the one place in the feature where services are asked for by type.
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<Data.NormativeDb>();
                 var mail = scope.ServiceProvider.GetRequiredService<DevelopmentMail>();

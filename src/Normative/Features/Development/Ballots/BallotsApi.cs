@@ -5,8 +5,8 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Comments;
-using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Ballots;
 
@@ -57,14 +57,14 @@ public static class BallotsApi
         return app;
     }
 
-    internal static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct) =>
+    private static async Task<BallotResponse> ToResponseAsync(NormativeDb db, Ballot b, Project p, Committee c, CancellationToken ct) =>
         ToResponse(b, p, c, await db.BallotPositions.CountAsync(x => x.BallotId == b.Id, ct));
 
     private static BallotResponse ToResponse(Ballot b, Project p, Committee c, int responded)
     {
         return new BallotResponse(b.Id, p.Id, ProjectReference.ForBallot(p, b.Kind), p.TitleEn, c.Id, c.Reference,
             b.Kind.ToString(), b.Status.ToString(), b.OpenedAt, b.ClosesAt, b.ClosedAt, b.PublicConsultation, b.PMembers, responded,
-            b.Outcome?.ToString(), b.Decision?.ToString(), b.DecisionNote, $"/development/ballots/{b.Id}");
+            b.Outcome?.ToString(), b.Decision?.ToString(), b.DecisionNote, DevelopmentLinks.Ballot(b.Id));
     }
 
     private static async Task<Results<Ok<List<BallotResponse>>, ProblemHttpResult>> ListAsync(NormativeDb db, IStringLocalizer<DevelopmentText> t, string? status, int? committee, CancellationToken ct)
@@ -111,13 +111,13 @@ public static class BallotsApi
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Ballot.Kind", request.Kind ?? ""), t);
         }
         var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false),
-            DevelopmentAccess.UserId(user), clock.GetUtcNow(), ct);
+            user.UserId(), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);
         }
         var response = await ToResponseAsync(db, result.Value, project, project.Committee!, ct);
-        return TypedResults.Created($"/api/v1/ballots/{response.Id}", response);
+        return TypedResults.Created(DevelopmentLinks.ApiBallot(response.Id), response);
     }
 
     private static async Task<Results<Ok<List<PositionResponse>>, ProblemHttpResult>> GetVotesAsync(int id, ClaimsPrincipal user, NormativeDb db,
@@ -135,7 +135,7 @@ public static class BallotsApi
         return TypedResults.Ok(await PositionsAsync(db, ballot.Id, ct));
     }
 
-    internal static Task<List<PositionResponse>> PositionsAsync(NormativeDb db, int ballotId, CancellationToken ct) =>
+    private static Task<List<PositionResponse>> PositionsAsync(NormativeDb db, int ballotId, CancellationToken ct) =>
         (from p in db.BallotPositions
          join m in db.BallotMembers on new { p.BallotId, p.MemberBodyId } equals new { m.BallotId, m.MemberBodyId }
          join b in db.MemberBodies on p.MemberBodyId equals b.Id
@@ -152,7 +152,7 @@ public static class BallotsApi
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Vote.Position", body.Position ?? "", ""), t);
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, user, ct);
-        var result = await BallotActions.CastAsync(db, id, DevelopmentAccess.UserId(user)!, bodies,
+        var result = await BallotActions.CastAsync(db, id, user.UserId()!, bodies,
             new VoteRequest(position, body.MemberBody, body.TechnicalReasons, body.NominatesExpert ?? false, body.ExpertName), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
@@ -175,7 +175,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Forbidden(t);
         }
-        var result = await BallotActions.CloseAsync(db, mail, id, DevelopmentAccess.UserId(user), clock.GetUtcNow(), ct);
+        var result = await BallotActions.CloseAsync(db, mail, id, user.UserId(), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);
@@ -200,7 +200,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Decision.Option"), t);
         }
-        var result = await BallotActions.DecideAsync(db, id, DevelopmentAccess.UserId(user), decision, request.Note, clock.GetUtcNow(), ct);
+        var result = await BallotActions.DecideAsync(db, id, user.UserId(), decision, request.Note, clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);
@@ -237,33 +237,16 @@ public static class BallotsApi
         {
             return DevelopmentApi.NotFound(t);
         }
-        if (!await MayReadCommentsAsync(db, user, ballot, committee!, ct))
+        if (!await DevelopmentAccess.MayReadCommentsAsync(db, user, ballot, committee!, ct))
         {
             return DevelopmentApi.Forbidden(t, "Error.Comment.NotReader");
         }
-        var comments = await CommentActions.CompiledAsync(db, id, @public ?? false, ct);
-        var bytes = CommentTables.Csv(Headings(t), comments, t["Comments.PublicLabel"]);
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(project!, ballot, @public ?? false, "csv"));
+        var comments = await CommentActions.CompiledAsync(db, id, @public ?? false, ct: ct);
+        var bytes = CommentTables.Csv(CommentTables.Headings(t), comments, t["Comments.PublicLabel"]);
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", CommentTables.FileName(project!, ballot, @public ?? false, "csv"));
     }
 
-    /// <summary>The compiled comments are for the committee: its manager, administrators and the delegates of the ballot's member bodies.</summary>
-    internal static async Task<bool> MayReadCommentsAsync(NormativeDb db, ClaimsPrincipal user, Ballot ballot, Committee committee, CancellationToken ct)
-    {
-        if (DevelopmentAccess.Manages(user, committee))
-        {
-            return true;
-        }
-        var bodies = (await DevelopmentAccess.DelegateBodiesAsync(db, user, ct)).Select(b => b.Id).ToList();
-        return bodies.Count > 0 && await db.BallotMembers.AnyAsync(m => m.BallotId == ballot.Id && bodies.Contains(m.MemberBodyId), ct);
-    }
-
-    internal static string[] Headings(IStringLocalizer<DevelopmentText> t) =>
-        [.. Enum.GetValues<CommentColumn>().Select(c => t["Column." + c].Value)];
-
-    internal static string FileName(Project project, Ballot ballot, bool isPublic, string extension) =>
-        $"{MembersApi.Slug(ProjectReference.ForBallot(project, ballot.Kind))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
-
-    internal static async Task<(Ballot? Ballot, Project? Project, Committee? Committee)> LoadAsync(NormativeDb db, int id, CancellationToken ct)
+    private static async Task<(Ballot? Ballot, Project? Project, Committee? Committee)> LoadAsync(NormativeDb db, int id, CancellationToken ct)
     {
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Project).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (ballot is null)

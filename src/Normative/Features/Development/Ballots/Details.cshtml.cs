@@ -6,6 +6,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Ballots;
 
@@ -34,85 +35,126 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
     public List<Eligible> Mine { get; private set; } = [];
     public List<PositionRow> Positions { get; private set; } = [];
     public List<VoteEventRow> Events { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
+
+    /// <summary>A delegate's vote for one of their member bodies (the form of each body on the ballot).</summary>
+    public sealed class VoteInput
+    {
+        public VotePosition? Position { get; set; }
+
+        /// <summary>The body's acronym: a delegate of several bodies votes for each separately.</summary>
+        public string? MemberBody { get; set; }
+
+        public string? TechnicalReasons { get; set; }
+
+        public bool NominatesExpert { get; set; }
+
+        public string? ExpertName { get; set; }
+    }
+
+    /// <summary>The committee manager's decision on a systematic review the ballot left undecided.</summary>
+    public sealed class DecisionInput
+    {
+        public BallotOutcome? Decision { get; set; }
+
+        public string? Note { get; set; }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostVoteAsync(int id, string? position, string? memberBody, string? technicalReasons, bool nominatesExpert, string? expertName)
+    public async Task<IActionResult> OnPostVoteAsync(int id, VoteInput vote)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
         if (User.Identity?.IsAuthenticated != true)
         {
             return Challenge();
         }
-        if (!Enum.TryParse<VotePosition>(position, out var p) || !Enum.IsDefined(p))
+        if (vote.Position is not { } position || !Enum.IsDefined(position))
         {
-            return Refuse(DevelopmentError.Invalid("Error.Vote.Choose"));
+            ModelState.AddModelError("vote.Position", t["Error.Vote.Choose"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
-        var result = await BallotActions.CastAsync(db, id, DevelopmentAccess.UserId(User)!, bodies,
-            new VoteRequest(p, memberBody, technicalReasons, nominatesExpert, expertName), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.CastAsync(db, id, User.UserId()!, bodies,
+            new VoteRequest(vote.Position!.Value, vote.MemberBody, vote.TechnicalReasons, vote.NominatesExpert, vote.ExpertName), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return await RefusedAsync(id, result.Error);
         }
-        Message = t[result.Value.Replaced ? "Vote.Replaced" : "Vote.Recorded", result.Value.MemberBody.Acronym, t["Position." + p]];
-        if (p == VotePosition.Disapprove && result.Value.Position.TechnicalReasons is null && Ballot.Kind is BallotKind.DIS or BallotKind.FDIS)
+        var cast = result.Value;
+        var notice = t[cast.Replaced ? "Vote.Replaced" : "Vote.Recorded", cast.MemberBody.Acronym, t["Position." + cast.Position.Position]].Value;
+        if (cast.Position.Position == VotePosition.Disapprove && cast.Position.TechnicalReasons is null
+            && await db.Ballots.AnyAsync(b => b.Id == id && (b.Kind == BallotKind.DIS || b.Kind == BallotKind.FDIS)))
         {
-            Message += " " + t["Vote.NotCountedWarning"];
+            notice += " " + t["Vote.NotCountedWarning"];
         }
-        await LoadAsync(id);
-        return Page();
+        TempData.SetNotice(notice);
+        return Redirect(DevelopmentLinks.Ballot(id));
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (await ManagedCommitteeAsync(id) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!CanManage)
-        {
-            return Forbid();
-        }
-        var result = await BallotActions.CloseAsync(db, mail, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.CloseAsync(db, mail, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return await RefusedAsync(id, result.Error);
         }
-        return Redirect($"/development/ballots/{id}/result");
+        TempData.SetNotice(t["Notice.BallotClosed", t["Outcome." + result.Value.Outcome]]);
+        return Redirect(DevelopmentLinks.BallotResult(id));
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? note)
+    public async Task<IActionResult> OnPostDecideAsync(int id, DecisionInput decision)
+    {
+        if (await ManagedCommitteeAsync(id) is { } refused)
+        {
+            return refused;
+        }
+        if (decision.Decision is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            ModelState.AddModelError("decision.Decision", t["Error.Decision.Option"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        var result = await BallotActions.DecideAsync(db, id, User.UserId(), decision.Decision!.Value, decision.Note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return await RefusedAsync(id, result.Error);
+        }
+        TempData.SetNotice(t["Notice.Decided", t["Outcome." + result.Value.Decision]]);
+        return Redirect(DevelopmentLinks.BallotResult(id));
+    }
+
+    /// <summary>Not found, or forbidden unless the person manages the ballot's committee; null when they may go on.</summary>
+    private async Task<IActionResult?> ManagedCommitteeAsync(int id)
+    {
+        var committee = await (from b in db.Ballots
+                               join c in db.Committees on b.CommitteeId equals c.Id
+                               where b.Id == id
+                               select c).AsNoTracking().FirstOrDefaultAsync();
+        return committee is null ? NotFound() : DevelopmentAccess.Manages(User, committee) ? null : Forbid();
+    }
+
+    /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
+    private Task<IActionResult> RefusedAsync(int id, DevelopmentError error)
+    {
+        ModelState.AddModelError("", t[error.Key, error.Args]);
+        return RefusedAsync(id, error.Status);
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, int status)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        if (!CanManage)
-        {
-            return Forbid();
-        }
-        if (!Enum.TryParse<BallotOutcome>(decision, out var d))
-        {
-            return Refuse(DevelopmentError.Invalid("Error.Decision.Option"));
-        }
-        var result = await BallotActions.DecideAsync(db, id, DevelopmentAccess.UserId(User), d, note, clock.GetUtcNow(), HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            return Refuse(result.Error);
-        }
-        return Redirect($"/development/ballots/{id}/result");
-    }
-
-    private PageResult Refuse(DevelopmentError error)
-    {
-        Error = t[error.Key, error.Args];
-        Response.StatusCode = error.Status;
+        Response.StatusCode = status;
         return Page();
     }
 

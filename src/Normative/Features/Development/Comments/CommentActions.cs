@@ -78,11 +78,19 @@ public static class CommentActions
         return comment;
     }
 
-    /// <summary>The compiled table: member bodies' comments (or the public's) in clause order, then by body.</summary>
-    public static async Task<List<BallotComment>> CompiledAsync(NormativeDb db, int ballotId, bool isPublic, CancellationToken ct = default)
+    /// <summary>
+    /// The compiled table: member bodies' comments (or the public's) in clause order, then by body;
+    /// with <paramref name="authorUserId"/>, only that person's comments.
+    /// </summary>
+    public static async Task<List<BallotComment>> CompiledAsync(NormativeDb db, int ballotId, bool isPublic, string? authorUserId = null, CancellationToken ct = default)
     {
-        var comments = await db.BallotComments.AsNoTracking().Include(c => c.MemberBody)
-            .Where(c => c.BallotId == ballotId && c.IsPublic == isPublic).ToListAsync(ct);
+        var query = db.BallotComments.AsNoTracking().Include(c => c.MemberBody).Where(c => c.BallotId == ballotId && c.IsPublic == isPublic);
+        if (authorUserId is not null)
+        {
+            query = query.Where(c => c.AuthorUserId == authorUserId);
+        }
+        var comments = await query.ToListAsync(ct);
+        // Clause numbers sort as numbers and annexes (ClauseOrder), which SQL's ordering does not know.
         return comments
             .OrderBy(c => c.Clause, ClauseOrder.Instance)
             .ThenBy(c => c.MemberBody?.Acronym ?? "", StringComparer.Ordinal)

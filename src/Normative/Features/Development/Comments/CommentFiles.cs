@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Comments;
 
@@ -28,36 +29,40 @@ public static class CommentFiles
         [CommentColumn.Observations] = ["Observations of the secretariat", "Observations", "Observations du secrétariat", "Observaciones de la secretaría", "Observaciones", "Замечания секретариата"],
     });
 
+    /// <summary>
+    /// The rows of a CSV file (separated by commas or, as spreadsheets in several languages save them,
+    /// semicolons). A row with broken quoting is reported by its line and left out, and the rest of the
+    /// file still read, so every bad row is listed.
+    /// </summary>
     public static CommentFile ReadCsv(Stream stream)
     {
         var rows = new List<(int, CommentInput)>();
         var errors = new List<CommentRowError>();
-        var options = new CsvReaderOptions
-        {
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            // A row with broken quoting is reported by its line and the rest of the file still read, so every bad row is listed.
-            OnMalformedRecord = r => errors.Add(new CommentRowError((int)r.LineNumber, "Error.File.CsvRow")),
-        };
         try
         {
-            using var csv = CsvReader.Create(stream, options, leaveOpen: true);
-            csv.ReadHeader();
-            if (csv.Headers.Count == 0)
+            Dictionary<CommentColumn, int>? map = null;
+            foreach (var line in Csv.Read(stream, separator: null))
             {
-                errors.Add(new CommentRowError(0, "Error.File.Empty"));
-                return new CommentFile("csv", rows, errors);
+                if (map is null)
+                {
+                    map = Map(line.Fields, errors);
+                    if (map is null)
+                    {
+                        return new CommentFile("csv", rows, errors);
+                    }
+                }
+                else if (line.Problem is not null)
+                {
+                    errors.Add(new CommentRowError((int)line.Line, "Error.File.CsvRow"));
+                }
+                else
+                {
+                    rows.Add(((int)line.Line, ToInput(line.Fields, map)));
+                }
             }
-            var map = Map(csv.Headers, errors);
             if (map is null)
             {
-                return new CommentFile("csv", rows, errors);
-            }
-            while (csv.Read())
-            {
-                var cells = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "").ToArray();
-                rows.Add(((int)csv.LineNumber, ToInput(cells, map)));
+                errors.Add(new CommentRowError(0, "Error.File.Empty"));
             }
         }
         catch (Exception e) when (e is CsvFormatException or DecoderFallbackException or IOException or ArgumentException)
@@ -125,9 +130,9 @@ public static class CommentFiles
         return map;
     }
 
-    private static CommentInput ToInput(string[] cells, Dictionary<CommentColumn, int> map)
+    private static CommentInput ToInput(IReadOnlyList<string> cells, Dictionary<CommentColumn, int> map)
     {
-        string? Cell(CommentColumn c) => map.TryGetValue(c, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
+        string? Cell(CommentColumn c) => map.TryGetValue(c, out var i) && i < cells.Count && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
         return new CommentInput(Cell(CommentColumn.MemberBody), Cell(CommentColumn.LineNumber), Cell(CommentColumn.Clause), Cell(CommentColumn.Paragraph),
             Cell(CommentColumn.Type), Cell(CommentColumn.Comment), Cell(CommentColumn.ProposedChange));
     }

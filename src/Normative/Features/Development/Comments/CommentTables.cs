@@ -1,7 +1,9 @@
-using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Localization;
+using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development.Comments;
 
@@ -24,12 +26,19 @@ public static class CommentTables
         c.Observations ?? "",
     ];
 
+    /// <summary>The eight headings in the reader's language, as the commenting template writes them.</summary>
+    public static string[] Headings(IStringLocalizer<DevelopmentText> t) =>
+        [.. Enum.GetValues<CommentColumn>().Select(c => t["Column." + c].Value)];
+
+    /// <summary>"iso-dis-9001-comments.docx", or "…-public-comments…" for the public consultation's.</summary>
+    public static string FileName(Project project, Ballot ballot, bool isPublic, string extension) =>
+        $"{DevelopmentFormat.Slug(ProjectReference.ForBallot(project, ballot.Kind))}-{(isPublic ? "public-comments" : "comments")}.{extension}";
+
+    /// <summary>The compiled table as CSV for a spreadsheet: comments are free text from many people, so a leading = or + stays text.</summary>
     public static byte[] Csv(IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel)
     {
         using var stream = new MemoryStream();
-        // Comments are free text from many people: a leading = or + must not become a spreadsheet formula.
-        var options = new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\r\n" };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        using (var csv = Shared.Csv.ForSpreadsheet(stream, leaveOpen: true))
         {
             csv.WriteHeader(headings.ToArray());
             foreach (var c in comments)

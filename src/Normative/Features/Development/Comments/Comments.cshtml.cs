@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Comments;
 
@@ -29,6 +30,23 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         public string? ProposedChange { get; set; }
     }
 
+    /// <summary>A comments file (CSV or .docx in the template's columns) for one of the delegate's member bodies.</summary>
+    public sealed class UploadInput
+    {
+        public IFormFile? File { get; set; }
+
+        public string? MemberBody { get; set; }
+    }
+
+    /// <summary>The committee manager's observations on one comment.</summary>
+    public sealed class ObservationInput
+    {
+        public long CommentId { get; set; }
+
+        public string? Observations { get; set; }
+    }
+
+    /// <summary>The comment typed in (the add form); kept when the comment is refused, so nothing typed is lost.</summary>
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -45,8 +63,6 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
     public bool MayComment { get; private set; }
     public List<BallotComment> Items { get; private set; } = [];
     public List<CommentRowError> FileErrors { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string set) => await LoadAsync(id, set) ?? Page();
 
@@ -63,8 +79,8 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
         var title = t[IsPublic ? "Comments.PublicDocTitle" : "Comments.DocTitle", Reference].Value;
         var subtitle = t["Comments.DocSubtitle", Committee.Reference, t["BallotKind." + Ballot.Kind], DevelopmentFormat.Time(clock.GetUtcNow()), comments.Count].Value;
-        var bytes = CommentTables.Docx(title, subtitle, BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", BallotsApi.FileName(Project, Ballot, IsPublic, "docx"));
+        var bytes = CommentTables.Docx(title, subtitle, CommentTables.Headings(t), comments, t["Comments.PublicLabel"]);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", CommentTables.FileName(Project, Ballot, IsPublic, "docx"));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(int id, string set)
@@ -78,7 +94,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             return Forbid();
         }
         var comments = await CommentActions.CompiledAsync(db, id, IsPublic);
-        return File(CommentTables.Csv(BallotsApi.Headings(t), comments, t["Comments.PublicLabel"]), "text/csv; charset=utf-8", BallotsApi.FileName(Project, Ballot, IsPublic, "csv"));
+        return File(CommentTables.Csv(CommentTables.Headings(t), comments, t["Comments.PublicLabel"]), "text/csv; charset=utf-8", CommentTables.FileName(Project, Ballot, IsPublic, "csv"));
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, string set)
@@ -91,19 +107,21 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         {
             return Challenge();
         }
+        if (!ModelState.IsValid)
+        {
+            return Refused(StatusCodes.Status400BadRequest);
+        }
         var input = new CommentInput(IsPublic ? null : Input.MemberBody, Input.LineNumber, Input.Clause, Input.Paragraph, Input.Type, Input.Comment, Input.ProposedChange);
-        var result = await CommentActions.AddAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
+        var result = await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return Refused(result.Error);
         }
-        Message = t["Comments.Added", result.Value.Clause];
-        Input = new InputModel { MemberBody = Input.MemberBody };
-        await LoadAsync(id, set);
-        return Page();
+        TempData.SetNotice(t["Comments.Added", result.Value.Clause]);
+        return Redirect(Link());
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, string set, IFormFile? file, string? memberBody)
+    public async Task<IActionResult> OnPostUploadAsync(int id, string set, UploadInput upload)
     {
         if (await LoadAsync(id, set) is { } refused)
         {
@@ -117,18 +135,23 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         {
             return Forbid();
         }
+        var file = upload.File;
         if (file is null || file.Length == 0)
         {
-            return Refuse(DevelopmentError.Invalid("Error.File.Missing"));
+            return Refused(DevelopmentError.Invalid("Error.File.Missing"));
         }
         if (file.Length > CommentFiles.MaxBytes)
         {
-            return Refuse(DevelopmentError.Invalid("Error.File.TooBig", CommentFiles.MaxBytes / (1024 * 1024)));
+            return Refused(DevelopmentError.Invalid("Error.File.TooBig", CommentFiles.MaxBytes / (1024 * 1024)));
         }
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".docx"))
         {
-            return Refuse(DevelopmentError.Invalid("Error.File.Type"));
+            return Refused(DevelopmentError.Invalid("Error.File.Type"));
+        }
+        if (!ModelState.IsValid)
+        {
+            return Refused(StatusCodes.Status400BadRequest);
         }
         CommentFile parsed;
         await using (var stream = new MemoryStream())
@@ -137,24 +160,21 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             stream.Position = 0;
             parsed = extension == ".csv" ? CommentFiles.ReadCsv(stream) : CommentFiles.ReadDocx(stream);
         }
-        var result = await CommentActions.ImportAsync(db, id, DevelopmentAccess.UserId(User)!, Bodies, memberBody, parsed, false, clock.GetUtcNow());
+        var result = await CommentActions.ImportAsync(db, id, User.UserId()!, Bodies, upload.MemberBody, parsed, false, clock.GetUtcNow());
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return Refused(result.Error);
         }
         if (result.Value.Errors.Count > 0)
         {
             FileErrors = [.. result.Value.Errors];
-            Error = t["Error.File.Rejected", file.FileName, FileErrors.Count];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused(DevelopmentError.Invalid("Error.File.Rejected", file.FileName, FileErrors.Count));
         }
-        Message = t["Comments.Uploaded", result.Value.Saved, file.FileName];
-        await LoadAsync(id, set);
-        return Page();
+        TempData.SetNotice(t["Comments.Uploaded", result.Value.Saved, file.FileName]);
+        return Redirect(Link());
     }
 
-    public async Task<IActionResult> OnPostObserveAsync(int id, string set, long commentId, string? observations)
+    public async Task<IActionResult> OnPostObserveAsync(int id, string set, ObservationInput observation)
     {
         if (await LoadAsync(id, set) is { } refused)
         {
@@ -164,19 +184,25 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         {
             return Forbid();
         }
-        if (!await db.BallotComments.AnyAsync(c => c.Id == commentId && c.BallotId == id))
+        if (!await db.BallotComments.AnyAsync(c => c.Id == observation.CommentId && c.BallotId == id))
         {
             return NotFound();
         }
-        var result = await CommentActions.ObserveAsync(db, commentId, observations);
+        if (!ModelState.IsValid)
+        {
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        var result = await CommentActions.ObserveAsync(db, observation.CommentId, observation.Observations);
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return Refused(result.Error);
         }
-        Message = t["Comments.Observed"];
-        await LoadAsync(id, set);
-        return Page();
+        TempData.SetNotice(t["Comments.Observed"]);
+        return Redirect(Link());
     }
+
+    /// <summary>This page (the member bodies' comments or the public's); with a handler (Docx, Csv), its compiled table as a file.</summary>
+    public string Link(string? handler = null) => IsPublic ? DevelopmentLinks.PublicComments(Ballot.Id, handler) : DevelopmentLinks.Comments(Ballot.Id, handler);
 
     /// <summary>Formats a row's error for the page.</summary>
     public string Describe(CommentRowError e) =>
@@ -184,10 +210,16 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
 
     private bool CanReadAll() => CanManage || (!IsPublic && CanRead);
 
-    private PageResult Refuse(DevelopmentError error)
+    /// <summary>The page as loaded before the refused change (nothing was changed), with the reason in the model state.</summary>
+    private PageResult Refused(DevelopmentError error)
     {
-        Error = t[error.Key, error.Args];
-        Response.StatusCode = error.Status;
+        ModelState.AddModelError("", t[error.Key, error.Args]);
+        return Refused(error.Status);
+    }
+
+    private PageResult Refused(int status)
+    {
+        Response.StatusCode = status;
         return Page();
     }
 
@@ -209,13 +241,14 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         Reference = ProjectReference.ForBallot(Project, ballot.Kind);
         CanManage = DevelopmentAccess.Manages(User, Committee);
         AcceptsComments = ballot.AcceptsVotes(clock.GetUtcNow());
-        var userId = DevelopmentAccess.UserId(User);
+        var userId = User.UserId();
         if (IsPublic)
         {
             MayComment = AcceptsComments && userId is not null;
+            // The public see their own comments only; an anonymous visitor sees none.
             Items = CanManage
                 ? await CommentActions.CompiledAsync(db, id, true)
-                : (await CommentActions.CompiledAsync(db, id, true)).Where(c => c.AuthorUserId == userId).ToList();
+                : userId is null ? [] : await CommentActions.CompiledAsync(db, id, true, userId);
             return null;
         }
         if (userId is null)

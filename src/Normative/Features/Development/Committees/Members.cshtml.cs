@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
@@ -20,45 +21,65 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
     public List<HistoryRow> History { get; private set; } = [];
     public List<MemberBody> Candidates { get; private set; } = [];
     public List<(MemberBody Body, ParticipationRisk Risk)> AtRisk { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
+
+    /// <summary>A member body joining the committee, changing its status, or leaving (no status).</summary>
+    public sealed class InputModel
+    {
+        /// <summary>The body's acronym or country code.</summary>
+        public string? MemberBody { get; set; }
+
+        /// <summary>"P", "O", or empty to leave the committee.</summary>
+        public string? Status { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSetAsync(int id, string? memberBody, string? status, string? note)
+    public async Task<IActionResult> OnPostSetAsync(int id)
     {
-        if (!await LoadAsync(id))
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (committee is null)
         {
             return NotFound();
         }
-        if (!Header.CanManage)
+        if (!DevelopmentAccess.Manages(User, committee))
         {
             return Forbid();
         }
-        var body = string.IsNullOrWhiteSpace(memberBody) ? null : await MembersApi.FindAsync(db, memberBody, HttpContext.RequestAborted);
-        MembershipStatus? target = status switch
+        var body = string.IsNullOrWhiteSpace(Input.MemberBody) ? null : await MemberBodies.FindAsync(db, Input.MemberBody, HttpContext.RequestAborted);
+        if (body is null)
+        {
+            ModelState.AddModelError("Input.MemberBody", t["Error.Member.Unknown", Input.MemberBody ?? ""]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        MembershipStatus? target = Input.Status switch
         {
             "P" => MembershipStatus.P,
             "O" => MembershipStatus.O,
             _ => null,
         };
-        if (body is null)
-        {
-            Error = t["Error.Member.Unknown", memberBody ?? ""];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var result = await Memberships.SetAsync(db, id, body.Id, target, DevelopmentAccess.UserId(User), note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await Memberships.SetAsync(db, id, body!.Id, target, User.UserId(), Input.Note, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            Error = t[result.Error.Key, result.Error.Args];
-            Response.StatusCode = result.Error.Status;
+            ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(id, result.Error.Status);
         }
-        else
-        {
-            Message = t["Membership.Saved", body.Acronym];
-        }
+        TempData.SetNotice(t["Membership.Saved", body.Acronym]);
+        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+    }
+
+    /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, int status)
+    {
         await LoadAsync(id);
+        Response.StatusCode = status;
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
@@ -16,17 +18,20 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
 {
     public CommitteeHeader Header { get; private set; } = null!;
     public List<MemberBody> Bodies { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
+
+    /// <summary>The committee's secretariat (a member body's acronym), chair and manager (an account's e-mail address).</summary>
+    public sealed class InputModel
+    {
+        public string? Secretariat { get; set; }
+
+        public string? Chair { get; set; }
+
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        public string? ManagerEmail { get; set; }
+    }
 
     [BindProperty]
-    public string? Secretariat { get; set; }
-
-    [BindProperty]
-    public string? Chair { get; set; }
-
-    [BindProperty]
-    public string? ManagerEmail { get; set; }
+    public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -35,9 +40,9 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
             return NotFound();
         }
         var c = Header.Committee;
-        Secretariat = Header.Secretariat?.Acronym;
-        Chair = c.Chair;
-        ManagerEmail = c.ManagerUserId is null ? null : await db.Users.Where(u => u.Id == c.ManagerUserId).Select(u => u.Email).FirstOrDefaultAsync();
+        Input.Secretariat = Header.Secretariat?.Acronym;
+        Input.Chair = c.Chair;
+        Input.ManagerEmail = c.ManagerUserId is null ? null : await db.Users.Where(u => u.Id == c.ManagerUserId).Select(u => u.Email).FirstOrDefaultAsync();
         return Page();
     }
 
@@ -47,48 +52,46 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
         {
             return NotFound();
         }
-        var committee = await db.Committees.SingleAsync(c => c.Id == id);
         MemberBody? secretariat = null;
-        if (!string.IsNullOrWhiteSpace(Secretariat))
+        if (!string.IsNullOrWhiteSpace(Input.Secretariat))
         {
-            secretariat = Bodies.FirstOrDefault(b => b.Acronym == Secretariat);
+            secretariat = Bodies.FirstOrDefault(b => b.Acronym == Input.Secretariat);
             if (secretariat is null || secretariat.Category != MemberCategory.MemberBody)
             {
-                return Refuse(t["Error.Committee.Secretariat", Secretariat]);
+                ModelState.AddModelError("Input.Secretariat", t["Error.Committee.Secretariat", Input.Secretariat]);
             }
+        }
+        if ((Input.Chair?.Trim().Length ?? 0) > 200)
+        {
+            ModelState.AddModelError("Input.Chair", t["Error.Committee.Chair"]);
         }
         User? manager = null;
-        if (!string.IsNullOrWhiteSpace(ManagerEmail))
+        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(Input.ManagerEmail))
         {
-            manager = await users.FindByEmailAsync(ManagerEmail.Trim());
+            manager = await users.FindByEmailAsync(Input.ManagerEmail.Trim());
             if (manager is null)
             {
-                return Refuse(t["Members.Delegates.NoAccount", ManagerEmail]);
-            }
-            if (!await users.IsInRoleAsync(manager, Roles.CommitteeManager))
-            {
-                await users.AddToRoleAsync(manager, Roles.CommitteeManager);
+                ModelState.AddModelError("Input.ManagerEmail", t["Members.Delegates.NoAccount", Input.ManagerEmail]);
             }
         }
-        if ((Chair?.Trim().Length ?? 0) > 200)
+        if (!ModelState.IsValid)
         {
-            return Refuse(t["Error.Committee.Chair"]);
+            // The form keeps what was typed; the committee is as it was.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
+        if (manager is not null && !await users.IsInRoleAsync(manager, Roles.CommitteeManager))
+        {
+            await users.AddToRoleAsync(manager, Roles.CommitteeManager);
+        }
+        var committee = await db.Committees.SingleAsync(c => c.Id == id);
         committee.SecretariatMemberBodyId = secretariat?.Id;
         committee.Secretariat = secretariat?.Acronym ?? committee.Secretariat;
-        committee.Chair = string.IsNullOrWhiteSpace(Chair) ? null : Chair.Trim();
+        committee.Chair = string.IsNullOrWhiteSpace(Input.Chair) ? null : Input.Chair.Trim();
         committee.ManagerUserId = manager?.Id;
         await db.SaveChangesAsync();
-        Message = t["Committee.Saved"];
-        await LoadAsync(id);
-        return Page();
-    }
-
-    private PageResult Refuse(string error)
-    {
-        Error = error;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        TempData.SetNotice(t["Committee.Saved"]);
+        return Redirect(DevelopmentLinks.CommitteeSettings(id));
     }
 
     private async Task<bool> LoadAsync(int id)

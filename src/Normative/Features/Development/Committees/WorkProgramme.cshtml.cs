@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
@@ -30,28 +31,49 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
     public List<Row> Stopped { get; private set; } = [];
     public List<OpenBallot> Ballots { get; private set; } = [];
     public List<Published> Standards { get; private set; } = [];
-    public string? Error { get; private set; }
+
+    /// <summary>A published standard of the committee to take into the work programme for its systematic review.</summary>
+    public sealed class ReviewInput
+    {
+        public int DeliverableId { get; set; }
+    }
+
+    [BindProperty]
+    public ReviewInput Review { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReviewAsync(int id, int deliverableId)
+    public async Task<IActionResult> OnPostReviewAsync(int id)
     {
-        if (!await LoadAsync(id))
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (committee is null)
         {
             return NotFound();
         }
-        if (!Header.CanManage)
+        if (!DevelopmentAccess.Manages(User, committee))
         {
             return Forbid();
         }
-        var result = await ProjectActions.AdoptAsync(db, deliverableId, id, DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        var result = await ProjectActions.AdoptAsync(db, Review.DeliverableId, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            Error = t[result.Error.Key, result.Error.Args];
-            Response.StatusCode = result.Error.Status;
-            return Page();
+            ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(id, result.Error.Status);
         }
-        return Redirect($"/development/projects/{result.Value.Id}#ballot");
+        TempData.SetNotice(t["Notice.ReviewStarted", ProjectReference.Current(result.Value)]);
+        return Redirect(DevelopmentLinks.Project(result.Value.Id) + "#ballot");
+    }
+
+    /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, int status)
+    {
+        await LoadAsync(id);
+        Response.StatusCode = status;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Membership;
 
@@ -25,30 +27,36 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
     public List<Secretariat> Secretariats { get; private set; } = [];
     public List<Delegate> Delegates { get; private set; } = [];
     public bool IsAdministrator { get; private set; }
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
 
-    [BindProperty]
-    public string? DelegateEmail { get; set; }
+    /// <summary>An account to register as a delegate of the member body, by its e-mail address.</summary>
+    public sealed class DelegateInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Field.Email")]
+        public string? Email { get; set; }
+    }
+
+    /// <summary>What was typed in the delegate form, shown again when it is refused.</summary>
+    public DelegateInput NewDelegate { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();
         }
         if (member.CountryCode != code)
         {
-            return RedirectPermanent("/members/" + member.CountryCode);
+            return RedirectPermanent(DevelopmentLinks.Member(member.CountryCode));
         }
         await LoadAsync(member);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddDelegateAsync(string code)
+    public async Task<IActionResult> OnPostAddDelegateAsync(string code, DelegateInput newDelegate)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();
@@ -57,36 +65,36 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         {
             return Forbid();
         }
-        var user = string.IsNullOrWhiteSpace(DelegateEmail) ? null : await users.FindByEmailAsync(DelegateEmail.Trim());
-        if (user is null)
+        NewDelegate = newDelegate;
+        var user = ModelState.IsValid ? await users.FindByEmailAsync(newDelegate.Email!.Trim()) : null;
+        if (ModelState.IsValid && user is null)
         {
-            Error = t["Members.Delegates.NoAccount", DelegateEmail ?? ""];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError("newDelegate.Email", t["Members.Delegates.NoAccount", newDelegate.Email!]);
         }
-        else if (await db.MemberBodyDelegates.AnyAsync(d => d.MemberBodyId == member.Id && d.UserId == user.Id))
+        if (!ModelState.IsValid)
         {
-            Error = t["Members.Delegates.Already", user.Email!];
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await RefusedAsync(member, StatusCodes.Status400BadRequest);
         }
-        else
+        if (await db.MemberBodyDelegates.AnyAsync(d => d.MemberBodyId == member.Id && d.UserId == user!.Id))
         {
-            // Registering a delegate gives the account the Delegate role it needs to vote.
-            if (!await users.IsInRoleAsync(user, Roles.Delegate))
-            {
-                await users.AddToRoleAsync(user, Roles.Delegate);
-            }
-            db.MemberBodyDelegates.Add(new MemberBodyDelegate { MemberBodyId = member.Id, UserId = user.Id, AddedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync();
-            Message = t["Members.Delegates.Added", user.Email!, member.Acronym];
-            DelegateEmail = null;
+            ModelState.AddModelError("newDelegate.Email", t["Members.Delegates.Already", user!.Email!]);
+            return await RefusedAsync(member, StatusCodes.Status409Conflict);
         }
-        await LoadAsync(member);
-        return Page();
+        // Registering a delegate gives the account the Delegate role it needs to vote.
+        if (!await users.IsInRoleAsync(user!, Roles.Delegate))
+        {
+            await users.AddToRoleAsync(user!, Roles.Delegate);
+        }
+        db.MemberBodyDelegates.Add(new MemberBodyDelegate { MemberBodyId = member.Id, UserId = user!.Id, AddedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        TempData.SetNotice(t["Members.Delegates.Added", user.Email!, member.Acronym]);
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
     }
 
+    /// <param name="userId">The delegate's account, from the remove button's address.</param>
     public async Task<IActionResult> OnPostRemoveDelegateAsync(string code, string userId)
     {
-        var member = await MembersApi.FindAsync(db, code, HttpContext.RequestAborted);
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
         if (member is null)
         {
             return NotFound();
@@ -98,9 +106,16 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         var removed = await db.MemberBodyDelegates.Where(d => d.MemberBodyId == member.Id && d.UserId == userId).ExecuteDeleteAsync();
         if (removed > 0)
         {
-            Message = t["Members.Delegates.Removed"];
+            TempData.SetNotice(t["Members.Delegates.Removed"]);
         }
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
+    }
+
+    /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
+    private async Task<IActionResult> RefusedAsync(MemberBody member, int status)
+    {
         await LoadAsync(member);
+        Response.StatusCode = status;
         return Page();
     }
 

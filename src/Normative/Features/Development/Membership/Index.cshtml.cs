@@ -24,28 +24,12 @@ public class IndexModel(NormativeDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var all = await db.MemberBodies.AsNoTracking().ToListAsync();
-        Total = all.Count;
-        Counts = all.GroupBy(m => m.Category).ToDictionary(g => g.Key, g => g.Count());
-        IEnumerable<MemberBody> list = all;
-        if (Enum.TryParse<MemberCategory>(Category, true, out var category))
-        {
-            list = list.Where(m => m.Category == category);
-        }
-        if (Enum.TryParse<Region>(Region, true, out var region))
-        {
-            list = list.Where(m => m.Region == region);
-        }
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var q = Q.Trim();
-            list = list.Where(m => m.Acronym.Contains(q, StringComparison.CurrentCultureIgnoreCase)
-                || m.Name.Contains(q, StringComparison.CurrentCultureIgnoreCase)
-                || m.Country(Cultures.Current).Contains(q, StringComparison.CurrentCultureIgnoreCase)
-                || m.CountryEn.Contains(q, StringComparison.CurrentCultureIgnoreCase)
-                || m.CountryCode.Equals(q, StringComparison.OrdinalIgnoreCase));
-        }
+        Counts = await db.MemberBodies.GroupBy(m => m.Category).ToDictionaryAsync(g => g.Key, g => g.Count());
+        Total = Counts.Values.Sum();
+        var lang = Cultures.Current;
+        var found = await MemberBodies.Matching(db.MemberBodies.AsNoTracking(), Category, Region, Q, lang).ToListAsync();
+        // Sorted here by the country's name in the reader's language and culture, which the database's collation does not know.
         var culture = System.Globalization.CultureInfo.CurrentCulture;
-        Members = list.OrderBy(m => m.Country(Cultures.Current), StringComparer.Create(culture, true)).ToList();
+        Members = found.OrderBy(m => m.Country(lang), StringComparer.Create(culture, true)).ToList();
     }
 }

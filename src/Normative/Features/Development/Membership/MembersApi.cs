@@ -7,6 +7,7 @@ using Normative.Data;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 using Normative.Web;
 
 namespace Normative.Features.Development.Membership;
@@ -47,33 +48,18 @@ public static class MembersApi
         return app;
     }
 
-    internal static MemberResponse ToResponse(MemberBody m) =>
-        new(m.CountryCode, m.CountryCode3, m.Country(Cultures.Current), m.Acronym, m.Name, m.Category.ToString(), m.Region.ToString(), m.WebSite, "/members/" + m.CountryCode);
+    private static MemberResponse ToResponse(MemberBody m) =>
+        new(m.CountryCode, m.CountryCode3, m.Country(Cultures.Current), m.Acronym, m.Name, m.Category.ToString(), m.Region.ToString(), m.WebSite, DevelopmentLinks.Member(m.CountryCode));
 
     private static async Task<Ok<List<MemberResponse>>> ListMembersAsync(NormativeDb db, string? category, string? region, string? q, CancellationToken ct)
     {
-        var query = db.MemberBodies.AsNoTracking();
-        if (Enum.TryParse<MemberCategory>(category, true, out var c))
-        {
-            query = query.Where(m => m.Category == c);
-        }
-        if (Enum.TryParse<Region>(region, true, out var r))
-        {
-            query = query.Where(m => m.Region == r);
-        }
-        var list = await query.OrderBy(m => m.CountryEn).ToListAsync(ct);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            list = list.Where(m => Contains(m.Acronym, term) || Contains(m.Name, term) || Contains(m.Country(Cultures.Current), term) || Contains(m.CountryEn, term)
-                || m.CountryCode.Equals(term, StringComparison.OrdinalIgnoreCase)).ToList();
-        }
+        var list = await MemberBodies.Matching(db.MemberBodies.AsNoTracking(), category, region, q, Cultures.Current).OrderBy(m => m.CountryEn).ToListAsync(ct);
         return TypedResults.Ok(list.Select(ToResponse).ToList());
     }
 
     private static async Task<Results<Ok<MemberDetailResponse>, ProblemHttpResult>> GetMemberAsync(string code, NormativeDb db, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
-        var member = await FindAsync(db, code, ct);
+        var member = await MemberBodies.FindAsync(db, code, ct);
         if (member is null)
         {
             return DevelopmentApi.NotFound(t);
@@ -120,7 +106,7 @@ public static class MembersApi
         {
             return DevelopmentApi.Forbidden(t);
         }
-        var body = await FindAsync(db, request.MemberBody ?? "", ct);
+        var body = await MemberBodies.FindAsync(db, request.MemberBody ?? "", ct);
         if (body is null)
         {
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Member.Unknown", request.MemberBody ?? ""), t);
@@ -134,7 +120,7 @@ public static class MembersApi
             }
             status = parsed;
         }
-        var result = await Memberships.SetAsync(db, id, body.Id, status, DevelopmentAccess.UserId(user), request.Note, clock.GetUtcNow(), ct);
+        var result = await Memberships.SetAsync(db, id, body.Id, status, user.UserId(), request.Note, clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);
@@ -143,7 +129,7 @@ public static class MembersApi
         return TypedResults.Ok(new MembershipEventResponse(body.Acronym, e.Kind.ToString(), e.FromStatus?.ToString(), e.ToStatus?.ToString(), e.At, e.Note));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(int id, HttpContext context, NormativeDb db, TimeProvider clock,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(int id, HttpContext context, IConfiguration configuration, NormativeDb db, TimeProvider clock,
         IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -156,6 +142,7 @@ public static class MembersApi
             .Where(b => b.CommitteeId == id && (b.Status == BallotStatus.Open || b.ClosesAt > since))
             .OrderBy(b => b.ClosesAt).ToListAsync(ct);
         var host = context.Request.Host.Host;
+        var origin = Shared.SiteLinks.Origin(configuration, context);
         var events = ballots.Select(b =>
         {
             var reference = ProjectReference.ForBallot(b.Project!, b.Kind);
@@ -164,22 +151,10 @@ public static class MembersApi
                 b.ClosesAt,
                 t["Calendar.Summary", b.Kind.ToString(), reference],
                 t["Calendar.Description", committee.Reference, reference, b.Project!.TitleEn],
-                Shared.SiteLinks.Absolute(context, $"/development/ballots/{b.Id}"),
+                origin + DevelopmentLinks.Ballot(b.Id),
                 b.OpenedAt);
         });
         var text = CalendarFeed.Write(t["Calendar.Name", committee.Reference], events);
-        return TypedResults.File(Encoding.UTF8.GetBytes(text), CalendarFeed.ContentType, $"{Slug(committee.Reference)}-ballots.ics");
+        return TypedResults.File(Encoding.UTF8.GetBytes(text), CalendarFeed.ContentType, $"{DevelopmentFormat.Slug(committee.Reference)}-ballots.ics");
     }
-
-    /// <summary>A member body by its alpha-2 or alpha-3 country code or its acronym.</summary>
-    internal static Task<MemberBody?> FindAsync(NormativeDb db, string code, CancellationToken ct)
-    {
-        var c = code.Trim().ToUpperInvariant();
-        return db.MemberBodies.AsNoTracking().FirstOrDefaultAsync(m => m.CountryCode == c || m.CountryCode3 == c || m.Acronym.ToUpper() == c, ct);
-    }
-
-    internal static string Slug(string reference) =>
-        new(reference.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
-
-    private static bool Contains(string text, string term) => text.Contains(term, StringComparison.CurrentCultureIgnoreCase);
 }

@@ -112,31 +112,38 @@ public static class Memberships
     /// The committee's current P-members that are at risk of losing their status: a missed DIS, FDIS or
     /// SR ballot, or more than 20% of the ballots missed, over the last year.
     /// </summary>
-    public static async Task<List<(MemberBody Body, ParticipationRisk Risk)>> AtRiskAsync(NormativeDb db, int committeeId, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<List<(MemberBody Body, ParticipationRisk Risk)>> AtRiskAsync(NormativeDb db, int committeeId, DateTimeOffset now, CancellationToken ct = default) =>
+        (await AtRiskAsync(db, [committeeId], now, ct)).GetValueOrDefault(committeeId) ?? [];
+
+    /// <summary>The P-members at risk in each of the committees (those with none are left out), in two queries whatever their number.</summary>
+    public static async Task<Dictionary<int, List<(MemberBody Body, ParticipationRisk Risk)>>> AtRiskAsync(NormativeDb db, IReadOnlyCollection<int> committeeIds,
+        DateTimeOffset now, CancellationToken ct = default)
     {
         var since = now.AddYears(-1);
         var members = await db.CommitteeMemberships.AsNoTracking().Include(m => m.MemberBody)
-            .Where(m => m.CommitteeId == committeeId && m.Status == MembershipStatus.P).ToListAsync(ct);
-        var history = await (from bm in db.BallotMembers
-                             join b in db.Ballots on bm.BallotId equals b.Id
-                             where b.CommitteeId == committeeId && b.Status == BallotStatus.Closed && b.ClosedAt > since && bm.Status == MembershipStatus.P
-                             select new
-                             {
-                                 bm.MemberBodyId,
-                                 b.Kind,
-                                 ClosedAt = b.ClosedAt!.Value,
-                                 Voted = db.BallotPositions.Any(p => p.BallotId == b.Id && p.MemberBodyId == bm.MemberBodyId),
-                             }).AsNoTracking().ToListAsync(ct);
-        var result = new List<(MemberBody, ParticipationRisk)>();
+            .Where(m => committeeIds.Contains(m.CommitteeId) && m.Status == MembershipStatus.P).ToListAsync(ct);
+        var history = (await (from bm in db.BallotMembers
+                              join b in db.Ballots on bm.BallotId equals b.Id
+                              where committeeIds.Contains(b.CommitteeId) && b.Status == BallotStatus.Closed && b.ClosedAt > since && bm.Status == MembershipStatus.P
+                              select new
+                              {
+                                  b.CommitteeId,
+                                  bm.MemberBodyId,
+                                  b.Kind,
+                                  ClosedAt = b.ClosedAt!.Value,
+                                  Voted = db.BallotPositions.Any(p => p.BallotId == b.Id && p.MemberBodyId == bm.MemberBodyId),
+                              }).AsNoTracking().ToListAsync(ct))
+            .ToLookup(h => (h.CommitteeId, h.MemberBodyId));
+        var result = new Dictionary<int, List<(MemberBody, ParticipationRisk)>>();
         foreach (var m in members)
         {
             // Ballots from before the body became a P-member again do not count against it.
-            var own = history.Where(h => h.MemberBodyId == m.MemberBodyId && DateOnly.FromDateTime(h.ClosedAt.UtcDateTime) >= m.Since)
+            var own = history[(m.CommitteeId, m.MemberBodyId)].Where(h => DateOnly.FromDateTime(h.ClosedAt.UtcDateTime) >= m.Since)
                 .Select(h => new BallotParticipation(h.Kind, h.ClosedAt, h.Voted));
             var risk = MembershipRules.Assess(own, now);
             if (risk.AtRisk)
             {
-                result.Add((m.MemberBody!, risk));
+                (result.TryGetValue(m.CommitteeId, out var list) ? list : result[m.CommitteeId] = []).Add((m.MemberBody!, risk));
             }
         }
         return result;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
 
@@ -19,7 +20,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
 
     public Project Project { get; private set; } = null!;
     public Committee Committee { get; private set; } = null!;
-    public ProjectsApi.StagesResponse Stages { get; private set; } = null!;
+    public StageHistory History { get; private set; } = null!;
     public List<BallotRow> Ballots { get; private set; } = [];
     public Deliverable? Deliverable { get; private set; }
     public Deliverable? Replaces { get; private set; }
@@ -28,8 +29,6 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
     public bool Overdue { get; private set; }
     public List<int> NextStages { get; private set; } = [];
     public List<BallotKind> BallotKinds { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
     public DateOnly Today { get; private set; }
 
     /// <summary>The clock's now, for default dates in forms.</summary>
@@ -37,66 +36,104 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, string? stage, string? note)
+    /// <summary>The committee manager moves the project to another stage.</summary>
+    public sealed class MoveInput
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        if (!CanManage)
-        {
-            return Forbid();
-        }
-        if (!StageCodes.TryParse(stage, out var code))
-        {
-            return Refuse(DevelopmentError.Conflict("Error.Stage.Unknown", StageCodes.Format(Project.Stage), stage ?? ""));
-        }
-        var result = await ProjectActions.MoveAsync(db, id, code, DevelopmentAccess.UserId(User), note, clock.GetUtcNow(), HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            return Refuse(result.Error);
-        }
-        Message = t["Project.Moved", StageCodes.Format(code), stages[StageCodes.NameKey(code)]];
-        await LoadAsync(id);
-        return Page();
+        /// <summary>The stage code, "40.99".</summary>
+        public string? Stage { get; set; }
+
+        public string? Note { get; set; }
     }
 
-    public async Task<IActionResult> OnPostOpenBallotAsync(int id, string? kind, string? closesOn, bool publicConsultation)
+    /// <summary>The committee manager opens a ballot on the project.</summary>
+    public sealed class BallotInput
     {
-        if (!await LoadAsync(id))
+        public string? Kind { get; set; }
+
+        /// <summary>The closing date, yyyy-MM-dd (the ballot closes at noon UTC); empty for the kind's usual duration.</summary>
+        public string? ClosesOn { get; set; }
+
+        public bool PublicConsultation { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, MoveInput move)
+    {
+        var (project, refused) = await ManagedProjectAsync(id);
+        if (refused is not null)
         {
-            return NotFound();
+            return refused;
         }
-        if (!CanManage)
+        if (!StageCodes.TryParse(move.Stage, out var code))
         {
-            return Forbid();
+            return await RefusedAsync(id, DevelopmentError.Conflict("Error.Stage.Unknown", StageCodes.Format(project!.Stage), move.Stage ?? ""));
         }
-        if (!Enum.TryParse<BallotKind>(kind, out var k) || !Enum.IsDefined(k))
+        if (!ModelState.IsValid)
         {
-            return Refuse(DevelopmentError.Invalid("Error.Ballot.Kind", kind ?? ""));
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), move.Note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return await RefusedAsync(id, result.Error);
+        }
+        TempData.SetNotice(t["Project.Moved", StageCodes.Format(code), stages[StageCodes.NameKey(code)]]);
+        return Redirect(DevelopmentLinks.Project(id));
+    }
+
+    public async Task<IActionResult> OnPostOpenBallotAsync(int id, BallotInput ballot)
+    {
+        if ((await ManagedProjectAsync(id)).Refused is { } refused)
+        {
+            return refused;
+        }
+        if (!Enum.TryParse<BallotKind>(ballot.Kind, out var k) || !Enum.IsDefined(k))
+        {
+            return await RefusedAsync(id, DevelopmentError.Invalid("Error.Ballot.Kind", ballot.Kind ?? ""));
         }
         DateTimeOffset? closes = null;
-        if (!string.IsNullOrWhiteSpace(closesOn))
+        if (!string.IsNullOrWhiteSpace(ballot.ClosesOn))
         {
-            if (!DateOnly.TryParseExact(closesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(ballot.ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return Refuse(DevelopmentError.Invalid("Error.Ballot.Date", closesOn));
+                return await RefusedAsync(id, DevelopmentError.Invalid("Error.Ballot.Date", ballot.ClosesOn));
             }
             // Ballots close at noon UTC on the closing date.
             closes = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         }
-        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(id, k, closes, publicConsultation), DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(id, k, closes, ballot.PublicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            return Refuse(result.Error);
+            return await RefusedAsync(id, result.Error);
         }
-        return Redirect($"/development/ballots/{result.Value.Id}");
+        TempData.SetNotice(t["Notice.BallotOpened", DevelopmentFormat.Time(result.Value.ClosesAt)]);
+        return Redirect(DevelopmentLinks.Ballot(result.Value.Id));
     }
 
-    private PageResult Refuse(DevelopmentError error)
+    /// <summary>The project, or why the person may not change it (it does not exist, or they do not manage its committee).</summary>
+    private async Task<(Project? Project, IActionResult? Refused)> ManagedProjectAsync(int id)
     {
-        Error = t[error.Key, error.Args];
-        Response.StatusCode = error.Status;
+        var project = await db.Projects.AsNoTracking().Include(p => p.Committee).FirstOrDefaultAsync(p => p.Id == id);
+        return project is null ? (null, NotFound()) : DevelopmentAccess.Manages(User, project.Committee!) ? (project, null) : (project, Forbid());
+    }
+
+    /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
+    private Task<IActionResult> RefusedAsync(int id, DevelopmentError error)
+    {
+        ModelState.AddModelError("", t[error.Key, error.Args]);
+        return RefusedAsync(id, error.Status);
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, int status)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = status;
         return Page();
     }
 
@@ -112,7 +149,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         Now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(Now.UtcDateTime);
         CanManage = DevelopmentAccess.Manages(User, Committee);
-        Stages = await ProjectsApi.StagesAsync(db, project, stages, HttpContext.RequestAborted);
+        History = await StageHistory.LoadAsync(db, project, HttpContext.RequestAborted);
         Overdue = ProjectSchedule.IsOverdue(project.Stage, project.TrackMonths, project.RegisteredOn, Today);
         Ballots = (await db.Ballots.AsNoTracking().Where(b => b.ProjectId == id).OrderByDescending(b => b.OpenedAt)
                 .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id) }).ToListAsync())
@@ -120,8 +157,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         Deliverable = project.DeliverableId is { } d ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == d) : null;
         Replaces = project.ReplacesDeliverableId is { } r ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r) : null;
         Amends = project.BaseDeliverableId is { } a ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a) : null;
-        var context = await ProjectActions.ContextAsync(db, project, HttpContext.RequestAborted);
-        NextStages = [.. StageRules.ManualTargets(project.Stage, context)];
+        NextStages = [.. History.Next];
         var open = Ballots.Any(b => b.Ballot.Status == BallotStatus.Open);
         BallotKinds = open ? [] : Enum.GetValues<BallotKind>().Where(k => StageRules.CheckOpen(k, project.Stage) is null).ToList();
         return true;

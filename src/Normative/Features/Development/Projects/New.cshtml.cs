@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
 
@@ -51,7 +52,7 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             return Page();
         }
         var result = await ProjectActions.CreateAsync(db, new ProjectDraft(committee, Input.Reference!, Input.TitleEn!, Input.TitleFr, Input.Scope,
-            Input.TrackMonths, Input.Leader, Input.StartStage, Input.Replaces), DevelopmentAccess.UserId(User), clock.GetUtcNow(), HttpContext.RequestAborted);
+            Input.TrackMonths, Input.Leader, Input.StartStage, Input.Replaces), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             var field = result.Error.Key switch
@@ -66,7 +67,8 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             Response.StatusCode = result.Error.Status;
             return Page();
         }
-        return Redirect($"/development/projects/{result.Value.Id}");
+        TempData.SetNotice(t["Notice.ProjectRegistered", ProjectReference.Current(result.Value)]);
+        return Redirect(DevelopmentLinks.Project(result.Value.Id));
     }
 
     private async Task<IActionResult?> LoadAsync(int committee)

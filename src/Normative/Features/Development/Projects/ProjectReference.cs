@@ -75,6 +75,9 @@ public static class ProjectReference
             ? AtStage(project.Reference, StageCodes.Published, project.PublishedOn?.Year)
             : AtStage(project.Reference, StageRules.BallotStage(kind));
 
+    /// <summary>The reference as written now: "ISO/DIS 9001" during the enquiry, "ISO 9001:2026" once published.</summary>
+    public static string Current(Project project) => AtStage(project.Reference, project.Stage, project.PublishedOn?.Year);
+
     /// <summary>The reference as written at <paramref name="stage"/>; <paramref name="year"/> is the publication year once published.</summary>
     public static string AtStage(string reference, int stage, int? year = null)
     {

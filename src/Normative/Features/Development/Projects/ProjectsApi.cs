@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
 
@@ -39,17 +40,14 @@ public static class ProjectsApi
         return app;
     }
 
-    internal static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<CatalogueText> stages, DateOnly today)
+    private static ProjectResponse ToResponse(Project p, string committee, IStringLocalizer<CatalogueText> stages, DateOnly today)
     {
         var targets = ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn);
-        return new ProjectResponse(p.Id, p.Reference, CurrentReference(p), p.TitleEn, p.TitleFr, p.CommitteeId, committee,
+        return new ProjectResponse(p.Id, p.Reference, ProjectReference.Current(p), p.TitleEn, p.TitleFr, p.CommitteeId, committee,
             p.DeliverableType.ToString(), p.SupplementKind?.ToString(), p.TrackMonths, p.Leader, StageCodes.Format(p.Stage), stages[StageCodes.NameKey(p.Stage)],
             p.StageAt, p.RegisteredOn, ProjectSchedule.Next(p.Stage, targets)?.Target, ProjectSchedule.IsOverdue(p.Stage, p.TrackMonths, p.RegisteredOn, today),
-            p.DeliverableId, p.PublishedOn, p.ReviewDue, $"/development/projects/{p.Id}");
+            p.DeliverableId, p.PublishedOn, p.ReviewDue, DevelopmentLinks.Project(p.Id));
     }
-
-    /// <summary>The reference as written now: "ISO/DIS 9001" during the enquiry, "ISO 9001:2026" once published.</summary>
-    public static string CurrentReference(Project p) => ProjectReference.AtStage(p.Reference, p.Stage, p.PublishedOn?.Year);
 
     private static async Task<Results<Ok<List<ProjectResponse>>, ProblemHttpResult>> ListAsync(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t,
         IStringLocalizer<CatalogueText> stages, int? committee, string? stage, bool? overdue, CancellationToken ct)
@@ -70,6 +68,7 @@ public static class ProjectsApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var list = (await query.OrderBy(p => p.Committee!.Reference).ThenBy(p => p.Reference).Take(5000).ToListAsync(ct))
             .Select(p => ToResponse(p, p.Committee!.Reference, stages, today));
+        // Overdue is the track's schedule (ProjectSchedule) against today, a rule the database does not hold.
         if (overdue is { } o)
         {
             list = list.Where(p => p.Overdue == o);
@@ -102,13 +101,13 @@ public static class ProjectsApi
         }
         var now = clock.GetUtcNow();
         var result = await ProjectActions.CreateAsync(db, new ProjectDraft(committee.Id, request.Reference ?? "", request.Title ?? "", request.TitleFr, request.Scope,
-            request.TrackMonths ?? 36, request.Leader, start, request.Replaces), DevelopmentAccess.UserId(user), now, ct);
+            request.TrackMonths ?? 36, request.Leader, start, request.Replaces), user.UserId(), now, ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);
         }
         var response = ToResponse(result.Value, committee.Reference, stages, DateOnly.FromDateTime(now.UtcDateTime));
-        return TypedResults.Created($"/api/v1/projects/{response.Id}", response);
+        return TypedResults.Created(DevelopmentLinks.ApiProject(response.Id), response);
     }
 
     private static async Task<Results<Ok<StagesResponse>, ProblemHttpResult>> GetStagesAsync(int id, NormativeDb db, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
@@ -121,21 +120,14 @@ public static class ProjectsApi
         return TypedResults.Ok(await StagesAsync(db, p, stages, ct));
     }
 
-    internal static async Task<StagesResponse> StagesAsync(NormativeDb db, Project p, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
+    private static async Task<StagesResponse> StagesAsync(NormativeDb db, Project p, IStringLocalizer<CatalogueText> stages, CancellationToken ct)
     {
-        var events = await (from e in db.ProjectStageEvents
-                            join u in db.Users on e.ByUserId equals u.Id into people
-                            from u in people.DefaultIfEmpty()
-                            where e.ProjectId == p.Id
-                            orderby e.Id
-                            select new { e, Name = u == null ? null : u.DisplayName }).AsNoTracking().ToListAsync(ct);
-        var context = await ProjectActions.ContextAsync(db, p, ct);
-        var targets = ProjectSchedule.Targets(p.TrackMonths, p.RegisteredOn);
+        var history = await StageHistory.LoadAsync(db, p, ct);
         return new StagesResponse(p.Id, StageCodes.Format(p.Stage), stages[StageCodes.NameKey(p.Stage)],
-            events.Select(x => new StageEventResponse(x.e.FromStage is { } f ? StageCodes.Format(f) : null, StageCodes.Format(x.e.ToStage), stages[StageCodes.NameKey(x.e.ToStage)],
-                x.e.At, x.Name, x.e.Note, x.e.BallotId)).ToList(),
-            targets.Select(m => new TargetResponse(StageCodes.Format(m.Stage), stages[StageCodes.NameKey(m.Stage)], m.Target, p.Stage >= m.Stage && !StageCodes.IsTerminal(p.Stage))).ToList(),
-            StageRules.ManualTargets(p.Stage, context).Select(StageCodes.Format).ToList());
+            history.Events.Select(e => new StageEventResponse(e.From is { } f ? StageCodes.Format(f) : null, StageCodes.Format(e.To), stages[StageCodes.NameKey(e.To)],
+                e.At, e.By, e.Note, e.BallotId)).ToList(),
+            history.Targets.Select(m => new TargetResponse(StageCodes.Format(m.Stage), stages[StageCodes.NameKey(m.Stage)], m.Date, m.Reached)).ToList(),
+            history.Next.Select(StageCodes.Format).ToList());
     }
 
     private static async Task<Results<Ok<StagesResponse>, ProblemHttpResult>> MoveAsync(int id, MoveRequest request, ClaimsPrincipal user, NormativeDb db,
@@ -154,7 +146,7 @@ public static class ProjectsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Conflict("Error.Stage.Unknown", StageCodes.Format(p.Stage), request.Stage ?? ""), t);
         }
-        var result = await ProjectActions.MoveAsync(db, id, stage, DevelopmentAccess.UserId(user), request.Note, clock.GetUtcNow(), ct);
+        var result = await ProjectActions.MoveAsync(db, id, stage, user.UserId(), request.Note, clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

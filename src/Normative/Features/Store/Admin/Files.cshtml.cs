@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Shared;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Pdf;
 
@@ -17,36 +18,39 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
 {
     public sealed record FileRow(int Id, int DeliverableId, string Reference, string Language, string FileName, int Size, int PageCount, DateTimeOffset UploadedAt, string UploadedBy);
 
-    public List<FileRow> Uploaded { get; private set; } = [];
-    public List<Files.Missing> Missing { get; private set; } = [];
-    public string? Error { get; private set; }
-    public string? Message { get; private set; }
-
-    public async Task OnGetAsync(string? saved)
+    /// <summary>The upload form: which deliverable, which language, the PDF.</summary>
+    public sealed class UploadInput
     {
-        Message = saved is null ? null : s["Files.Saved"].Value;
-        await LoadAsync();
+        public string? Reference { get; set; }
+        public string? Language { get; set; }
+        public IFormFile? File { get; set; }
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(string? reference, string? language, IFormFile? file)
+    public List<FileRow> Uploaded { get; private set; } = [];
+    public List<Files.Missing> Missing { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostUploadAsync(UploadInput input)
     {
-        var deliverable = await FindAsync(reference);
-        var lang = language?.Trim().ToLowerInvariant();
+        var deliverable = await FindAsync(input.Reference);
+        var lang = input.Language?.Trim().ToLowerInvariant();
+        var file = input.File;
         if (deliverable is null)
         {
-            return await FailAsync(s["Prices.Override.Unknown", reference ?? ""]);
+            return await RefuseAsync(s["Prices.Override.Unknown", input.Reference ?? ""]);
         }
         if (lang is null || !Pricing.Languages(deliverable).Contains(lang))
         {
-            return await FailAsync(s["Files.BadLanguage", deliverable.Reference, string.Join(", ", Pricing.Languages(deliverable))]);
+            return await RefuseAsync(s["Files.BadLanguage", deliverable.Reference, string.Join(", ", Pricing.Languages(deliverable))]);
         }
         if (file is null || file.Length == 0)
         {
-            return await FailAsync(s["Files.NoFile"]);
+            return await RefuseAsync(s["Files.NoFile"]);
         }
         if (file.Length > Files.MaxBytes)
         {
-            return await FailAsync(s["Files.TooLarge", Files.MaxBytes / 1_000_000]);
+            return await RefuseAsync(s["Files.TooLarge", Files.MaxBytes / 1_000_000]);
         }
         byte[] content;
         await using (var stream = file.OpenReadStream())
@@ -57,21 +61,29 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
         }
         if (PdfStamper.PageCount(content) is not { } pages)
         {
-            return await FailAsync(s["Files.NotPdf"]);
+            return await RefuseAsync(s["Files.NotPdf"]);
         }
         await Files.SaveAsync(db, deliverable.Id, lang, Path.GetFileName(file.FileName), content, pages, User.Identity?.Name ?? "editor", clock.GetUtcNow());
-        return Redirect("/store/admin/files?saved=1");
+        TempData.SetNotice(s["Files.Saved"]);
+        return Redirect(StoreLinks.AdminFiles());
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         await db.SourceFiles.Where(f => f.Id == id).ExecuteDeleteAsync();
-        return Redirect("/store/admin/files?saved=1");
+        TempData.SetNotice(s["Files.Saved"]);
+        return Redirect(StoreLinks.AdminFiles());
     }
 
-    private async Task<IActionResult> FailAsync(string error)
+    /// <summary>The page again with the reason; nothing saved.</summary>
+    private async Task<IActionResult> RefuseAsync(string error)
     {
-        Error = error;
+        ModelState.AddModelError(string.Empty, error);
         await LoadAsync();
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }

@@ -4,46 +4,56 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Payments;
 
 namespace Normative.Features.Store.Admin;
 
 /// <summary>One order for Editors: everything about it, its history, and the actions its status allows.</summary>
-public class OrderModel(NormativeDb db, IAuthorizationService auth, OrderAdministration admin, IConfiguration configuration, IStringLocalizer<StoreText> s) : PageModel
+public class OrderModel(
+    NormativeDb db, IAuthorizationService auth, IPaymentProvider provider, StoreMail mail, TimeProvider clock,
+    IStringLocalizer<StoreText> s, ILogger<OrderModel> logger) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public string? Buyer { get; private set; }
-    public string? Error { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string number) => await LoadAsync(number) ? Page() : NotFound();
 
+    /// <param name="reference">The bank's reference of the transfer (optional).</param>
     public Task<IActionResult> OnPostPaidAsync(string number, string? reference) =>
-        ActAsync(number, (o, by) => admin.MarkPaidAsync(o.Id, reference, by, StoreLinks.Origin(configuration, HttpContext), HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.MarkPaidAsync(db, mail, o.Id, reference, by, now, logger, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostShipAsync(string number, long line) =>
-        ActAsync(number, (o, by) => admin.ShipAsync(o.Id, line, by, HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.ShipAsync(db, o.Id, line, by, now, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCancelAsync(string number, string? note) =>
-        ActAsync(number, (o, by) => admin.CancelAsync(o.Id, note, by, HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.CancelAsync(db, o.Id, note, by, now, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostRefundAsync(string number, string? note) =>
-        ActAsync(number, (o, by) => admin.RefundAsync(o.Id, note, by, HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.RefundAsync(db, provider, o.Id, note, by, now, logger, HttpContext.RequestAborted));
 
-    private async Task<IActionResult> ActAsync(string number, Func<Order, string, Task<string?>> action)
+    /// <summary>
+    /// Does what the Editor asked and comes back to the order with the notice; or, refused (the order
+    /// moved on in another tab), shows the order as it is now with the reason.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(string number, Func<Order, string, DateTimeOffset, Task<string?>> action)
     {
         if (!await LoadAsync(number))
         {
             return NotFound();
         }
-        var problem = await action(Order, User.Identity?.Name ?? "editor");
+        if (!ModelState.IsValid)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var problem = await action(Order, User.Identity?.Name ?? "editor", clock.GetUtcNow());
         if (problem is null)
         {
-            return Redirect($"/store/admin/orders/{Uri.EscapeDataString(number)}?done=1");
+            TempData.SetNotice(s["Admin.Order.Done"]);
+            return Redirect(StoreLinks.AdminOrder(number));
         }
-        Error = s[problem];
+        ModelState.AddModelError(string.Empty, s[problem]);
         await LoadAsync(number);
         return new PageResult { StatusCode = StatusCodes.Status409Conflict };
     }

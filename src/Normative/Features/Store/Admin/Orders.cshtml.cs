@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Orders;
 
@@ -35,6 +35,8 @@ public class OrdersModel(NormativeDb db) : PageModel
     public List<Order> Orders { get; private set; } = [];
     public int Total { get; private set; }
 
+    public Pager Pager => Pager.For(PageNumber, Total, PageSize, Link);
+
     public async Task OnGetAsync()
     {
         var query = Filtered();
@@ -43,23 +45,46 @@ public class OrdersModel(NormativeDb db) : PageModel
         Orders = await query.OrderByDescending(o => o.PlacedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
     }
 
+    /// <summary>The orders the filters select, for a spreadsheet: amounts as numbers, text that looks like a formula neutralised.</summary>
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var rows = await Filtered().OrderBy(o => o.PlacedAt).Include(o => o.Lines).ToListAsync();
-        var csv = new StringBuilder();
-        csv.Append("number,placed_at,status,payment_method,buyer,organization,email,country,licence_holder,lines,net,vat,rounding,total,currency,paid_at\r\n");
-        foreach (var o in rows)
+        var file = new MemoryStream();
+        // The byte order mark tells spreadsheets the file is UTF-8 (names with accents).
+        file.Write(Encoding.UTF8.Preamble);
+        await using (var csv = Csv.ForSpreadsheet(file, leaveOpen: true))
         {
-            var lines = string.Join("; ", o.Lines.OrderBy(l => l.LineNumber).Select(l => $"{l.Reference} {l.Format} {l.Language} x{l.Quantity}"));
-            csv.AppendJoin(',',
-                Field(o.Number), Field(o.PlacedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)), Field(o.Status.ToString()),
-                Field(o.PaymentMethod.ToString()), Field(o.BillingName), Field(o.BillingOrganization), Field(o.BillingEmail), Field(o.BillingCountry),
-                Field(o.LicenceHolder), Field(lines), Amount(o.NetTotal), Amount(o.VatTotal), Amount(o.Rounding), Amount(o.Total), Field(o.Currency),
-                Field(o.PaidAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
-            csv.Append("\r\n");
+            csv.WriteHeader(["number", "placed_at", "status", "payment_method", "buyer", "organization", "email", "country", "licence_holder", "lines",
+                "net", "vat", "rounding", "total", "currency", "paid_at"]);
+            foreach (var o in rows)
+            {
+                csv.WriteField(o.Number);
+                csv.WriteField(o.PlacedAt.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
+                csv.WriteField(o.Status.ToString());
+                csv.WriteField(o.PaymentMethod.ToString());
+                csv.WriteField(o.BillingName);
+                csv.WriteField(o.BillingOrganization);
+                csv.WriteField(o.BillingEmail);
+                csv.WriteField(o.BillingCountry);
+                csv.WriteField(o.LicenceHolder);
+                csv.WriteField(string.Join("; ", o.Lines.OrderBy(l => l.LineNumber).Select(l => $"{l.Reference} {l.Format} {l.Language} x{l.Quantity}")));
+                csv.WriteField(o.NetTotal, "0.00");
+                csv.WriteField(o.VatTotal, "0.00");
+                csv.WriteField(o.Rounding, "0.00");
+                csv.WriteField(o.Total, "0.00");
+                csv.WriteField(o.Currency);
+                csv.WriteField(o.PaidAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
+                csv.EndRecord();
+            }
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "orders.csv");
+        file.Position = 0;
+        return File(file, "text/csv; charset=utf-8", "orders.csv");
     }
+
+    /// <summary>This page with the same filters: another page of it, or the CSV.</summary>
+    public string Link(int page) => StoreLinks.AdminOrders(Status, Method, From, To, Q, page);
+
+    public string CsvLink => StoreLinks.AdminOrders(Status, Method, From, To, Q, csv: true);
 
     private IQueryable<Order> Filtered()
     {
@@ -84,29 +109,10 @@ public class OrdersModel(NormativeDb db) : PageModel
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = SqlLike.Contains(Q.Trim());
             query = query.Where(o => EF.Functions.ILike(o.Number, pattern) || EF.Functions.ILike(o.BillingName, pattern)
                 || EF.Functions.ILike(o.BillingEmail, pattern) || (o.BillingOrganization != null && EF.Functions.ILike(o.BillingOrganization, pattern)));
         }
         return query;
     }
-
-    /// <summary>A CSV field (RFC 4180), with a leading quote against formulas when opened in a spreadsheet.</summary>
-    public static string Field(string? value)
-    {
-        if (value is null)
-        {
-            return "";
-        }
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    public string QueryFor(int page) =>
-        $"?status={Status}&method={Method}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&q={Uri.EscapeDataString(Q ?? "")}&p={page}";
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Shared;
 using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store.Admin;
@@ -22,20 +23,23 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         public bool Delete { get; set; }
     }
 
+    /// <summary>The form that sets a price for one deliverable and format.</summary>
+    public sealed class OverrideInput
+    {
+        public string? Reference { get; set; }
+        public string? Format { get; set; }
+        public string? Price { get; set; }
+    }
+
     public sealed record OverrideRow(PriceOverride Override, Deliverable Deliverable);
 
+    /// <summary>The band editor: every band as typed, a blank row for a new one.</summary>
     [BindProperty]
     public List<BandInput> Bands { get; set; } = [];
 
     public List<OverrideRow> Overrides { get; private set; } = [];
-    public List<string> Errors { get; private set; } = [];
-    public string? Message { get; private set; }
 
-    public async Task OnGetAsync(string? saved)
-    {
-        Message = saved is null ? null : s["Prices.Saved"].Value;
-        await LoadAsync(withBands: true);
-    }
+    public async Task OnGetAsync() => await LoadAsync(withBands: true);
 
     public async Task<IActionResult> OnPostBandsAsync()
     {
@@ -46,17 +50,21 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
                 || (!IsBlank(input.MaxPages) && !int.TryParse(input.MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 || ParsePrice(input.PdfPrice) is not { } pdf || ParsePrice(input.PaperPrice) is not { } paper)
             {
-                Errors.Add(s["Prices.Bands.Unreadable"]);
+                ModelState.AddModelError(string.Empty, s["Prices.Bands.Unreadable"]);
                 break;
             }
             bands.Add(new PriceBand { MinPages = min, MaxPages = IsBlank(input.MaxPages) ? null : int.Parse(input.MaxPages!, CultureInfo.InvariantCulture), PdfPrice = pdf, PaperPrice = paper });
         }
-        if (Errors.Count == 0)
+        if (ModelState.IsValid)
         {
-            Errors.AddRange(Pricing.CheckBands(bands).Select(k => s[k].Value));
+            foreach (var problem in Pricing.CheckBands(bands))
+            {
+                ModelState.AddModelError(string.Empty, s[problem]);
+            }
         }
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
+            // The bands as typed stay in the form, to be corrected.
             await LoadAsync(withBands: false);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
@@ -65,26 +73,27 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         db.PriceBands.AddRange(bands);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return Redirect("/store/admin/prices?saved=1");
+        TempData.SetNotice(s["Prices.Saved"]);
+        return Redirect(StoreLinks.AdminPrices());
     }
 
-    public async Task<IActionResult> OnPostOverrideAsync(string? reference, ProductFormat? format, string? price)
+    public async Task<IActionResult> OnPostOverrideAsync(OverrideInput input)
     {
-        var deliverable = await FindAsync(reference);
-        var value = ParsePrice(price);
+        var deliverable = await FindAsync(input.Reference);
+        var value = ParsePrice(input.Price);
         if (deliverable is null)
         {
-            Errors.Add(s["Prices.Override.Unknown", reference ?? ""]);
+            ModelState.AddModelError(string.Empty, s["Prices.Override.Unknown", input.Reference ?? ""]);
         }
-        if (format is null || !Enum.IsDefined(format.Value))
+        if (!Enum.TryParse<ProductFormat>(input.Format, ignoreCase: true, out var format) || !Enum.IsDefined(format))
         {
-            Errors.Add(s["Prices.Override.Format"]);
+            ModelState.AddModelError(string.Empty, s["Prices.Override.Format"]);
         }
         if (value is null || value <= 0 || value > Pricing.MaxPrice)
         {
-            Errors.Add(s["Prices.BadPrice"]);
+            ModelState.AddModelError(string.Empty, s["Prices.BadPrice"]);
         }
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             await LoadAsync(withBands: true);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
@@ -92,20 +101,27 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         var existing = await db.PriceOverrides.SingleOrDefaultAsync(o => o.DeliverableId == deliverable!.Id && o.Format == format);
         if (existing is null)
         {
-            existing = new PriceOverride { DeliverableId = deliverable!.Id, Format = format!.Value };
+            existing = new PriceOverride { DeliverableId = deliverable!.Id, Format = format };
             db.PriceOverrides.Add(existing);
         }
         existing.Price = value!.Value;
         existing.UpdatedAt = clock.GetUtcNow();
         existing.UpdatedBy = User.Identity?.Name;
         await db.SaveChangesAsync();
-        return Redirect("/store/admin/prices?saved=1#overrides");
+        TempData.SetNotice(s["Prices.Saved"]);
+        return Redirect(StoreLinks.AdminPriceOverrides());
     }
 
     public async Task<IActionResult> OnPostRemoveOverrideAsync(int id)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(withBands: true);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         await db.PriceOverrides.Where(o => o.Id == id).ExecuteDeleteAsync();
-        return Redirect("/store/admin/prices?saved=1#overrides");
+        TempData.SetNotice(s["Prices.Saved"]);
+        return Redirect(StoreLinks.AdminPriceOverrides());
     }
 
     /// <summary>Prices typed with a point or a comma ("42.50", "42,50"), at most two decimals.</summary>

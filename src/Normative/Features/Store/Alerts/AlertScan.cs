@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Store.Alerts;
 
 /// <summary>Reads the catalogue around bought deliverables and records alert notices, once per buyer and change.</summary>
 public static class AlertScan
 {
+    /// <summary>A change to a deliverable a buyer bought.</summary>
+    public sealed record Notice(string UserId, int DeliverableId, AlertRules.Change Change);
+
     /// <summary>The bought deliverables and everything that could be a change to them: replacing editions and candidate supplements.</summary>
     public static async Task<(Dictionary<int, Deliverable> Bought, List<Deliverable> Related)> LoadAsync(NormativeDb db, IReadOnlyCollection<int> boughtIds, CancellationToken ct)
     {
@@ -20,14 +24,11 @@ public static class AlertScan
             .Select(d => AlertRules.BaseKey(d.Reference))
             .OfType<string>()
             .Distinct()
-            .Select(k => k.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")
+            .Select(SqlLike.StartsWith)
             .ToArray();
         if (patterns.Length > 0)
         {
-            var supplements = await db.Deliverables
-                .FromSql($"SELECT * FROM deliverables WHERE supplement_type IS NOT NULL AND reference LIKE ANY ({patterns})")
-                .AsNoTracking()
-                .ToListAsync(ct);
+            var supplements = await StoreSql.SupplementsLikeAsync(db, patterns, ct);
             related.AddRange(supplements.Where(s => related.All(r => r.Id != s.Id)));
         }
         return (bought, related);
@@ -40,25 +41,29 @@ public static class AlertScan
     public static async Task RecordKnownAsync(NormativeDb db, string userId, IEnumerable<int> deliverableIds, DateTimeOffset now, CancellationToken ct)
     {
         var (bought, related) = await LoadAsync(db, deliverableIds.Distinct().ToList(), ct);
-        foreach (var d in bought.Values)
-        {
-            foreach (var change in AlertRules.ChangesFor(d, related))
-            {
-                await InsertAsync(db, userId, d.Id, change, now, mailedAt: null, ct);
-            }
-        }
+        var known = bought.Values.SelectMany(d => AlertRules.ChangesFor(d, related).Select(c => new Notice(userId, d.Id, c))).ToList();
+        await InsertAsync(db, known, now, mailedAt: null, ct);
     }
 
-    /// <summary>Inserts a notice unless one exists for the same buyer, deliverable and change; true if inserted.</summary>
-    public static async Task<bool> InsertAsync(NormativeDb db, string userId, int deliverableId, AlertRules.Change change, DateTimeOffset now, DateTimeOffset? mailedAt, CancellationToken ct)
+    /// <summary>
+    /// Inserts the notices, in one statement, except those that exist for the same buyer, deliverable
+    /// and change; returns the ones inserted, in the order given.
+    /// </summary>
+    public static async Task<IReadOnlyList<Notice>> InsertAsync(NormativeDb db, IReadOnlyList<Notice> notices, DateTimeOffset now, DateTimeOffset? mailedAt, CancellationToken ct)
     {
-        var kind = change.Kind.ToString();
-        var inserted = await db.Database.SqlQuery<long>($"""
-            INSERT INTO alert_notices (user_id, deliverable_id, change_key, kind, new_deliverable_id, created_at, mailed_at)
-            VALUES ({userId}, {deliverableId}, {change.Key}, {kind}, {change.NewDeliverableId}, {now}, {mailedAt})
-            ON CONFLICT DO NOTHING
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        return inserted.Count > 0;
+        if (notices.Count == 0)
+        {
+            return [];
+        }
+        var inserted = (await StoreSql.InsertAlertNoticesAsync(db,
+                notices.Select(n => n.UserId).ToArray(),
+                notices.Select(n => n.DeliverableId).ToArray(),
+                notices.Select(n => n.Change.Key).ToArray(),
+                notices.Select(n => n.Change.Kind.ToString()).ToArray(),
+                notices.Select(n => n.Change.NewDeliverableId).ToArray(),
+                now, mailedAt, ct))
+            .ToHashSet();
+        // A notice given twice is inserted once and returned once.
+        return notices.Where(n => inserted.Remove(new StoreSql.NoticeKey(n.UserId, n.DeliverableId, n.Change.Key))).ToList();
     }
 }

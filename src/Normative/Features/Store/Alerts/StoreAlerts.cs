@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Normative.Data;
-using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Alerts;
@@ -11,24 +8,20 @@ namespace Normative.Features.Store.Alerts;
 /// Mails buyers about changes to what they bought: a new edition, an amendment, a corrigendum, a
 /// withdrawal. Safe with several instances: one scan at a time holds a PostgreSQL advisory lock
 /// (the others skip), and each change is recorded once per buyer by a unique index. The catalogue
-/// importer calls <see cref="ScanAsync"/> right after an import; a background job also runs it.
+/// importer calls <see cref="ScanAsync"/> right after an import; a background job and the
+/// command line (normative store alerts) also run it.
 /// </summary>
-public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, IConfiguration configuration, TimeProvider clock, IOptions<OrganizationOptions> organization, ILogger<StoreAlerts> logger)
+public static class StoreAlerts
 {
-    /// <summary>The advisory lock key ("NrmAlrt"): the same for every instance.</summary>
-    public const long LockKey = 0x4E726D416C7274;
-
     /// <summary>Returns the number of alert mails queued; 0 also when another instance is scanning.</summary>
-    public async Task<int> ScanAsync(CancellationToken ct)
+    public static async Task<int> ScanAsync(NormativeDb db, StoreMail mail, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
-        if (!locked)
+        if (!await StoreSql.TryLockAlertScanAsync(db, ct))
         {
             logger.LogInformation("Another instance is scanning for store alerts; skipped");
             return 0;
         }
-        var now = clock.GetUtcNow();
         var purchases = await (
                 from l in db.OrderLines
                 join o in db.Orders on l.OrderId equals o.Id
@@ -46,30 +39,20 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
         var (bought, related) = await AlertScan.LoadAsync(db, purchases.Select(p => p.DeliverableId).Distinct().ToList(), ct);
         var byId = related.ToDictionary(d => d.Id);
         var changes = bought.Values.ToDictionary(d => d.Id, d => AlertRules.ChangesFor(d, related));
-        var origin = StoreLinks.Origin(configuration, null);
+        var candidates = purchases
+            .SelectMany(p => changes.GetValueOrDefault(p.DeliverableId, []).Select(c => new AlertScan.Notice(p.UserId, p.DeliverableId, c)))
+            .ToList();
         var news = new Dictionary<string, List<StoreMail.AlertItem>>();
-        foreach (var purchase in purchases)
+        foreach (var notice in await AlertScan.InsertAsync(db, candidates, now, now, ct))
         {
-            if (!changes.TryGetValue(purchase.DeliverableId, out var list))
+            var target = notice.Change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
+            var item = new StoreMail.AlertItem(
+                bought[notice.DeliverableId].Reference, notice.Change.Kind, target?.Reference, target?.Id ?? notice.DeliverableId);
+            if (!news.TryGetValue(notice.UserId, out var items))
             {
-                continue;
+                news[notice.UserId] = items = [];
             }
-            foreach (var change in list)
-            {
-                if (!await AlertScan.InsertAsync(db, purchase.UserId, purchase.DeliverableId, change, now, now, ct))
-                {
-                    continue;
-                }
-                var target = change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
-                var item = new StoreMail.AlertItem(
-                    bought[purchase.DeliverableId].Reference, change.Kind, target?.Reference,
-                    origin + StoreLinks.Product(target?.Id ?? purchase.DeliverableId));
-                if (!news.TryGetValue(purchase.UserId, out var items))
-                {
-                    news[purchase.UserId] = items = [];
-                }
-                items.Add(item);
-            }
+            items.Add(item);
         }
 
         var userIds = news.Keys.ToList();
@@ -79,7 +62,6 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
             .GroupBy(o => o.UserId)
             .Select(g => new { UserId = g.Key, g.OrderByDescending(o => o.PlacedAt).First().Culture })
             .ToDictionaryAsync(x => x.UserId, x => x.Culture, ct);
-        var seller = organization.Value.Name;
         var mails = 0;
         foreach (var (userId, items) in news)
         {
@@ -87,7 +69,7 @@ public sealed class StoreAlerts(NormativeDb db, IStringLocalizer<StoreText> t, I
             {
                 continue;
             }
-            StoreMail.QueueAlert(db, t, email, cultures.GetValueOrDefault(userId) ?? "en", seller, items, origin + "/store/downloads#alerts");
+            mail.QueueAlert(db, email, cultures.GetValueOrDefault(userId) ?? "en", items);
             mails++;
         }
         await db.SaveChangesAsync(ct);

@@ -17,9 +17,11 @@ public sealed class StoreWorker(IServiceScopeFactory scopes, IOptions<StoreOptio
         {
             try
             {
+                // A hosted service outlives requests: each round takes a database context from a scope of its own.
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<StoreAlerts>().ScanAsync(stoppingToken);
-                await CartAccess.DeleteStaleAsync(scope.ServiceProvider.GetRequiredService<NormativeDb>(), clock.GetUtcNow(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<NormativeDb>();
+                await StoreAlerts.ScanAsync(db, scope.ServiceProvider.GetRequiredService<StoreMail>(), clock.GetUtcNow(), logger, stoppingToken);
+                await CartActions.DeleteStaleAsync(db, clock.GetUtcNow(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 
 namespace Normative.Features.Store.Carts;
@@ -17,88 +17,96 @@ namespace Normative.Features.Store.Carts;
 /// needs the token.
 /// </remarks>
 [IgnoreAntiforgeryToken]
-public class CartModel(NormativeDb db, CartAccess carts, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
+public class CartModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
 {
+    /// <summary>An offer's "Add to cart" form (on the standard and product pages).</summary>
+    public sealed class AddInput
+    {
+        public int DeliverableId { get; set; }
+        public string? Format { get; set; }
+        public string? Language { get; set; }
+        public int? Quantity { get; set; }
+    }
+
+    /// <summary>A line's quantity form, and its Remove button (no quantity).</summary>
+    public sealed class LineInput
+    {
+        public long Line { get; set; }
+        public int? Quantity { get; set; }
+    }
+
     public PricedCart? Cart { get; private set; }
     public Vat.Totals? Domestic { get; private set; }
     public Vat.Totals? Abroad { get; private set; }
     public bool Expired { get; private set; }
-    public string? Error { get; private set; }
-    public string? Message { get; private set; }
 
-    public async Task OnGetAsync(string? added, string? updated)
-    {
-        Message = added is not null ? s["Cart.Added"].Value : updated is not null ? s["Cart.Updated"].Value : null;
-        await LoadAsync();
-    }
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAddAsync(int deliverableId, string? format, string? language, int? quantity)
+    public async Task<IActionResult> OnPostAddAsync(AddInput input)
     {
         if (!SameSite.IsSameOrigin(Request))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        string? problem;
-        if (!ModelState.IsValid || quantity is null)
-        {
-            problem = "Cart.Error.QuantityInvalid";
-        }
-        else if (!Enum.TryParse<ProductFormat>(format, ignoreCase: true, out var f) || language is null)
-        {
-            problem = "Cart.Error.UnknownOffer";
-        }
-        else
-        {
-            problem = await carts.AddAsync(HttpContext, deliverableId, f, language.Trim().ToLowerInvariant(), quantity.Value, HttpContext.RequestAborted);
-        }
-        return problem is null ? Redirect("/cart?added=1") : await FailAsync(problem);
+        var problem = !ModelState.IsValid || input.Quantity is null ? "Cart.Error.QuantityInvalid"
+            : !Enum.TryParse<ProductFormat>(input.Format, ignoreCase: true, out var format) || input.Language is null ? "Cart.Error.UnknownOffer"
+            : await CartActions.AddAsync(db, HttpContext, input.DeliverableId, format, input.Language.Trim().ToLowerInvariant(), input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return await DoneAsync(problem, "Cart.Added");
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(long line, int? quantity)
+    public async Task<IActionResult> OnPostUpdateAsync(LineInput input)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             return BadRequest();
         }
-        var problem = !ModelState.IsValid || quantity is null
+        var problem = !ModelState.IsValid || input.Quantity is null
             ? "Cart.Error.QuantityInvalid"
-            : await carts.SetQuantityAsync(HttpContext, line, quantity.Value, HttpContext.RequestAborted);
-        return problem is null ? Redirect("/cart?updated=1") : await FailAsync(problem);
+            : await CartActions.SetQuantityAsync(db, HttpContext, input.Line, input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return await DoneAsync(problem, "Cart.Updated");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long line)
+    public async Task<IActionResult> OnPostRemoveAsync(LineInput input)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
             return BadRequest();
         }
-        var problem = await carts.RemoveAsync(HttpContext, line, HttpContext.RequestAborted);
-        return problem is null ? Redirect("/cart?updated=1") : await FailAsync(problem);
+        var problem = !ModelState.IsValid
+            ? "Cart.Error.UnknownLine"
+            : await CartActions.RemoveAsync(db, HttpContext, input.Line, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return await DoneAsync(problem, "Cart.Updated");
     }
 
-    private async Task<IActionResult> FailAsync(string problem)
+    /// <summary>Back to the cart with the notice; or, refused, the cart again with the reason and nothing changed.</summary>
+    private async Task<IActionResult> DoneAsync(string? problem, string notice)
     {
+        if (problem is null)
+        {
+            TempData.SetNotice(s[notice]);
+            return Redirect(StoreLinks.Cart());
+        }
+        // The store's own sentence replaces the model binder's ("not a number").
         ModelState.Clear();
-        Error = s[problem, CartRules.MaxQuantity];
+        ModelState.AddModelError(string.Empty, s[problem, CartRules.MaxQuantity]);
         await LoadAsync();
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 
     private async Task LoadAsync()
     {
-        var lookup = await carts.FindAsync(HttpContext, HttpContext.RequestAborted);
+        var lookup = await CartActions.FindAsync(db, HttpContext, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (lookup.Expired)
         {
             Expired = true;
-            CartAccess.ForgetCookie(HttpContext);
+            CartActions.ForgetCookie(HttpContext);
         }
         if (lookup.Cart is { Lines.Count: > 0 } cart)
         {
             Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
-            var rules = await db.TaxRules.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            Domestic = Cart.TotalsFor(rules, "CH", today);
-            Abroad = Cart.TotalsFor(rules, TaxRule.AnyOtherCountry, today);
+            Domestic = Cart.TotalsFor("CH", today);
+            Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
         }
     }
 }

@@ -1,17 +1,18 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Mvc;
+using Normative.Data;
 
 namespace Normative.Features.Store.Carts;
 
 /// <summary>The header's cart link, with the number of items in the cart.</summary>
-public sealed class CartLinkViewComponent(CartAccess carts, ILogger<CartLinkViewComponent> logger) : ViewComponent
+public sealed class CartLinkViewComponent(NormativeDb db, TimeProvider clock, ILogger<CartLinkViewComponent> logger) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         int count;
         try
         {
-            count = await carts.CountAsync(HttpContext, HttpContext.RequestAborted);
+            count = await CartActions.CountAsync(db, HttpContext, clock.GetUtcNow(), HttpContext.RequestAborted);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {

@@ -11,7 +11,7 @@ namespace Normative.Features.Store.Carts;
 /// rules, never taken from the buyer. Lines whose offer has gone (the deliverable is no longer on
 /// sale in that format or language) are marked and left out of the totals.
 /// </summary>
-public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines)
+public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines, PriceList Prices)
 {
     public sealed record Line(CartLine CartLine, Deliverable? Deliverable, Offer? Offer)
     {
@@ -29,23 +29,22 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines)
     public decimal Net => Available.Sum(l => l.Net);
 
     /// <summary>The totals for a buyer billed in <paramref name="country"/>.</summary>
-    public Vat.Totals TotalsFor(IReadOnlyCollection<TaxRule> rules, string country, DateOnly on) =>
-        Vat.Compute(Available.Select(l => new Vat.Line(l.Net, TaxRates.RateFor(rules, country, l.CartLine.Format, on))));
+    public Vat.Totals TotalsFor(string country, DateOnly on) =>
+        Vat.Compute(Available.Select(l => new Vat.Line(l.Net, Prices.VatRate(country, l.CartLine.Format, on))));
 
     public static async Task<PricedCart> PriceAsync(NormativeDb db, Cart cart, CancellationToken ct)
     {
         var ids = cart.Lines.Select(l => l.DeliverableId).Distinct().ToList();
         var deliverables = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => ids.Contains(o.DeliverableId)).ToListAsync(ct);
+        var prices = await Pricing.LoadAsync(db, ids, ct);
         var lines = cart.Lines
             .OrderBy(l => l.AddedAt).ThenBy(l => l.Id)
             .Select(l =>
             {
                 var d = deliverables.GetValueOrDefault(l.DeliverableId);
-                return new Line(l, d, d is null ? null : Pricing.Find(d, bands, overrides, l.Format, l.Language));
+                return new Line(l, d, d is null ? null : prices.Find(d, l.Format, l.Language));
             })
             .ToList();
-        return new PricedCart(cart, lines);
+        return new PricedCart(cart, lines, prices);
     }
 }

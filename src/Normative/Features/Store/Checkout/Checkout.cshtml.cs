@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
@@ -16,12 +18,14 @@ namespace Normative.Features.Store.Checkout;
 /// </summary>
 [Authorize]
 public class CheckoutModel(
-    NormativeDb db, CartAccess carts, OrderPlacement placement, OrderPayments payments, CardPayments cards, TimeProvider clock,
-    IConfiguration configuration, IStringLocalizer<StoreText> s, ILogger<CheckoutModel> logger) : PageModel
+    NormativeDb db, IPaymentProvider provider, CardPayments cards, StoreMail mail, IOptions<StoreOptions> store, IOptions<OrganizationOptions> organization,
+    TimeProvider clock, IConfiguration configuration, IStringLocalizer<StoreText> s, ILogger<CheckoutModel> logger) : PageModel
 {
+    /// <summary>What the buyer types (checked by <see cref="CheckoutRules"/>, which the order is made from).</summary>
     [BindProperty]
     public CheckoutDetails Input { get; set; } = new();
 
+    /// <summary>The cart the form was shown for, and its revision then: a cart changed since is not ordered blindly.</summary>
     [BindProperty]
     public Guid CartId { get; set; }
 
@@ -31,7 +35,6 @@ public class CheckoutModel(
     public PricedCart? Cart { get; private set; }
     public Vat.Totals? Domestic { get; private set; }
     public Vat.Totals? Abroad { get; private set; }
-    public string? Error { get; private set; }
 
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
@@ -43,7 +46,7 @@ public class CheckoutModel(
         {
             return;
         }
-        var userId = CartAccess.UserId(HttpContext)!;
+        var userId = User.UserId()!;
         var last = await db.Orders.AsNoTracking().Where(o => o.UserId == userId).OrderByDescending(o => o.PlacedAt).FirstOrDefaultAsync();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
         Input = new CheckoutDetails
@@ -64,18 +67,19 @@ public class CheckoutModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var userId = CartAccess.UserId(HttpContext)!;
-        var origin = StoreLinks.Origin(configuration, HttpContext);
+        var userId = User.UserId()!;
 
         // A second click on "Place order" finds the order the first one made.
         var placed = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == CartId && o.UserId == userId, ct);
         if (placed is not null)
         {
-            return await ContinueAsync(placed, origin);
+            return await ContinueAsync(placed);
         }
 
         var details = Input;
         var (postedCart, postedRevision) = (CartId, Revision);
+        // CheckoutRules say what is wrong, in the store's words, instead of the model binder
+        // ("not a valid value"); the form shows the cart's current id and revision again.
         ModelState.Clear();
         await LoadAsync();
         Input = details;
@@ -85,62 +89,60 @@ public class CheckoutModel(
             placed = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == postedCart && o.UserId == userId, ct);
             if (placed is not null)
             {
-                return await ContinueAsync(placed, origin);
+                return await ContinueAsync(placed);
             }
-            Error = s["Checkout.Error.CartGone"];
-            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+            return Refused(StatusCodes.Status400BadRequest, "Checkout.Error.CartGone");
         }
         if (Cart.Cart.Revision != postedRevision)
         {
-            Error = s["Checkout.Error.CartChanged"];
-            return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+            return Refused(StatusCodes.Status409Conflict, "Checkout.Error.CartChanged");
         }
-        var problems = CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown).ToList();
+        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown))
+        {
+            ModelState.AddModelError("Input." + p.Field, s[p.Key]);
+        }
         if (Input.PaymentMethod is { } chosen && !Methods.Contains(chosen))
         {
-            problems.Add(new CheckoutRules.Problem(nameof(Input.PaymentMethod), "Checkout.Error.PaymentMethod"));
+            ModelState.AddModelError("Input." + nameof(Input.PaymentMethod), s["Checkout.Error.PaymentMethod"]);
         }
-        if (problems.Count > 0)
+        if (!ModelState.IsValid)
         {
-            foreach (var p in problems)
-            {
-                ModelState.AddModelError("Input." + p.Field, s[p.Key]);
-            }
-            Error = s["Checkout.Error.Summary"];
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        var result = await placement.PlaceAsync(Cart.Cart, Input, userId, User.Identity?.Name ?? userId, origin, ct);
-        if (result.Order is null)
-        {
-            Error = s[result.ProblemKey!];
-            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
-        }
-        return await ContinueAsync(result.Order, origin);
+        var result = await OrderPlacement.PlaceAsync(db, mail, Cart, Input, userId, User.Identity?.Name ?? userId,
+            store.Value.DownloadLimit, clock.GetUtcNow(), ct);
+        return result.Order is null
+            ? Refused(StatusCodes.Status400BadRequest, result.ProblemKey!)
+            : await ContinueAsync(result.Order);
     }
 
-    private async Task<IActionResult> ContinueAsync(Order order, string origin)
+    /// <summary>The order is placed: its page, with the pro-forma's notice; or, for a card order, the provider's payment page.</summary>
+    private async Task<IActionResult> ContinueAsync(Order order)
     {
-        var page = StoreLinks.Order(order.Number);
         if (order.PaymentMethod != PaymentMethod.Card)
         {
-            return Redirect(page + "?placed=1");
+            TempData.SetNotice(s["Order.PlacedInvoice", order.BillingEmail]);
+            return Redirect(StoreLinks.Order(order.Number));
         }
-        try
+        var page = await OrderPayments.PaymentPageAsync(db, provider, organization.Value.Name, order, StoreLinks.Origin(configuration, HttpContext),
+            clock.GetUtcNow(), logger, HttpContext.RequestAborted);
+        if (page is null)
         {
-            var url = await payments.StartCardPaymentAsync(order.Id, origin, HttpContext.RequestAborted);
-            return Redirect(url ?? page);
+            TempData.SetNotice(s["Order.PaymentUnavailable"], NoticeKind.Warn);
         }
-        catch (PaymentProviderException e)
-        {
-            logger.LogWarning(e, "The payment page for order {Order} could not be opened", order.Number);
-            return Redirect(page + "?payment=unavailable");
-        }
+        return Redirect(page ?? StoreLinks.Order(order.Number));
+    }
+
+    private PageResult Refused(int status, string key)
+    {
+        ModelState.AddModelError(string.Empty, s[key]);
+        return new PageResult { StatusCode = status };
     }
 
     private async Task LoadAsync()
     {
-        var lookup = await carts.FindAsync(HttpContext, HttpContext.RequestAborted);
+        var lookup = await CartActions.FindAsync(db, HttpContext, clock.GetUtcNow(), HttpContext.RequestAborted);
         if (lookup.Cart is not { Lines.Count: > 0 } cart)
         {
             return;
@@ -148,9 +150,8 @@ public class CheckoutModel(
         Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
         CartId = cart.Id;
         Revision = cart.Revision;
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Domestic = Cart.TotalsFor(rules, "CH", today);
-        Abroad = Cart.TotalsFor(rules, TaxRule.AnyOtherCountry, today);
+        Domestic = Cart.TotalsFor("CH", today);
+        Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
     }
 }

@@ -14,7 +14,7 @@ namespace Normative.Features.Store.Checkout;
 /// records the payment once.
 /// </summary>
 [Authorize]
-public class ConfirmationModel(NormativeDb db, IAuthorizationService auth, OrderPayments payments, IConfiguration configuration, ILogger<ConfirmationModel> logger) : PageModel
+public class ConfirmationModel(NormativeDb db, IAuthorizationService auth, IPaymentProvider provider, StoreMail mail, TimeProvider clock, ILogger<ConfirmationModel> logger) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public bool ProviderUnavailable { get; private set; }
@@ -30,7 +30,7 @@ public class ConfirmationModel(NormativeDb db, IAuthorizationService auth, Order
         {
             try
             {
-                await payments.ConfirmAsync(order.Id, sessionId, StoreLinks.Origin(configuration, HttpContext), HttpContext.RequestAborted);
+                await OrderPayments.ConfirmAsync(db, provider, mail, order.Id, sessionId, clock.GetUtcNow(), logger, HttpContext.RequestAborted);
             }
             catch (PaymentProviderException e)
             {

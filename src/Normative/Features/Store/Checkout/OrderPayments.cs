@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Normative.Data;
-using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
@@ -16,24 +13,35 @@ namespace Normative.Features.Store.Checkout;
 /// its status changes, so a reloaded page, a replayed webhook or a hundred confirmations at once
 /// record one payment, one status change and one confirmation mail.
 /// </summary>
-public sealed class OrderPayments(
-    NormativeDb db, IPaymentProvider provider, CardPayments cards, IStringLocalizer<StoreText> t, TimeProvider clock,
-    IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store, ILogger<OrderPayments> logger)
+public static class OrderPayments
 {
-    /// <summary>The hosted payment page to send the buyer to, or null when the order no longer waits for a card payment.</summary>
-    public async Task<string?> StartCardPaymentAsync(long orderId, string origin, CancellationToken ct)
+    /// <summary>
+    /// Where to send a buyer who pays a card order now: the provider's hosted page (an open one is
+    /// reused), or the order's page when it no longer waits for a card payment; null when the
+    /// provider cannot open a page (not configured, refusing or unreachable).
+    /// </summary>
+    public static async Task<string?> PaymentPageAsync(NormativeDb db, IPaymentProvider provider, string sellerName, Order order, string origin,
+        DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
-        if (!cards.Available)
+        try
         {
-            throw new PaymentProviderException("No card payment provider is configured (Store:Stripe:SecretKey).");
+            return await StartAsync(db, provider, sellerName, order.Id, origin, now, ct) ?? StoreLinks.Order(order.Number);
         }
+        catch (PaymentProviderException e)
+        {
+            logger.LogWarning(e, "The payment page for order {Order} could not be opened", order.Number);
+            return null;
+        }
+    }
+
+    private static async Task<string?> StartAsync(NormativeDb db, IPaymentProvider provider, string sellerName, long orderId, string origin, DateTimeOffset now, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAsync(orderId, ct);
+        var order = await StoreSql.LockOrderAsync(db, orderId, ct);
         if (order.Status != OrderStatus.Placed || order.PaymentMethod != PaymentMethod.Card)
         {
             return null;
         }
-        var now = clock.GetUtcNow();
         var open = await db.PaymentSessions.AsNoTracking()
             .Where(s => s.OrderId == orderId && s.Provider == provider.Name && s.ExpiresAt > now.AddMinutes(5))
             .OrderByDescending(s => s.CreatedAt)
@@ -45,15 +53,15 @@ public sealed class OrderPayments(
         }
         var attempt = await db.PaymentSessions.CountAsync(s => s.OrderId == orderId, ct) + 1;
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId).OrderBy(l => l.LineNumber).Select(l => l.Reference).ToListAsync(ct);
-        var description = $"{organization.Value.Name} — {order.Number}: {string.Join(", ", lines)}";
+        var description = $"{sellerName} — {order.Number}: {string.Join(", ", lines)}";
         var session = await provider.CreateSessionAsync(new SessionRequest(
             order.Number,
             description.Length > 200 ? description[..199] + "…" : description,
             order.Total,
             order.Currency,
             order.BillingEmail,
-            $"{origin}{StoreLinks.Order(order.Number)}/confirmation?session_id={{CHECKOUT_SESSION_ID}}",
-            $"{origin}{StoreLinks.Order(order.Number)}?payment=cancelled",
+            origin + StoreLinks.Confirmation(order.Number),
+            origin + StoreLinks.Order(order.Number, payment: "cancelled"),
             $"order-{order.Number}-{attempt}"), ct);
         db.PaymentSessions.Add(new PaymentSession
         {
@@ -72,12 +80,9 @@ public sealed class OrderPayments(
     }
 
     /// <summary>The buyer came back from the hosted page: asks the provider whether the session is paid and records it.</summary>
-    public async Task<bool> ConfirmAsync(long orderId, string sessionId, string origin, CancellationToken ct)
+    public static async Task<bool> ConfirmAsync(NormativeDb db, IPaymentProvider provider, StoreMail mail, long orderId, string sessionId,
+        DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
-        if (!cards.Available)
-        {
-            return false;
-        }
         var session = await db.PaymentSessions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrderId == orderId && s.Provider == provider.Name && s.ProviderSessionId == sessionId, ct);
         if (session is null)
@@ -89,45 +94,45 @@ public sealed class OrderPayments(
             return true;
         }
         var state = await provider.GetSessionAsync(sessionId, ct);
-        return state.Paid && await RecordProviderPaymentAsync(orderId, state, origin, ct);
+        return state.Paid && await RecordProviderPaymentAsync(db, mail, orderId, provider.Name, state, now, logger, ct);
     }
 
     /// <summary>A paid session reported by the provider (on return or by webhook): checked against the order, then recorded.</summary>
-    public async Task<bool> RecordProviderPaymentAsync(long orderId, SessionState state, string origin, CancellationToken ct)
+    public static async Task<bool> RecordProviderPaymentAsync(NormativeDb db, StoreMail mail, long orderId, string providerName, SessionState state,
+        DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         if (state.Amount != order.Total || !string.Equals(state.Currency, order.Currency, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("Order {Order}: {Provider} reports {Amount} {Currency} paid, the order is {Total} {OrderCurrency}; not recorded",
-                order.Number, provider.Name, state.Amount, state.Currency, order.Total, order.Currency);
+                order.Number, providerName, state.Amount, state.Currency, order.Total, order.Currency);
             db.OrderEvents.Add(new OrderEvent
             {
-                OrderId = orderId, At = clock.GetUtcNow(), By = provider.Name, Kind = OrderEventKind.PaymentProblem,
+                OrderId = orderId, At = now, By = providerName, Kind = OrderEventKind.PaymentProblem,
                 Note = $"Session {state.Id} paid {state.Amount} {state.Currency}; the order total is {order.Total} {order.Currency}.",
             });
             await db.SaveChangesAsync(ct);
             return false;
         }
-        return await RecordAsync(orderId, provider.Name, state.PaymentReference ?? state.Id, state.Amount, state.Currency, provider.Name, origin, ct);
+        var payment = new Payment
+        {
+            OrderId = orderId, Kind = PaymentKind.Payment, Provider = providerName, Reference = state.PaymentReference ?? state.Id,
+            Amount = state.Amount, Currency = state.Currency, At = now, RecordedBy = providerName,
+        };
+        return await RecordAsync(db, mail, payment, logger, ct);
     }
 
     /// <summary>
     /// Records a payment once. Returns true if this call recorded it. Joins the caller's transaction
     /// if there is one (the webhook handler's), else runs in its own.
     /// </summary>
-    public async Task<bool> RecordAsync(long orderId, string providerName, string? reference, decimal amount, string currency, string by, string origin, CancellationToken ct)
+    public static async Task<bool> RecordAsync(NormativeDb db, StoreMail mail, Payment payment, ILogger logger, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var (now, by) = (payment.At, payment.RecordedBy);
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var inserted = await db.Database.SqlQuery<long>($"""
-                INSERT INTO payments (order_id, kind, provider, reference, amount, currency, at, recorded_by)
-                VALUES ({orderId}, 'Payment', {providerName}, {reference}, {amount}, {currency}, {now}, {by})
-                ON CONFLICT DO NOTHING
-                RETURNING id AS "Value"
-                """).ToListAsync(ct);
-            if (inserted.Count == 0)
+            if (!await StoreSql.InsertPaymentOnceAsync(db, payment.OrderId, payment.Provider, payment.Reference, payment.Amount, payment.Currency, now, by, ct))
             {
                 if (own is not null)
                 {
@@ -135,18 +140,18 @@ public sealed class OrderPayments(
                 }
                 return false;
             }
-            var order = await LockAsync(orderId, ct);
+            var order = await StoreSql.LockOrderAsync(db, payment.OrderId, ct);
             await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
             if (!OrderRules.CanBecome(order.Status, OrderStatus.Paid))
             {
                 logger.LogWarning("Order {Order} received a payment while {Status}; it must be refunded", order.Number, order.Status);
-                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.PaymentProblem, Note = $"Payment {reference} received while the order was {order.Status}: refund it." });
+                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.PaymentProblem, Note = $"Payment {payment.Reference} received while the order was {order.Status}: refund it." });
             }
             else
             {
                 order.Status = OrderStatus.Paid;
                 order.PaidAt = now;
-                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Paid, Note = $"{providerName} {reference}".Trim() });
+                order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Paid, Note = $"{payment.Provider} {payment.Reference}".Trim() });
                 if (OrderRules.IsFulfilled(order.Lines))
                 {
                     order.Status = OrderStatus.Fulfilled;
@@ -154,7 +159,7 @@ public sealed class OrderPayments(
                 }
                 // Changes the buyer could already see when buying are not news: they are never mailed.
                 await AlertScan.RecordKnownAsync(db, order.UserId, order.Lines.Select(l => l.DeliverableId), now, ct);
-                StoreMail.QueueConfirmation(db, t, order, StoreSeller.From(organization.Value, store.Value), origin, now);
+                mail.QueueConfirmation(db, order, now);
             }
             await db.SaveChangesAsync(ct);
             if (own is not null)
@@ -170,14 +175,5 @@ public sealed class OrderPayments(
                 await own.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Loads the order and locks its row until the transaction ends, so status changes take turns.</summary>
-    public async Task<Order> LockAsync(long orderId, CancellationToken ct)
-    {
-        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleAsync(ct);
-        // An instance tracked before the lock may be stale; read the row again now that it is ours.
-        await db.Entry(order).ReloadAsync(ct);
-        return order;
     }
 }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Normative.Data;
-using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
 using Normative.Web;
@@ -11,17 +8,21 @@ using Npgsql;
 namespace Normative.Features.Store.Checkout;
 
 /// <summary>
-/// Turns a cart into an order, with every price, VAT rate and total computed here. The unique index
-/// on orders.cart_id makes a second submission of the same cart (a double click, a reload, a hundred
-/// at once) find the first order instead of making another.
+/// Turns a priced cart into an order, with every price, VAT rate and total computed here. The unique
+/// index on orders.cart_id makes a second submission of the same cart (a double click, a reload, a
+/// hundred at once) find the first order instead of making another.
 /// </summary>
-public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<StoreOptions> options, IStringLocalizer<StoreText> t, IOptions<OrganizationOptions> organization)
+public static class OrderPlacement
 {
     public sealed record Result(Order? Order, string? ProblemKey);
 
-    public async Task<Result> PlaceAsync(Cart cart, CheckoutDetails details, string userId, string by, string origin, CancellationToken ct)
+    /// <param name="by">Who placed it, for the order's history.</param>
+    /// <param name="downloadLimit">How many times each PDF may be downloaded (Store:DownloadLimit).</param>
+    public static async Task<Result> PlaceAsync(NormativeDb db, StoreMail mail, PricedCart priced, CheckoutDetails details, string userId, string by,
+        int downloadLimit, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await FindByCartAsync(cart.Id, ct);
+        var cart = priced.Cart;
+        var existing = await FindByCartAsync(db, cart.Id, ct);
         if (existing is not null)
         {
             return new Result(existing, null);
@@ -30,7 +31,6 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
         {
             return new Result(null, "Checkout.Error.CartGone");
         }
-        var priced = await PricedCart.PriceAsync(db, cart, ct);
         if (priced.HasUnavailable)
         {
             return new Result(null, "Checkout.Error.Unavailable");
@@ -40,9 +40,7 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
             return new Result(null, "Checkout.Error.Empty");
         }
 
-        var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
         var country = details.Country!.Trim().ToUpperInvariant();
         var order = new Order
         {
@@ -77,9 +75,9 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
                 Quantity = line.CartLine.Quantity,
                 UnitPrice = line.UnitPrice,
                 LineNet = line.Net,
-                VatRate = TaxRates.RateFor(rules, country, format, today),
+                VatRate = priced.Prices.VatRate(country, format, today),
                 ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
-                DownloadLimit = format == ProductFormat.Pdf ? options.Value.DownloadLimit : 0,
+                DownloadLimit = format == ProductFormat.Pdf ? downloadLimit : 0,
             });
         }
         var totals = Vat.Compute(order.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate)));
@@ -100,13 +98,13 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var first = await FindByCartAsync(cart.Id, ct);
+            var first = await FindByCartAsync(db, cart.Id, ct);
             return first is null ? new Result(null, "Checkout.Error.CartGone") : new Result(first, null);
         }
         if (order.PaymentMethod == PaymentMethod.Invoice)
         {
             // The number comes from the database, so the pro-forma invoice is made after the insert, in the same transaction.
-            StoreMail.QueueProForma(db, t, order, StoreSeller.From(organization.Value, options.Value), origin, now);
+            mail.QueueProForma(db, order, now);
             order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.InvoiceSent, Note = order.BillingEmail });
             await db.SaveChangesAsync(ct);
         }
@@ -114,6 +112,6 @@ public sealed class OrderPlacement(NormativeDb db, TimeProvider clock, IOptions<
         return new Result(order, null);
     }
 
-    private Task<Order?> FindByCartAsync(Guid cartId, CancellationToken ct) =>
+    private static Task<Order?> FindByCartAsync(NormativeDb db, Guid cartId, CancellationToken ct) =>
         db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == cartId, ct);
 }

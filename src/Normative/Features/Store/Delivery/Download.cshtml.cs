@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
-using Normative.Features.Store.Carts;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 
@@ -39,6 +39,7 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
         return Page();
     }
 
+    /// <summary>The download itself: the answer is the stamped file, not a page, so there is nothing to redirect to.</summary>
     public async Task<IActionResult> OnPostAsync(long line)
     {
         if (await LoadAsync(line) is { } refusal)
@@ -76,7 +77,7 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
             return NotFound();
         }
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == line.OrderId);
-        if (order.UserId != CartAccess.UserId(HttpContext))
+        if (order.UserId != User.UserId())
         {
             return Forbid();
         }

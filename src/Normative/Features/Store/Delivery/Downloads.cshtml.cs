@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
-using Normative.Features.Store.Carts;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Delivery;
@@ -17,13 +17,18 @@ public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer
 
     public List<Licence> Licences { get; private set; } = [];
     public bool AlertsEnabled { get; private set; } = true;
-    public string? Message { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    /// <param name="enabled">What the switch turns alerts to.</param>
     public async Task<IActionResult> OnPostAlertsAsync(bool enabled)
     {
-        var userId = CartAccess.UserId(HttpContext)!;
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var userId = User.UserId()!;
         var settings = await db.BuyerSettings.SingleOrDefaultAsync(x => x.UserId == userId);
         if (settings is null)
         {
@@ -33,14 +38,13 @@ public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer
         settings.AlertsEnabled = enabled;
         settings.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
-        Message = s[enabled ? "Alerts.TurnedOn" : "Alerts.TurnedOff"];
-        await LoadAsync();
-        return Page();
+        TempData.SetNotice(s[enabled ? "Alerts.TurnedOn" : "Alerts.TurnedOff"]);
+        return Redirect(StoreLinks.Downloads());
     }
 
     private async Task LoadAsync()
     {
-        var userId = CartAccess.UserId(HttpContext);
+        var userId = User.UserId();
         var rows = await (
                 from l in db.OrderLines
                 join o in db.Orders on l.OrderId equals o.Id

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
 
@@ -17,8 +16,7 @@ public sealed class OffersViewComponent(NormativeDb db) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(Deliverable deliverable)
     {
         ArgumentNullException.ThrowIfNull(deliverable);
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync();
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverable.Id).ToListAsync();
-        return View("~/Features/Store/Offers/Offers.cshtml", new Model(deliverable, Pricing.OffersFor(deliverable, bands, overrides)));
+        var prices = await Pricing.LoadAsync(db, [deliverable.Id], HttpContext.RequestAborted);
+        return View("~/Features/Store/Offers/Offers.cshtml", new Model(deliverable, prices.OffersFor(deliverable)));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
 using Normative.Features.Catalogue;
 
 namespace Normative.Features.Store.Offers;
@@ -8,6 +10,18 @@ namespace Normative.Features.Store.Offers;
 /// </summary>
 public static class Pricing
 {
+    /// <summary>
+    /// Everything the prices of these deliverables depend on, in three queries however many there
+    /// are: the bands, the Editors' prices for them, and the tax rules.
+    /// </summary>
+    public static async Task<PriceList> LoadAsync(NormativeDb db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct)
+    {
+        var bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
+        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => deliverableIds.Contains(o.DeliverableId)).ToListAsync(ct);
+        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
+        return new PriceList(bands, overrides, rules);
+    }
+
     /// <summary>Published (60.60 and the 90.xx reviews) or withdrawn (95.99, still sold, marked so); drafts are not.</summary>
     public static bool IsForSale(Deliverable d) =>
         HarmonizedStages.StatusOf(d.CurrentStage) is DeliverableStatus.Published or DeliverableStatus.Withdrawn;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
-using Normative.Features.Store.Carts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Store.Orders;
 
@@ -28,7 +28,7 @@ public static class OrderAccess
         {
             return (null, Outcome.NotFound);
         }
-        if (order.UserId == CartAccess.UserId(http))
+        if (order.UserId == http.User.UserId())
         {
             return (order, Outcome.Allowed);
         }

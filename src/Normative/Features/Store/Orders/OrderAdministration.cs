@@ -9,12 +9,13 @@ namespace Normative.Features.Store.Orders;
 /// What Editors do to orders: record a bank transfer, ship printed copies, cancel an unpaid order,
 /// refund a paid one. Each change locks the order row and appends to its history.
 /// </summary>
-public sealed class OrderAdministration(NormativeDb db, OrderPayments payments, IPaymentProvider provider, TimeProvider clock, ILogger<OrderAdministration> logger)
+public static class OrderAdministration
 {
     public const string BankTransfer = "BankTransfer";
 
     /// <summary>Returns a resource key for the problem, or null when done.</summary>
-    public async Task<string?> MarkPaidAsync(long orderId, string? bankReference, string editor, string origin, CancellationToken ct)
+    public static async Task<string?> MarkPaidAsync(NormativeDb db, StoreMail mail, long orderId, string? bankReference, string editor, DateTimeOffset now,
+        ILogger logger, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         if (order.Status != OrderStatus.Placed)
@@ -26,15 +27,20 @@ public sealed class OrderAdministration(NormativeDb db, OrderPayments payments, 
         {
             return "Checkout.Error.TooLong";
         }
-        return await payments.RecordAsync(orderId, BankTransfer, reference, order.Total, order.Currency, editor, origin, ct)
+        var payment = new Payment
+        {
+            OrderId = orderId, Kind = PaymentKind.Payment, Provider = BankTransfer, Reference = reference,
+            Amount = order.Total, Currency = order.Currency, At = now, RecordedBy = editor,
+        };
+        return await OrderPayments.RecordAsync(db, mail, payment, logger, ct)
             ? null
             : "Admin.Order.Error.AlreadyPaid";
     }
 
-    public async Task<string?> ShipAsync(long orderId, long lineId, string editor, CancellationToken ct)
+    public static async Task<string?> ShipAsync(NormativeDb db, long orderId, long lineId, string editor, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await payments.LockAsync(orderId, ct);
+        var order = await StoreSql.LockOrderAsync(db, orderId, ct);
         await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
         var line = order.Lines.FirstOrDefault(l => l.Id == lineId);
         if (line is null || line.Format != ProductFormat.Paper)
@@ -49,7 +55,6 @@ public sealed class OrderAdministration(NormativeDb db, OrderPayments payments, 
         {
             return null;
         }
-        var now = clock.GetUtcNow();
         line.ShippingStatus = ShippingStatus.Shipped;
         line.ShippedAt = now;
         order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Shipped, Note = $"{line.LineNumber}: {line.Reference} ({line.Language}) × {line.Quantity}" });
@@ -63,26 +68,27 @@ public sealed class OrderAdministration(NormativeDb db, OrderPayments payments, 
         return null;
     }
 
-    public async Task<string?> CancelAsync(long orderId, string? note, string editor, CancellationToken ct)
+    public static async Task<string?> CancelAsync(NormativeDb db, long orderId, string? note, string editor, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await payments.LockAsync(orderId, ct);
+        var order = await StoreSql.LockOrderAsync(db, orderId, ct);
         if (!OrderRules.CanBecome(order.Status, OrderStatus.Cancelled))
         {
             return "Admin.Order.Error.CannotCancel";
         }
         order.Status = OrderStatus.Cancelled;
-        order.Events.Add(new OrderEvent { At = clock.GetUtcNow(), By = editor, Kind = OrderEventKind.Cancelled, Note = Note(note) });
+        order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Cancelled, Note = Note(note) });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
     }
 
     /// <summary>Refunds a paid order: through the provider that took a card payment; a bank transfer is paid back by hand and recorded here.</summary>
-    public async Task<string?> RefundAsync(long orderId, string? note, string editor, CancellationToken ct)
+    public static async Task<string?> RefundAsync(NormativeDb db, IPaymentProvider provider, long orderId, string? note, string editor, DateTimeOffset now,
+        ILogger logger, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await payments.LockAsync(orderId, ct);
+        var order = await StoreSql.LockOrderAsync(db, orderId, ct);
         if (!OrderRules.CanBecome(order.Status, OrderStatus.Refunded))
         {
             return "Admin.Order.Error.CannotRefund";
@@ -105,7 +111,6 @@ public sealed class OrderAdministration(NormativeDb db, OrderPayments payments, 
                 return "Admin.Order.Error.RefundFailed";
             }
         }
-        var now = clock.GetUtcNow();
         db.Payments.Add(new Payment
         {
             OrderId = orderId, Kind = PaymentKind.Refund, Provider = payment.Provider, Reference = reference,

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
-using Normative.Features.Store.Carts;
+using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Payments;
 
@@ -11,17 +13,17 @@ namespace Normative.Features.Store.Orders;
 
 /// <summary>One order as its buyer sees it: lines, totals, status and history, invoices, downloads, and "Pay now" for a card order still open.</summary>
 [Authorize]
-public class OrderDetailsModel(NormativeDb db, IAuthorizationService auth, OrderPayments payments, IConfiguration configuration, ILogger<OrderDetailsModel> logger) : PageModel
+public class OrderDetailsModel(
+    NormativeDb db, IAuthorizationService auth, IPaymentProvider provider, IOptions<OrganizationOptions> organization, TimeProvider clock,
+    IConfiguration configuration, IStringLocalizer<StoreText> s, ILogger<OrderDetailsModel> logger) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public HashSet<string> FilesReady { get; private set; } = [];
     public bool IsBuyer { get; private set; }
 
+    /// <summary>"cancelled" when the payment provider sent the buyer back without a payment.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Payment { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Placed { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
@@ -31,13 +33,14 @@ public class OrderDetailsModel(NormativeDb db, IAuthorizationService auth, Order
             return outcome == OrderAccess.Outcome.Forbidden ? Forbid() : NotFound();
         }
         Order = order;
-        IsBuyer = order.UserId == CartAccess.UserId(HttpContext);
+        IsBuyer = order.UserId == User.UserId();
         var ids = order.Lines.Where(l => l.Format == ProductFormat.Pdf).Select(l => l.DeliverableId).ToList();
         FilesReady = (await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync())
             .Select(f => $"{f.DeliverableId}/{f.Language}").ToHashSet();
         return Page();
     }
 
+    /// <summary>"Pay now": the provider's payment page, or back here with a warning when it cannot be opened.</summary>
     public async Task<IActionResult> OnPostPayAsync(string number)
     {
         var (order, outcome) = await OrderAccess.FindAsync(db, auth, HttpContext, number, ownerOnly: true, HttpContext.RequestAborted);
@@ -45,15 +48,12 @@ public class OrderDetailsModel(NormativeDb db, IAuthorizationService auth, Order
         {
             return outcome == OrderAccess.Outcome.Forbidden ? Forbid() : NotFound();
         }
-        try
+        var page = await OrderPayments.PaymentPageAsync(db, provider, organization.Value.Name, order, StoreLinks.Origin(configuration, HttpContext),
+            clock.GetUtcNow(), logger, HttpContext.RequestAborted);
+        if (page is null)
         {
-            var url = await payments.StartCardPaymentAsync(order.Id, StoreLinks.Origin(configuration, HttpContext), HttpContext.RequestAborted);
-            return Redirect(url ?? StoreLinks.Order(number));
+            TempData.SetNotice(s["Order.PaymentUnavailable"], NoticeKind.Warn);
         }
-        catch (PaymentProviderException e)
-        {
-            logger.LogWarning(e, "The payment page for order {Order} could not be opened", number);
-            return Redirect(StoreLinks.Order(number) + "?payment=unavailable");
-        }
+        return Redirect(page ?? StoreLinks.Order(number));
     }
 }

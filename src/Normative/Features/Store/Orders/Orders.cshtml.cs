@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
-using Normative.Features.Store.Carts;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Store.Orders;
 
@@ -14,7 +14,7 @@ public class OrdersModel(NormativeDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var userId = CartAccess.UserId(HttpContext);
+        var userId = User.UserId();
         Orders = await db.Orders.AsNoTracking().Where(o => o.UserId == userId).OrderByDescending(o => o.PlacedAt).Include(o => o.Lines).ToListAsync();
     }
 }

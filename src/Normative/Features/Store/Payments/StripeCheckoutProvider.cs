@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
@@ -7,11 +8,19 @@ namespace Normative.Features.Store.Payments;
 /// Stripe Checkout through Stripe.net: a Checkout Session is the hosted payment page. Stripe.net
 /// sends its own API version with every request (<see cref="ApiVersion"/>, fixed by the pinned
 /// package), retries failed calls with their idempotency keys, and checks webhook signatures.
-/// Store:Stripe:BaseUrl points it at a local stand-in in tests.
+/// Store:Stripe:BaseUrl points it at a local stand-in in tests. Its HttpClient comes from the
+/// factory (pooled handlers, traced like every other outgoing call).
 /// </summary>
-public sealed class StripeCheckoutProvider(IStripeClient stripe, ILogger<StripeCheckoutProvider> logger) : IPaymentProvider
+public sealed class StripeCheckoutProvider(HttpClient http, IOptions<StoreOptions> options, ILogger<StripeCheckoutProvider> logger) : IPaymentProvider
 {
     public const string ProviderName = "Stripe";
+
+    private readonly StripeClient _stripe = new(new StripeClientOptions
+    {
+        ApiKey = options.Value.Stripe.SecretKey,
+        ApiBase = options.Value.Stripe.BaseUrl.TrimEnd('/'),
+        HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: 2),
+    });
 
     /// <summary>
     /// The Stripe API version this code and the webhook endpoint speak. Create the webhook endpoint
@@ -47,7 +56,7 @@ public sealed class StripeCheckoutProvider(IStripeClient stripe, ILogger<StripeC
             PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["order_number"] = request.OrderNumber } },
         };
         // Stripe answers a repeated key with the first session instead of opening a second one.
-        var session = await CallAsync(() => new SessionService(stripe).CreateAsync(options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct), "open a Checkout Session");
+        var session = await CallAsync(() => new SessionService(_stripe).CreateAsync(options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct), "open a Checkout Session");
         if (string.IsNullOrEmpty(session.Url))
         {
             throw new PaymentProviderException("Stripe returned a session without a URL.");
@@ -57,12 +66,12 @@ public sealed class StripeCheckoutProvider(IStripeClient stripe, ILogger<StripeC
     }
 
     public async Task<SessionState> GetSessionAsync(string sessionId, CancellationToken ct) =>
-        ReadSession(await CallAsync(() => new SessionService(stripe).GetAsync(sessionId, cancellationToken: ct), "read a Checkout Session"));
+        ReadSession(await CallAsync(() => new SessionService(_stripe).GetAsync(sessionId, cancellationToken: ct), "read a Checkout Session"));
 
     public async Task<string> RefundAsync(string paymentReference, decimal amount, string currency, CancellationToken ct)
     {
         var options = new RefundCreateOptions { PaymentIntent = paymentReference, Amount = MinorUnits(amount) };
-        var refund = await CallAsync(() => new RefundService(stripe).CreateAsync(options, new RequestOptions { IdempotencyKey = "refund-" + paymentReference }, ct), "refund");
+        var refund = await CallAsync(() => new RefundService(_stripe).CreateAsync(options, new RequestOptions { IdempotencyKey = "refund-" + paymentReference }, ct), "refund");
         return refund.Id;
     }
 

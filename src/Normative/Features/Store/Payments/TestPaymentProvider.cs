@@ -5,7 +5,7 @@ namespace Normative.Features.Store.Payments;
 
 /// <summary>
 /// A payment provider for development and tests: its hosted payment page is part of this site
-/// (/store/test-payment/{session}) and has Pay and Cancel buttons; no money moves. Used when no
+/// (<see cref="StoreLinks.TestPayment"/>) and has Pay and Cancel buttons; no money moves. Used when no
 /// Stripe key is configured.
 /// </summary>
 public sealed class TestPaymentProvider(NormativeDb db, TimeProvider clock) : IPaymentProvider
@@ -31,7 +31,7 @@ public sealed class TestPaymentProvider(NormativeDb db, TimeProvider clock) : IP
         };
         db.Add(session);
         await db.SaveChangesAsync(ct);
-        return new HostedSession(session.Id.ToString(), "/store/test-payment/" + session.Id, now.AddHours(1));
+        return new HostedSession(session.Id.ToString(), StoreLinks.TestPayment(session.Id), now.AddHours(1));
     }
 
     public async Task<SessionState> GetSessionAsync(string sessionId, CancellationToken ct)

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
 
 namespace Normative.Tests.Features.Development.Comments;
 
@@ -100,6 +101,15 @@ public class CommentFilesTests
             [new BallotComment { AuthorUserId = "u", Clause = "1", Type = CommentType.General, Text = "=HYPERLINK(\"http://evil\")", Source = "csv" }], "Public"));
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.Contains("Public,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompiledCsvWritesAFormulaAsText()
+    {
+        var csv = Encoding.UTF8.GetString(CommentTables.Csv(["MB/NC", "Line number", "Clause/Subclause", "Paragraph", "Type of comment", "Comments", "Proposed change", "Observations"],
+            [new BallotComment { AuthorUserId = "u", Clause = "3", Type = CommentType.Technical, Text = "=1+1", ProposedChange = "+1", Source = "csv", MemberBody = Body("DIN") }], "Public"));
+        var row = Csv.Read(new StringReader(csv)).Skip(1).Single().Fields;
+        Assert.Equal(("'=1+1", "'+1"), (row[5], row[6]));
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
         var multipart = new MultipartFormDataContent
         {
             { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
+            { new ByteArrayContent(content), form.QuerySelector("input[type=file]")!.GetAttribute("name")!, fileName },
         };
         return await client.PostAsync(form.GetAttribute("action"), multipart);
     }
@@ -58,18 +58,18 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
             ,40,4.2,,te,Scope of 4.2,Narrow it
             """;
         var uploaded = await UploadAsync(first, $"/development/ballots/{ballot.Id}/comments?culture=en", "comments.csv", Encoding.UTF8.GetBytes(csv));
-        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
-        Assert.Contains("4 comments were saved", (await uploaded.ReadDocumentAsync()).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Contains("4 comments were saved", (await first.GetDocumentAsync(uploaded.Headers.Location!.OriginalString)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
         var second = await DelegateBrowserAsync(p[1]);
         var typed = await second.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new()
         {
             ["Input.Clause"] = "A.1", ["Input.Type"] = "te", ["Input.Comment"] = "Annex A example is outdated", ["Input.ProposedChange"] = "Update it", ["Input.LineNumber"] = "301",
         }, "form[action*='handler=Add']");
-        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
         // An O-member may comment though it may not vote.
         var observer = await DelegateBrowserAsync(o[0]);
-        Assert.Equal(HttpStatusCode.OK, (await observer.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new()
+        Assert.Equal(HttpStatusCode.Redirect, (await observer.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new()
         {
             ["Input.Clause"] = "4.9", ["Input.Type"] = "ed", ["Input.Comment"] = "Missing full stop",
         }, "form[action*='handler=Add']")).StatusCode);
@@ -142,7 +142,7 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
                 new BallotComment { AuthorUserId = "x", Clause = "2", Type = CommentType.Editorial, Text = "Dated reference missing", Source = "docx" },
             ], "");
         var response = await UploadAsync(browser, $"/development/ballots/{ballot.Id}/comments?culture=en", "template.docx", docx);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await factory.WithDbAsync(db => db.BallotComments.Where(c => c.BallotId == ballot.Id).OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(["5.3", "2"], saved.Select(c => c.Clause));
         Assert.All(saved, c => Assert.Equal(("docx", p[0].Id), (c.Source, c.MemberBodyId!.Value)));
@@ -157,7 +157,7 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
         {
             ["Input.Clause"] = "7.1", ["Input.Type"] = "te", ["Input.Comment"] = "Small firms need an example",
         }, "form[action*='handler=Add']");
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var member = await DelegateBrowserAsync(p[0]);
         await member.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new() { ["Input.Clause"] = "7.2", ["Input.Type"] = "ed", ["Input.Comment"] = "Typo" }, "form[action*='handler=Add']");
 
@@ -211,8 +211,8 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
         await member.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new() { ["Input.Clause"] = "3.1", ["Input.Type"] = "te", ["Input.Comment"] = "Definition is circular" }, "form[action*='handler=Add']");
         var (_, manager, _) = await _world.ManagerAsync(committee.Id);
 
-        var saved = await manager.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new() { ["observations"] = "Accepted: redrafted in the FDIS." }, "form.observe-form");
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var saved = await manager.SubmitFormAsync($"/development/ballots/{ballot.Id}/comments", new() { ["observation.Observations"] = "Accepted: redrafted in the FDIS." }, "form.observe-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Accepted: redrafted in the FDIS.", (await factory.WithDbAsync(db => db.BallotComments.SingleAsync(c => c.BallotId == ballot.Id))).Observations);
 
         // A delegate cannot write observations.
@@ -221,7 +221,7 @@ public class CommentTests(DevelopmentFactory factory) : IClassFixture<Developmen
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var commentId = await factory.WithDbAsync(db => db.BallotComments.Where(c => c.BallotId == ballot.Id).Select(c => c.Id).SingleAsync());
         var forged = await member.PostAsync($"/development/ballots/{ballot.Id}/comments?handler=Observe", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("commentId", commentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("observations", "Rejected!")]));
+            [new("__RequestVerificationToken", token), new("observation.CommentId", commentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("observation.Observations", "Rejected!")]));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal("Accepted: redrafted in the FDIS.", (await factory.WithDbAsync(db => db.BallotComments.SingleAsync(c => c.BallotId == ballot.Id))).Observations);
     }

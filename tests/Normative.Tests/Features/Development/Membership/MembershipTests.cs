@@ -50,7 +50,7 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
         var api = await manager.PostAsJsonAsync($"/api/v1/committees/{committee.Id}/members", new { memberBody = correspondent.Acronym, status = "P" });
         Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
         Assert.Equal("Error.Membership.OnlyMemberBodies", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        var page = await browser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en", new() { ["memberBody"] = correspondent.Acronym, ["status"] = "P" }, "form[action*='handler=Set']");
+        var page = await browser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en", new() { ["Input.MemberBody"] = correspondent.Acronym, ["Input.Status"] = "P" }, "form[action*='handler=Set']");
         Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
         Assert.Contains("only member bodies may be P-members", (await page.ReadDocumentAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeMemberships.CountAsync(m => m.CommitteeId == committee.Id)));
@@ -93,7 +93,7 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
         var token = entry.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var fields = entry.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
         var confirmed = await manager.PostAsync(entry.QuerySelector("form")!.GetAttribute("action"), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.False(string.IsNullOrEmpty(token));
 
         var (membership, change) = await factory.WithDbAsync(async db => (

@@ -135,7 +135,7 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         Assert.Equal(4060, stage);
 
         // The page says why, with the 409 status, and records nothing either.
-        var response = await browser.SubmitFormAsync($"/development/projects/{project.Id}?culture=en", new() { ["stage"] = "40.99" }, "form[action*='handler=Move']");
+        var response = await browser.SubmitFormAsync($"/development/projects/{project.Id}?culture=en", new() { ["move.Stage"] = "40.99" }, "form[action*='handler=Move']");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("approved ballot", (await response.ReadDocumentAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(events, await factory.WithDbAsync(db => db.ProjectStageEvents.CountAsync(e => e.ProjectId == project.Id)));
@@ -231,7 +231,7 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         });
         var (manager, browser, _) = await _world.ManagerAsync(committee.Id);
         // The manager starts the review from the work programme's published standards.
-        var started = await browser.SubmitFormAsync($"/committees/{committee.Id}/work-programme", new() { ["deliverableId"] = "4343" }, "form[action*='handler=Review']");
+        var started = await browser.SubmitFormAsync($"/committees/{committee.Id}/work-programme", new() { ["Review.DeliverableId"] = "4343" }, "form[action*='handler=Review']");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var projectId = await factory.WithDbAsync(db => db.Projects.Where(x => x.DeliverableId == 4343).Select(x => x.Id).SingleAsync());
         var ballot = await JsonAsync(await manager.PostAsJsonAsync("/api/v1/ballots", new { projectId, kind = "SR" }), HttpStatusCode.Created);

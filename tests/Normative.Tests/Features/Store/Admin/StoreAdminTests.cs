@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
 using Normative.Tests.Infrastructure;
@@ -50,12 +52,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var (editor, _) = await factory.SignInAsAsync("Editor");
 
         var saved = await SubmitWholeFormAsync(editor, "/store/admin/prices", "form[action*='handler=Bands']", new() { ["Bands[1].PdfPrice"] = "70,50", ["Bands[1].PaperPrice"] = "72" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var prices = await StoreTestData.NoticeShownOnceAsync(editor, saved, "Saved.");
+        Assert.Equal("70.50", prices.QuerySelector("input[name='Bands[1].PdfPrice']")!.GetAttribute("value"));
         var product = await factory.Browser().GetDocumentAsync($"/store/standard/{other.Id}?culture=en");
         Assert.Contains("CHF 70.50", product.QuerySelector(".store-offers")!.TextContent, StringComparison.Ordinal);
 
         var set = await editor.SubmitFormAsync("/store/admin/prices", new() { ["reference"] = d.Reference.ToLowerInvariant(), ["format"] = "Pdf", ["price"] = "19.90" }, "form[action*='handler=Override']");
-        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, set, "Saved.");
         var offers = await factory.Browser().GetDocumentAsync($"/store/standard/{d.Id}?culture=en");
         var pdfTable = offers.QuerySelectorAll(".offer-group")[0].TextContent;
         Assert.Contains("CHF 19.90", pdfTable, StringComparison.Ordinal);
@@ -111,9 +114,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Contains("Choose one of these languages", await wrongLanguage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var ok = await UploadAsync("fr", SamplePdf.Create(d.Reference, "T", "fr", 3), "master-fr.pdf");
-        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, ok, "Saved.");
         var file = await factory.WithDbAsync(db => db.SourceFiles.SingleAsync(f => f.DeliverableId == d.Id));
         Assert.Equal(("fr", 3, "master-fr.pdf"), (file.Language, file.PageCount, file.FileName));
+
+        var deleted = await editor.SubmitFormAsync("/store/admin/files", [], $"form[action*='handler=Delete']:has(input[name=id][value='{file.Id}'])");
+        await StoreTestData.NoticeShownOnceAsync(editor, deleted, "Saved.");
+        Assert.False(await factory.WithDbAsync(db => db.SourceFiles.AnyAsync(f => f.DeliverableId == d.Id)));
     }
 
     [Fact]
@@ -124,6 +131,7 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         await StoreTestData.AddToCartAsync(client, d.Id);
         var fields = StoreTestData.Checkout("Invoice");
         fields["Input.Name"] = "=HYPERLINK(\"x\"), \"Quoted\" Name";
+        fields["Input.Organization"] = "=1+1";
         var invoiceOrder = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields));
         var (_, paidOrder) = await StoreTestData.BuyPaidPdfAsync(factory, d);
         var (editor, _) = await factory.SignInAsAsync("Editor");
@@ -140,6 +148,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.StartsWith("number,placed_at,status", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         var row = text.Split("\r\n").Single(l => l.StartsWith(invoiceOrder, StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\"), \"\"Quoted\"\" Name\"", row, StringComparison.Ordinal);
+        // Read back as a spreadsheet would: formulas are text, amounts are numbers (a negative rounding is not taken for a formula).
+        var record = Csv.Read(new StringReader(text.TrimStart('\uFEFF'))).Single(l => l.Fields[0] == invoiceOrder);
+        Assert.Equal("'=1+1", record.Fields[5]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", record.Fields[1]);
+        var order = await StoreTestData.OrderAsync(factory, invoiceOrder);
+        Assert.Equal([order.NetTotal, order.VatTotal, order.Rounding, order.Total],
+            record.Fields.Skip(10).Take(4).Select(f => decimal.Parse(f, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(paidOrder, text, StringComparison.Ordinal);
 
         var (customer, _) = await factory.SignInAsAsync("Customer");
@@ -161,7 +176,8 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Equal(OrderStatus.Paid, (await StoreTestData.OrderAsync(factory, number)).Status);
 
         var shipped = await editor.SubmitFormAsync($"/store/admin/orders/{number}", [], "form[action*='handler=Ship']");
-        Assert.Equal(HttpStatusCode.Redirect, shipped.StatusCode);
+        var shippedPage = await StoreTestData.NoticeShownOnceAsync(editor, shipped, "Done.");
+        Assert.Null(shippedPage.QuerySelector("form[action*='handler=Ship']"));
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Fulfilled, order.Status);
         Assert.Equal(ShippingStatus.Shipped, order.Lines.Single().ShippingStatus);
@@ -183,12 +199,13 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
 
         var cancelled = await editor.PostAsync(cancelForm.GetAttribute("action"), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", cancelForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("note", "duplicate order")]));
-        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        await StoreTestData.NoticeShownOnceAsync(editor, cancelled, "Done.");
 
         // The "mark paid" form was still open in another tab.
         var late = await editor.PostAsync(paidForm.GetAttribute("action") + "&culture=en", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", paidForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("reference", "X")]));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("Cancelled", (await late.ReadDocumentAsync()).QuerySelector("#order-status")!.TextContent, StringComparison.Ordinal);
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         Assert.Empty(order.Payments);

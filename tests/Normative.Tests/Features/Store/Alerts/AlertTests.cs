@@ -1,18 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Catalogue;
-using Normative.Features.Store.Alerts;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store.Alerts;
 
 public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
 {
-    private async Task<int> ScanAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreAlerts>().ScanAsync(CancellationToken.None);
-    }
+    private Task<int> ScanAsync() => StoreTestData.ScanAlertsAsync(factory);
 
     private static int Number() => StoreTestData.NextId() % 90000 + 10000;
 
@@ -117,14 +111,16 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var (client, order) = await StoreTestData.BuyPaidPdfAsync(factory, bought);
         var email = await EmailOfBuyerAsync(order);
         var off = await client.SubmitFormAsync("/store/downloads", [], "form[action*='handler=Alerts']");
-        Assert.Contains("Alerts are off.", (await off.ReadDocumentAsync()).QuerySelector("#alerts-state")!.TextContent, StringComparison.Ordinal);
+        var offPage = await StoreTestData.NoticeShownOnceAsync(client, off, "Alerts are now off.");
+        Assert.Contains("Alerts are off.", offPage.QuerySelector("#alerts-state")!.TextContent, StringComparison.Ordinal);
 
         await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2019/Amd 1:2026", supplementType: "Amd");
         await ScanAsync();
         Assert.Equal(0, await AlertMailsAsync(email));
 
         var on = await client.SubmitFormAsync("/store/downloads", [], "form[action*='handler=Alerts']");
-        Assert.Contains("Alerts are on.", (await on.ReadDocumentAsync()).QuerySelector("#alerts-state")!.TextContent, StringComparison.Ordinal);
+        var onPage = await StoreTestData.NoticeShownOnceAsync(client, on, "Alerts are now on.");
+        Assert.Contains("Alerts are on.", onPage.QuerySelector("#alerts-state")!.TextContent, StringComparison.Ordinal);
         await ScanAsync();
         Assert.Equal(1, await AlertMailsAsync(email));
     }

@@ -22,8 +22,13 @@ public class CheckoutTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var fields = StoreTestData.Checkout("Invoice", holder: "Grace Hopper");
         var email = fields["Input.Email"];
         var target = await StoreTestData.PlaceOrderAsync(client, fields);
-        Assert.EndsWith("?placed=1", target, StringComparison.Ordinal);
         var number = StoreTestData.OrderNumberIn(target);
+        Assert.Equal($"/store/orders/{number}", target);
+        // The order's page says so once; reloading it places nothing more.
+        var placed = await client.GetDocumentAsync(target + "?culture=en");
+        Assert.Contains($"Thank you. Your order is placed and the pro-forma invoice is on its way to {email}.", StoreTestData.Notices(placed));
+        Assert.Empty(StoreTestData.Notices(await client.GetDocumentAsync(target + "?culture=en")));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.UserId == buyer.Id)));
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Placed, order.Status);
         // 118 PDF at 8.1 % (9.56) + 236 paper at 2.6 % (6.14): 369.70 exactly.

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store.Carts;
@@ -10,19 +10,16 @@ namespace Normative.Features.Store.Carts;
 /// or the anonymous cart whose id is in the cart cookie. Anonymous carts expire after 30 days
 /// without a change; at sign-in the anonymous cart is merged into the buyer's.
 /// </summary>
-public sealed class CartAccess(NormativeDb db, TimeProvider clock)
+public static class CartActions
 {
     public const string CookieName = "Normative.Cart";
 
     /// <summary>The cart, if any, and whether the cookie pointed at a cart that has expired.</summary>
     public sealed record Lookup(Cart? Cart, bool Expired);
 
-    public static string? UserId(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-
-    public async Task<Lookup> FindAsync(HttpContext http, CancellationToken ct)
+    public static async Task<Lookup> FindAsync(NormativeDb db, HttpContext http, DateTimeOffset now, CancellationToken ct)
     {
-        if (UserId(http) is { } userId)
+        if (http.User.UserId() is { } userId)
         {
             return new(await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.UserId == userId && c.CheckedOutAt == null, ct), false);
         }
@@ -31,22 +28,22 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
             return new(null, false);
         }
         var cart = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id && c.UserId == null && c.CheckedOutAt == null, ct);
-        return cart is null || CartRules.IsExpired(cart, clock.GetUtcNow()) ? new(null, true) : new(cart, false);
+        return cart is null || CartRules.IsExpired(cart, now) ? new(null, true) : new(cart, false);
     }
 
     /// <summary>Forgets an expired cart's cookie, so its message is shown once.</summary>
     public static void ForgetCookie(HttpContext http) => http.Response.Cookies.Delete(CookieName);
 
-    public async Task<int> CountAsync(HttpContext http, CancellationToken ct)
+    public static async Task<int> CountAsync(NormativeDb db, HttpContext http, DateTimeOffset now, CancellationToken ct)
     {
         IQueryable<Cart> carts;
-        if (UserId(http) is { } userId)
+        if (http.User.UserId() is { } userId)
         {
             carts = db.Carts.Where(c => c.UserId == userId && c.CheckedOutAt == null);
         }
         else if (TryCookie(http, out var id))
         {
-            var since = clock.GetUtcNow() - CartRules.Lifetime;
+            var since = now - CartRules.Lifetime;
             carts = db.Carts.Where(c => c.Id == id && c.UserId == null && c.CheckedOutAt == null && c.UpdatedAt >= since);
         }
         else
@@ -57,13 +54,13 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
     }
 
     /// <summary>Adds an offer (or more printed copies of it). Returns a resource key describing the problem, or null.</summary>
-    public async Task<string?> AddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
+    public static async Task<string?> AddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryAddAsync(http, deliverableId, format, language, quantity, ct);
+                return await TryAddAsync(db, http, deliverableId, format, language, quantity, now, ct);
             }
             catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
@@ -73,7 +70,7 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         }
     }
 
-    private async Task<string?> TryAddAsync(HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, CancellationToken ct)
+    private static async Task<string?> TryAddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now, CancellationToken ct)
     {
         if (!Enum.IsDefined(format))
         {
@@ -88,14 +85,13 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         {
             return "Cart.Error.UnknownOffer";
         }
-        var bands = await db.PriceBands.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => o.DeliverableId == deliverableId).ToListAsync(ct);
-        if (Pricing.Find(deliverable, bands, overrides, format, language) is null)
+        var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
+        if (prices.Find(deliverable, format, language) is null)
         {
             return "Cart.Error.UnknownOffer";
         }
 
-        var cart = await GetOrCreateAsync(http, ct);
+        var cart = await GetOrCreateAsync(db, http, now, ct);
         var line = cart.Lines.FirstOrDefault(l => l.DeliverableId == deliverableId && l.Format == format && l.Language == language);
         if (line is null)
         {
@@ -103,7 +99,7 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
             {
                 return "Cart.Error.TooManyLines";
             }
-            cart.Lines.Add(new CartLine { DeliverableId = deliverableId, Format = format, Language = language, Quantity = quantity, AddedAt = clock.GetUtcNow() });
+            cart.Lines.Add(new CartLine { DeliverableId = deliverableId, Format = format, Language = language, Quantity = quantity, AddedAt = now });
         }
         else if (format == ProductFormat.Paper)
         {
@@ -113,14 +109,14 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
             }
             line.Quantity += quantity;
         }
-        Touch(cart);
+        Touch(cart, now);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    public async Task<string?> SetQuantityAsync(HttpContext http, long lineId, int quantity, CancellationToken ct)
+    public static async Task<string?> SetQuantityAsync(NormativeDb db, HttpContext http, long lineId, int quantity, DateTimeOffset now, CancellationToken ct)
     {
-        var (cart, _) = await FindAsync(http, ct);
+        var (cart, _) = await FindAsync(db, http, now, ct);
         var line = cart?.Lines.FirstOrDefault(l => l.Id == lineId);
         if (cart is null || line is null)
         {
@@ -131,27 +127,27 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
             return problem;
         }
         line.Quantity = quantity;
-        Touch(cart);
+        Touch(cart, now);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    public async Task<string?> RemoveAsync(HttpContext http, long lineId, CancellationToken ct)
+    public static async Task<string?> RemoveAsync(NormativeDb db, HttpContext http, long lineId, DateTimeOffset now, CancellationToken ct)
     {
-        var (cart, _) = await FindAsync(http, ct);
+        var (cart, _) = await FindAsync(db, http, now, ct);
         var line = cart?.Lines.FirstOrDefault(l => l.Id == lineId);
         if (cart is null || line is null)
         {
             return "Cart.Error.UnknownLine";
         }
         cart.Lines.Remove(line);
-        Touch(cart);
+        Touch(cart, now);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
     /// <summary>At sign-in: moves the anonymous cart's lines into the buyer's open cart and forgets the anonymous one.</summary>
-    public async Task MergeAsync(HttpContext http, string userId, CancellationToken ct)
+    public static async Task MergeAsync(NormativeDb db, HttpContext http, string userId, DateTimeOffset now, CancellationToken ct)
     {
         if (!TryCookie(http, out var id))
         {
@@ -163,7 +159,6 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         {
             return;
         }
-        var now = clock.GetUtcNow();
         if (!CartRules.IsExpired(anonymous, now) && anonymous.Lines.Count > 0)
         {
             var mine = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.UserId == userId && c.CheckedOutAt == null, ct);
@@ -171,7 +166,7 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
             {
                 // The anonymous cart simply becomes the buyer's.
                 anonymous.UserId = userId;
-                Touch(anonymous);
+                Touch(anonymous, now);
                 await db.SaveChangesAsync(ct);
                 return;
             }
@@ -181,15 +176,24 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Cart> GetOrCreateAsync(HttpContext http, CancellationToken ct)
+    /// <summary>Deletes anonymous carts long expired and carts closed by an order (the order keeps its own copy).</summary>
+    public static Task<int> DeleteStaleAsync(NormativeDb db, DateTimeOffset now, CancellationToken ct)
     {
-        var (cart, _) = await FindAsync(http, ct);
+        var expired = now - CartRules.Lifetime - TimeSpan.FromDays(7);
+        var closed = now - TimeSpan.FromDays(7);
+        return db.Carts
+            .Where(c => (c.UserId == null && c.CheckedOutAt == null && c.UpdatedAt < expired) || (c.CheckedOutAt != null && c.CheckedOutAt < closed))
+            .ExecuteDeleteAsync(ct);
+    }
+
+    private static async Task<Cart> GetOrCreateAsync(NormativeDb db, HttpContext http, DateTimeOffset now, CancellationToken ct)
+    {
+        var (cart, _) = await FindAsync(db, http, now, ct);
         if (cart is not null)
         {
             return cart;
         }
-        var now = clock.GetUtcNow();
-        cart = new Cart { Id = Guid.NewGuid(), UserId = UserId(http), CreatedAt = now, UpdatedAt = now };
+        cart = new Cart { Id = Guid.NewGuid(), UserId = http.User.UserId(), CreatedAt = now, UpdatedAt = now };
         db.Carts.Add(cart);
         if (cart.UserId is null)
         {
@@ -205,9 +209,9 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
         return cart;
     }
 
-    private void Touch(Cart cart)
+    private static void Touch(Cart cart, DateTimeOffset now)
     {
-        cart.UpdatedAt = clock.GetUtcNow();
+        cart.UpdatedAt = now;
         cart.Revision++;
     }
 
@@ -215,15 +219,5 @@ public sealed class CartAccess(NormativeDb db, TimeProvider clock)
     {
         id = Guid.Empty;
         return http.Request.Cookies.TryGetValue(CookieName, out var value) && Guid.TryParseExact(value, "N", out id);
-    }
-
-    /// <summary>Deletes anonymous carts long expired and carts closed by an order (the order keeps its own copy).</summary>
-    public static Task<int> DeleteStaleAsync(NormativeDb db, DateTimeOffset now, CancellationToken ct)
-    {
-        var expired = now - CartRules.Lifetime - TimeSpan.FromDays(7);
-        var closed = now - TimeSpan.FromDays(7);
-        return db.Carts
-            .Where(c => (c.UserId == null && c.CheckedOutAt == null && c.UpdatedAt < expired) || (c.CheckedOutAt != null && c.CheckedOutAt < closed))
-            .ExecuteDeleteAsync(ct);
     }
 }

@@ -1,0 +1,51 @@
+using Normative.Features.Shared;
+
+namespace Normative.Features.Accounts;
+
+/// <summary>The account pages and the administrators' pages, as typed links (see <see cref="LinkToAttribute"/>).</summary>
+public static class AccountLinks
+{
+    [LinkTo("/Accounts/Index")]
+    public static string Account => "/account";
+
+    [LinkTo("/Accounts/SignIn")]
+    public static string SignIn => "/account/signin";
+
+    /// <summary>Sign in, then come back to <paramref name="returnUrl"/> (a path on this site).</summary>
+    [LinkTo("/Accounts/SignIn")]
+    public static string SignInThenReturnTo(string returnUrl) => "/account/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    [LinkTo("/Accounts/SignOut")]
+    public static string SignOut => "/account/signout";
+
+    [LinkTo("/Accounts/SignUp")]
+    public static string SignUp => "/account/signup";
+
+    [LinkTo("/Accounts/ForgotPassword")]
+    public static string ForgotPassword => "/account/forgot";
+
+    [LinkTo("/Accounts/TwoFactor")]
+    public static string TwoFactor => "/account/two-factor";
+
+    [LinkTo("/Accounts/CheckEmail")]
+    public static string CheckEmail(string? email = null) =>
+        email is null ? "/account/check-email" : "/account/check-email?email=" + Uri.EscapeDataString(email);
+
+    [LinkTo("/Accounts/ConfirmEmail")]
+    public static string ConfirmEmail(string userId, string code) =>
+        $"/account/confirm?userId={Uri.EscapeDataString(userId)}&code={code}";
+
+    [LinkTo("/Accounts/ResetPassword")]
+    public static string ResetPassword(string email, string code) =>
+        $"/account/reset?email={Uri.EscapeDataString(email)}&code={code}";
+
+    [LinkTo("/Admin/Index")]
+    public static string Admin => "/admin";
+
+    [LinkTo("/Admin/Users")]
+    public static string AdminUsers => "/admin/users";
+
+    [LinkTo("/Admin/Mailbox")]
+    public static string Mailbox(string? file = null) =>
+        file is null ? "/admin/mail" : "/admin/mail?file=" + Uri.EscapeDataString(file);
+}

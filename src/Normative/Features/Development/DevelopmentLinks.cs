@@ -1,0 +1,78 @@
+using Normative.Features.Development.Membership;
+using Normative.Features.Shared;
+
+namespace Normative.Features.Development;
+
+/// <summary>
+/// Standards development's pages (and the API addresses its pages and responses point to), for links
+/// from pages, redirects, mail, the calendar feed and the sitemap (see <see cref="LinkToAttribute"/>).
+/// </summary>
+public static class DevelopmentLinks
+{
+    [LinkTo("/Development/TakingPart")]
+    public static string TakingPart => "/taking-part";
+
+    [LinkTo("/Development/Index")]
+    public static string Home => "/development";
+
+    [LinkTo("/Development/Dashboard")]
+    public static string Dashboard => "/development/dashboard";
+
+    [LinkTo("/Development/Projects/Stages")]
+    public static string Stages => "/development/stages";
+
+    [LinkTo("/Development/Comments/Consultations")]
+    public static string Consultations => "/development/consultations";
+
+    [LinkTo("/Development/Membership/Index")]
+    public static string Members => "/members";
+
+    /// <summary>The directory of member bodies, showing one category.</summary>
+    [LinkTo("/Development/Membership/Index")]
+    public static string MembersIn(MemberCategory category) => "/members?category=" + category;
+
+    /// <summary>A member body's page, by its alpha-2 country code.</summary>
+    [LinkTo("/Development/Membership/Details")]
+    public static string Member(string code) => "/members/" + Uri.EscapeDataString(code);
+
+    [LinkTo("/Development/Committees/WorkProgramme")]
+    public static string WorkProgramme(int committeeId) => $"/committees/{committeeId}/work-programme";
+
+    [LinkTo("/Development/Committees/Members")]
+    public static string CommitteeMembers(int committeeId) => $"/committees/{committeeId}/members";
+
+    [LinkTo("/Development/Committees/Settings")]
+    public static string CommitteeSettings(int committeeId) => $"/development/committees/{committeeId}/settings";
+
+    [LinkTo("/Development/Projects/Details")]
+    public static string Project(int id) => $"/development/projects/{id}";
+
+    [LinkTo("/Development/Projects/New")]
+    public static string NewProject(int committeeId) => $"/development/projects/new?committee={committeeId}";
+
+    [LinkTo("/Development/Ballots/Details")]
+    public static string Ballot(int id) => $"/development/ballots/{id}";
+
+    [LinkTo("/Development/Ballots/Result")]
+    public static string BallotResult(int id) => $"/development/ballots/{id}/result";
+
+    /// <summary>The member bodies' comments on a ballot; with a handler (Docx, Csv), the compiled table as a file.</summary>
+    [LinkTo("/Development/Comments/Comments")]
+    public static string Comments(int ballotId, string? handler = null) => $"/development/ballots/{ballotId}/comments" + Handler(handler);
+
+    /// <summary>The public consultation's comments on a ballot; with a handler (Docx, Csv), the compiled table as a file.</summary>
+    [LinkTo("/Development/Comments/Comments")]
+    public static string PublicComments(int ballotId, string? handler = null) => $"/development/ballots/{ballotId}/public-comments" + Handler(handler);
+
+    /// <summary>The ballot's result as JSON.</summary>
+    public static string ApiBallotResult(int id) => $"/api/v1/ballots/{id}/result";
+
+    public static string ApiBallot(int id) => $"/api/v1/ballots/{id}";
+
+    public static string ApiProject(int id) => $"/api/v1/projects/{id}";
+
+    /// <summary>The iCalendar feed of the committee's ballot closing dates.</summary>
+    public static string CommitteeCalendar(int committeeId) => $"/api/v1/committees/{committeeId}/calendar.ics";
+
+    private static string Handler(string? handler) => handler is null ? "" : "?handler=" + Uri.EscapeDataString(handler);
+}
