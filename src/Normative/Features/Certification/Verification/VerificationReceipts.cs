@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Certification.Verification;
 
@@ -61,7 +62,7 @@ public static class VerificationReceipts
     {
         ArgumentNullException.ThrowIfNull(absolute);
         var payload = Payload(number, certificationBody, found, checkedAt, id => absolute(CertificationLinks.Certificate(id)));
-        payload["issuer"] = absolute("/");
+        payload["issuer"] = absolute(SiteLinks.Home);
         return ReceiptSigner.Sign(payload, key, absolute(CertificationLinks.ReceiptKey));
     }
 
