@@ -2,6 +2,7 @@ using System.Globalization;
 using Bogus;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
+using Normative.Features.Shared;
 
 namespace Normative.Cli.Demo;
 
@@ -56,15 +57,16 @@ public sealed class CertificateGenerator
     public void Write(TextWriter output, int count, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(CertificateCsv.HeaderLine);
-        output.Write('\n');
-        for (var i = 1; i <= count; i++)
+        using (var csv = Csv.ForData(output, leaveOpen: true))
         {
-            output.Write(NextLine(i));
-            output.Write('\n');
-            if (i % 10_000 == 0)
+            csv.WriteRecord(CertificateCsv.Header.ToArray());
+            for (var i = 1; i <= count; i++)
             {
-                progress?.Invoke(i);
+                csv.WriteRecord(NextRow(i));
+                if (i % 10_000 == 0)
+                {
+                    progress?.Invoke(i);
+                }
             }
         }
         progress?.Invoke(count);
@@ -78,8 +80,6 @@ public sealed class CertificateGenerator
             yield return NextRow(i);
         }
     }
-
-    private string NextLine(int index) => string.Join(',', NextRow(index).Select(CertificateCsv.Field));
 
     private string[] NextRow(int index)
     {

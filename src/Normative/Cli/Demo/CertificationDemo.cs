@@ -71,7 +71,6 @@ public static class CertificationDemo
         var before = await db.Certificates.CountAsync(ct);
         var firstLoad = before == 0;
         var rows = new CertificateGenerator(Seed, Reference(clock)).Rows(Certificates).ToList();
-        var importer = services.GetRequiredService<CertificateImporter>();
         var options = new ImportOptions { Source = "cli", Actor = "demo", FileName = "demo", AllOrNothing = false };
         if (firstLoad)
         {
@@ -83,9 +82,9 @@ public static class CertificationDemo
             {
                 r[10] = "Active";
             }
-            await importer.ImportAsync(Items(earlier), options, ct);
+            await CertificateImport.RunAsync(db, Items(earlier), options, clock.GetUtcNow(), ct);
         }
-        var result = await importer.ImportAsync(Items(rows), options, ct);
+        var result = await CertificateImport.RunAsync(db, Items(rows), options, clock.GetUtcNow(), ct);
         if (firstLoad)
         {
             await AddAuditsAsync(db, clock, ct);

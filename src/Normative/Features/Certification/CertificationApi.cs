@@ -1,20 +1,23 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
+using Npgsql;
 
 namespace Normative.Features.Certification;
 
 /// <summary>
 /// /api/v1/certificates: free public verification and search (rate limited per client when
 /// anonymous), signed receipts, and the certification bodies' writes with a personal API token.
+/// The handlers bind, call the registry's operations (VerificationSql for the public reads) and map
+/// the answers; the rules live with the operations.
 /// </summary>
 public static class CertificationApi
 {
@@ -76,7 +79,7 @@ public static class CertificationApi
         group.MapGet("/verify/receipt", ReceiptAsync)
             .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("VerificationReceipt")
-            .WithSummary("The same verification as a receipt signed with ECDSA P-256 (key at /.well-known/normative-receipt-key.json).");
+            .WithSummary($"The same verification as a receipt signed with ECDSA P-256 (key at {CertificationLinks.ReceiptKey}).");
         group.MapPost("/receipts/check", CheckReceiptAsync)
             .RequireRateLimiting(CertificationFeature.SearchPolicy)
             .WithName("CheckReceipt")
@@ -124,81 +127,77 @@ public static class CertificationApi
     }
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyAsync(
-        string? number, string? cb, CertificateQueries queries, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        string? number, string? cb, NpgsqlDataSource dataSource, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
         if (CheckQuery(number, cb, t) is { } problem)
         {
             return problem;
         }
-        var found = await queries.VerifyAsync(number!, cb, ct);
+        var now = clock.GetUtcNow();
+        var found = await VerificationSql.VerifyAsync(dataSource, number!, cb, CertificateRules.Today(now), ct);
         var message = found.Count == 0 ? t["Verify.NotFound"].Value
             : found.Count == 1 ? t[found[0].Validity.IsValid ? "Verify.Valid" : "Verify.NotValid"].Value
             : t["Verify.Several", found.Count].Value;
-        return TypedResults.Ok(new VerificationResponse(number!.Trim(), cb?.Trim(), clock.GetUtcNow(), found.Count > 0, message,
+        return TypedResults.Ok(new VerificationResponse(number!.Trim(), cb?.Trim(), now, found.Count > 0, message,
             found.Select(c => ToResponse(c, context)).ToList()));
     }
 
     private static async Task<Results<Ok<SignedReceipt>, ProblemHttpResult>> ReceiptAsync(
-        string? number, string? cb, CertificateQueries queries, ReceiptSigner signer, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        string? number, string? cb, NpgsqlDataSource dataSource, NormativeDb db, IMemoryCache cache, HttpContext context, IStringLocalizer<CertificationText> t,
+        TimeProvider clock, CancellationToken ct)
     {
         if (CheckQuery(number, cb, t) is { } problem)
         {
             return problem;
         }
-        var found = await queries.VerifyAsync(number!, cb, ct);
-        var payload = VerificationReceipts.Payload(number!.Trim(), string.IsNullOrWhiteSpace(cb) ? null : cb.Trim(), found, clock.GetUtcNow(),
-            id => SiteLinks.Absolute(context, $"/certification/certificates/{id}"));
-        payload["issuer"] = SiteLinks.Absolute(context, "/");
-        var receipt = await signer.SignAsync(payload, SiteLinks.Absolute(context, CertificationFeature.KeyPath), ct);
+        var now = clock.GetUtcNow();
+        var found = await VerificationSql.VerifyAsync(dataSource, number!, cb, CertificateRules.Today(now), ct);
+        var key = await ReceiptSigner.KeyAsync(db, cache, clock, ct);
+        var receipt = VerificationReceipts.Sign(number!.Trim(), string.IsNullOrWhiteSpace(cb) ? null : cb.Trim(), found, now, key, path => SiteLinks.Absolute(context, path));
         context.Response.Headers.ContentDisposition = "inline; filename=\"verification-receipt.json\"";
         return TypedResults.Ok(receipt);
     }
 
-    private static async Task<Results<Ok<ReceiptCheckResponse>, ProblemHttpResult>> CheckReceiptAsync(SignedReceipt? receipt, ReceiptSigner signer, CancellationToken ct)
+    private static async Task<Results<Ok<ReceiptCheckResponse>, ProblemHttpResult>> CheckReceiptAsync(
+        SignedReceipt? receipt, NormativeDb db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
     {
         if (receipt is null || string.IsNullOrEmpty(receipt.Payload) || string.IsNullOrEmpty(receipt.Signature))
         {
             return TypedResults.Problem("A receipt has a payload and a signature.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var (key, keyId) = await signer.KeyAsync(ct);
-        if (receipt.KeyId != keyId)
-        {
-            return TypedResults.Ok(new ReceiptCheckResponse(false, "The receipt names a key this registry does not use."));
-        }
-        return TypedResults.Ok(ReceiptSigner.Verify(receipt, key)
-            ? new ReceiptCheckResponse(true, "The signature is valid: the receipt is as the registry issued it.")
-            : new ReceiptCheckResponse(false, "The signature does not match: the receipt has been changed or was not issued by this registry."));
+        var (valid, message) = VerificationReceipts.Check(receipt, await ReceiptSigner.KeyAsync(db, cache, clock, ct));
+        return TypedResults.Ok(new ReceiptCheckResponse(valid, message));
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
         string? organization, string? country, string? standard, string? cb, string? number, int? page,
-        CertificateQueries queries, HttpContext context, IStringLocalizer<CertificationText> t, CancellationToken ct)
+        NpgsqlDataSource dataSource, IOptions<CertificationOptions> options, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
         var search = new CertificateSearch(organization, country, standard, cb, number);
         if (search.Check() is { } error)
         {
             return TypedResults.Problem(t[error, CertificateSearch.MaxLength], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
-        if (page is < 1 or > CertificateQueries.MaxPage)
+        if (page is < 1 or > CertificateSearch.MaxPage)
         {
-            return TypedResults.Problem(t["Search.Error.Page", CertificateQueries.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
+            return TypedResults.Problem(t["Search.Error.Page", CertificateSearch.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
         var p = page ?? 1;
-        var (items, hasMore, tooCommon) = await queries.SearchAsync(search, p, ct);
+        var (items, hasMore, tooCommon) = await VerificationSql.SearchAsync(dataSource, search, p, options.Value.Search.MaxWordReach, CertificateRules.Today(clock.GetUtcNow()), ct);
         if (tooCommon)
         {
             return TypedResults.Problem(t["Search.Error.TooCommon"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
         return TypedResults.Ok(new SearchResponse(p, CertificateSearch.PageSize, hasMore, items.Select(i => new SummaryResponse(
-            i.Id, i.Number, SiteLinks.Absolute(context, $"/certification/certificates/{i.Id}"), i.CertificationBodyCode, i.Organization, i.Country,
+            i.Id, i.Number, SiteLinks.Absolute(context, CertificationLinks.Certificate(i.Id)), i.CertificationBodyCode, i.Organization, i.Country,
             i.Standards, i.Status.ToString(), i.ExpiryDate, i.Validity.IsValid)).ToList()));
     }
 
-    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, CertificateQueries queries, HttpContext context, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, NpgsqlDataSource dataSource, HttpContext context, TimeProvider clock, CancellationToken ct) =>
+        await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(clock.GetUtcNow()), ct) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
 
-    internal static CertificateResponse ToResponse(CertificateView c, HttpContext context) => new(
-        c.Id, c.Number, SiteLinks.Absolute(context, $"/certification/certificates/{c.Id}"),
+    private static CertificateResponse ToResponse(CertificateView c, HttpContext context) => new(
+        c.Id, c.Number, SiteLinks.Absolute(context, CertificationLinks.Certificate(c.Id)),
         c.CertificationBody.Code, c.CertificationBody.Name, c.CertificationBody.Country,
         new OrganizationResponse(c.Organization.Name, c.Organization.Country, c.Organization.Address, c.Organization.CompanyNumber),
         c.Standards, c.Scope, c.IafSectors, c.Sites, c.InitialIssueDate, c.IssueDate, c.ExpiryDate, c.Status.ToString(), c.StatusReason,
@@ -209,25 +208,13 @@ public static class CertificationApi
         c.Audits.Select(a => new AuditResponse(a.Kind.ToString(), a.StartDate, a.EndDate, a.Note)).ToList(),
         c.RegisteredAt);
 
-    /// <summary>The certification body the signed-in user acts for, or null when no administrator has linked them to one.</summary>
-    public static async Task<CertificationBody?> MemberBodyAsync(NormativeDb db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return null;
-        }
-        return await db.CertificationBodyMembers.AsNoTracking().Where(m => m.UserId == userId)
-            .Select(m => m.CertificationBody).SingleOrDefaultAsync(ct);
-    }
-
     private static ProblemHttpResult NotLinked(IStringLocalizer<CertificationText> t) =>
         TypedResults.Problem(t["Body.NotLinked"], statusCode: StatusCodes.Status403Forbidden, title: t["Body.NotLinked.Title"]);
 
     private static async Task<Results<Ok<UploadResponse>, UnprocessableEntity<UploadResponse>, ProblemHttpResult>> BatchAsync(
-        BatchRequest request, HttpContext context, NormativeDb db, CertificateImporter importer, IStringLocalizer<CertificationText> t, CancellationToken ct)
+        BatchRequest request, HttpContext context, NormativeDb db, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
-        var body = await MemberBodyAsync(db, context.User, ct);
+        var body = await RegistryActions.BodyOfAsync(db, context.User, ct);
         if (body is null)
         {
             return NotLinked(t);
@@ -259,20 +246,20 @@ public static class CertificationApi
             Status = item.Status ?? "",
             StatusReason = item.StatusReason,
         }));
-        var result = await importer.ImportAsync(rows, Options(context, body, "json", null, request.AllOrNothing), ct);
+        var result = await CertificateImport.RunAsync(db, rows, Options(context, body, "json", null, request.AllOrNothing), clock.GetUtcNow(), ct);
         return Answer(result, t);
     }
 
     private static async Task<Results<Ok<UploadResponse>, UnprocessableEntity<UploadResponse>, ProblemHttpResult>> CsvAsync(
-        HttpContext context, NormativeDb db, CertificateImporter importer, IConfiguration configuration, IStringLocalizer<CertificationText> t,
+        HttpContext context, NormativeDb db, IOptions<CertificationOptions> options, IStringLocalizer<CertificationText> t, TimeProvider clock,
         bool? allOrNothing, string? fileName, CancellationToken ct)
     {
-        var body = await MemberBodyAsync(db, context.User, ct);
+        var body = await RegistryActions.BodyOfAsync(db, context.User, ct);
         if (body is null)
         {
             return NotLinked(t);
         }
-        var max = CertificateUploads.MaxBytes(configuration);
+        var max = options.Value.MaxUploadBytes;
         var tooLarge = TypedResults.Problem(t["Import.TooLarge", max / (1024 * 1024)], statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Upload.Error.Title"]);
         if (context.Request.ContentLength > max)
         {
@@ -284,15 +271,15 @@ public static class CertificationApi
             return tooLarge;
         }
         await using var stream = spool.OpenRead();
-        var result = await CertificateUploads.ImportCsvAsync(importer, stream, Options(context, body, "api", fileName, allOrNothing == true), CertificateImporter.MaxRowsPerUpload, ct);
+        var result = await CertificateImport.RunCsvAsync(db, stream, Options(context, body, "api", fileName, allOrNothing == true), clock.GetUtcNow(), CertificateImport.MaxRowsPerUpload, ct);
         return Answer(result, t);
     }
 
     private static ImportOptions Options(HttpContext context, CertificationBody body, string source, string? fileName, bool allOrNothing) => new()
     {
         Source = source,
-        Actor = context.User.FindFirstValue(ClaimTypes.Email) ?? context.User.Identity?.Name ?? "certification body",
-        UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier),
+        Actor = context.User.Email() ?? "certification body",
+        UserId = context.User.UserId(),
         OnlyBodyId = body.Id,
         FileName = fileName,
         AllOrNothing = allOrNothing,
@@ -313,9 +300,9 @@ public static class CertificationApi
     }
 
     private static async Task<Results<Ok<CertificateResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeStatusAsync(
-        StatusRequest request, HttpContext context, NormativeDb db, CertificateQueries queries, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        StatusRequest request, HttpContext context, NormativeDb db, NpgsqlDataSource dataSource, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
-        var body = await MemberBodyAsync(db, context.User, ct);
+        var body = await RegistryActions.BodyOfAsync(db, context.User, ct);
         if (body is null)
         {
             return NotLinked(t);
@@ -324,8 +311,8 @@ public static class CertificationApi
         {
             return TypedResults.Problem(t["Status.Error.Input"], statusCode: StatusCodes.Status400BadRequest, title: t["Status.Error.Title"]);
         }
-        var actor = context.User.FindFirstValue(ClaimTypes.Email) ?? "certification body";
-        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, body.Id, request.Number, to, request.Reason, actor, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, body.Id, request.Number, to, request.Reason, context.User.Email() ?? "certification body", now, ct);
         switch (outcome)
         {
             case StatusChangeOutcome.NotFound:
@@ -337,14 +324,14 @@ public static class CertificationApi
             case StatusChangeOutcome.PastExpiry:
                 return TypedResults.Problem(t["Status.Error.PastExpiry"], statusCode: StatusCodes.Status409Conflict, title: t["Status.Error.Title"]);
             default:
-                return TypedResults.Ok(ToResponse((await queries.GetAsync(certificate!.Id, ct))!, context));
+                return TypedResults.Ok(ToResponse((await VerificationSql.GetAsync(dataSource, certificate!.Id, CertificateRules.Today(now), ct))!, context));
         }
     }
 
     private static async Task<Results<Created<AuditResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> AddAuditAsync(
         AuditRequest request, HttpContext context, NormativeDb db, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
-        var body = await MemberBodyAsync(db, context.User, ct);
+        var body = await RegistryActions.BodyOfAsync(db, context.User, ct);
         if (body is null)
         {
             return NotLinked(t);
@@ -355,13 +342,12 @@ public static class CertificationApi
             return TypedResults.Problem(t["Audit.Error.Input"], statusCode: StatusCodes.Status400BadRequest, title: t["Status.Error.Title"]);
         }
         var number = request.Number.Trim();
-        var id = await db.Certificates.Where(c => c.CertificationBodyId == body.Id && c.Number == number).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+        var note = request.Note?.Trim();
+        var id = await RegistryActions.RecordAuditAsync(db, body.Id, number, kind, request.StartDate.Value, request.EndDate, note, clock.GetUtcNow(), ct);
         if (id is null)
         {
             return TypedResults.NotFound(new ProblemDetails { Title = t["Status.Error.Title"], Detail = t["Status.Error.NotFound", number, body.Code], Status = 404 });
         }
-        db.CertificateAudits.Add(new CertificateAudit { CertificateId = id.Value, Kind = kind, StartDate = request.StartDate.Value, EndDate = request.EndDate, Note = request.Note?.Trim(), RecordedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/certificates/{id}", new AuditResponse(kind.ToString(), request.StartDate.Value, request.EndDate, request.Note?.Trim()));
+        return TypedResults.Created(CertificationLinks.ApiCertificate(id.Value), new AuditResponse(kind.ToString(), request.StartDate.Value, request.EndDate, note));
     }
 }

@@ -4,39 +4,32 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
-using Normative.Features.Certification.Statistics;
-using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
 using Normative.Web;
 
 namespace Normative.Features.Certification;
 
 /// <summary>
-/// The certification registry: its services, the per-client limit on anonymous search, the CB
+/// The certification registry: its settings, the per-client limit on anonymous search, the CB
 /// policy, the expiry job, and the endpoints that are not pages (API, public key, QR codes, CSV).
 /// </summary>
 public sealed class CertificationFeature : Feature
 {
     public const string SearchPolicy = "certificate-search";
     public const string BodyPolicy = "CertificationBody";
-    public const string KeyPath = "/.well-known/normative-receipt-key.json";
-    public const string PemPath = "/.well-known/normative-receipt-key.pem";
 
     public override void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
-        services.AddScoped<CertificateImporter>();
-        services.AddSingleton<CertificateQueries>();
-        services.AddSingleton<CertificateExpiry>();
-        services.AddSingleton<ReceiptSigner>();
-        services.AddSingleton<CertificationStatistics>();
+        // What is set up at start reads the settings here; handlers take IOptions<CertificationOptions>.
+        var settings = CertificationOptions.From(builder.Configuration);
+        services.AddOptions<CertificationOptions>().BindConfiguration(CertificationOptions.Section);
         services.AddMemoryCache();
-        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", "/certification", "Sitemap.Standards", Order: 121));
-        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", "/certification/admin", "Registry.Title", Roles.Administrator));
-        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Certified.Title", "Home.Certified.Text", "Home.Certified.Action", "/certification", Order: 2));
-        services.AddSitemapSource(new StaticSitemapSource("certification", "/certification", "/certification/bodies", "/certification/statistics"));
-        if (configuration.GetValue("Certification:ExpiryJob:Enabled", true))
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Home.Certified.Title", CertificationLinks.Registry, "Sitemap.Standards", Order: 121));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", CertificationLinks.Admin, "Registry.Title", Roles.Administrator));
+        services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Certified.Title", "Home.Certified.Text", "Home.Certified.Action", CertificationLinks.Registry, Order: 2));
+        services.AddSitemapSource(new StaticSitemapSource("certification", CertificationLinks.Registry, CertificationLinks.Bodies, CertificationLinks.Statistics()));
+        if (settings.ExpiryJob.Enabled)
         {
             services.AddHostedService<CertificateExpiryWorker>();
         }
@@ -45,6 +38,13 @@ public sealed class CertificationFeature : Feature
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Certification/Registry/Body", BodyPolicy)
             .AuthorizeFolder("/Certification/Registry/Admin", Policies.Administrator));
 
+        var limit = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, settings.RateLimit.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, settings.RateLimit.WindowSeconds)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(SearchPolicy, context =>
@@ -54,15 +54,7 @@ public sealed class CertificationFeature : Feature
                 {
                     return RateLimitPartition.GetNoLimiter("signed-in");
                 }
-                var permits = configuration.GetValue("Certification:RateLimit:PermitLimit", 60);
-                var window = configuration.GetValue("Certification:RateLimit:WindowSeconds", 60.0);
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, permits),
-                    Window = TimeSpan.FromSeconds(Math.Max(1, window)),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => limit);
             });
         });
     }
@@ -70,13 +62,14 @@ public sealed class CertificationFeature : Feature
     /// <summary>Guards the upload page against huge bodies.</summary>
     public override void UseMiddleware(WebApplication app)
     {
+        var maxBytes = CertificationOptions.From(app.Configuration).MaxUploadBytes;
         app.Use(async (context, next) =>
         {
             // A body over the limit is refused before anything reads it (the antiforgery check would read the whole form).
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/certification/body/upload")
-                && context.Request.ContentLength > CertificateUploads.MaxBytes(app.Configuration) + 64 * 1024)
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(CertificationLinks.Upload)
+                && context.Request.ContentLength > maxBytes + 64 * 1024)
             {
-                context.Response.Redirect("/certification/body/upload?tooLarge=true", permanent: false);
+                context.Response.Redirect(CertificationLinks.UploadTooLarge, permanent: false);
                 return;
             }
             await next();

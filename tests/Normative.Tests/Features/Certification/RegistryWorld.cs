@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
@@ -69,11 +68,12 @@ public static class RegistryWorld
         DateOnly? expiry = null, string status = "Active")
     {
         var issued = issue ?? Today.AddYears(-1);
-        return string.Join(',', new[]
+        var line = new StringWriter();
+        using (var csv = Normative.Features.Shared.Csv.ForData(line, leaveOpen: true))
         {
-            number, body, organization, country, standard, scope, sites,
-            Iso(initial ?? issued), Iso(issued), Iso(expiry ?? issued.AddYears(3)), status,
-        }.Select(CertificateCsv.Field));
+            csv.WriteRecord([number, body, organization, country, standard, scope, sites, Iso(initial ?? issued), Iso(issued), Iso(expiry ?? issued.AddYears(3)), status]);
+        }
+        return line.ToString().TrimEnd('\r', '\n');
     }
 
     public static string Csv(params string[] rows) => CertificateCsv.HeaderLine + "\n" + string.Join("\n", rows) + "\n";
@@ -88,10 +88,8 @@ public static class RegistryWorld
     /// <summary>Loads rows as an administrator would, without a CB restriction.</summary>
     public static async Task<ImportResult> ImportAsync(this NormativeFactory factory, string csv, bool allOrNothing = false)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<CertificateImporter>();
         using var reader = new StringReader(csv);
-        return await importer.ImportAsync(CertificateCsv.Read(reader), new ImportOptions { Source = "cli", Actor = "test", AllOrNothing = allOrNothing });
+        return await factory.WithDbAsync(db => CertificateImport.RunAsync(db, CertificateCsv.Read(reader), new ImportOptions { Source = "cli", Actor = "test", AllOrNothing = allOrNothing }, DateTimeOffset.UtcNow));
     }
 
     public static Task<long> IdOfAsync(this NormativeFactory factory, CertificationBody body, string number) =>

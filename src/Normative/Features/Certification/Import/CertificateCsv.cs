@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Certification.Import;
 
 /// <summary>
 /// The upload file: UTF-8 CSV (a byte order mark and CRLF line ends are fine) with the header
 /// <see cref="HeaderLine"/>. `standard` may list several identifiers separated by ';', `sites` is
-/// ';'-separated "address|country" pairs. Problems with the whole file throw
-/// <see cref="ImportFileException"/>; problems with one row come back in its item.
+/// ';'-separated "address|country" pairs. Read through the shared <see cref="Csv"/> reader, one row at
+/// a time. Problems with the whole file throw <see cref="ImportFileException"/>; problems with one
+/// row come back in its item.
 /// </summary>
 public static class CertificateCsv
 {
@@ -16,19 +19,27 @@ public static class CertificateCsv
 
     public static string HeaderLine => string.Join(',', Header);
 
+    /// <summary>
+    /// The longest row read, in bytes: the longest values a row may hold fit many times over, and a
+    /// quote that never closes in a large file stops the read here instead of filling memory.
+    /// </summary>
+    public const int MaxRowBytes = 256 * 1024;
+
     /// <summary>UTF-8 that refuses invalid bytes, so a Latin-1 or UTF-16 file is named as such instead of loading mangled names.</summary>
     public static StreamReader OpenReader(Stream stream) =>
         new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
 
     public static IEnumerable<ImportItem> Read(TextReader text, int? maxRows = null)
     {
-        var csv = new CsvRecordReader(text);
-        var header = ReadRecord(csv) ?? throw new ImportFileException(new ImportProblem(0, null, "Empty"));
-        CheckHeader(header);
+        using var lines = Csv.Read(text, MaxRowBytes).GetEnumerator();
+        var header = Next(lines, 1) ?? throw new ImportFileException(new ImportProblem(0, null, "Empty"));
+        CheckHeader(header.Fields);
         var rows = 0;
-        while (ReadRecord(csv) is { } fields)
+        var line = 1;
+        while (Next(lines, line) is { } record)
         {
-            var line = csv.RecordLine;
+            line = (int)record.Line;
+            var fields = record.Fields;
             if (++rows > maxRows)
             {
                 throw new ImportFileException(new ImportProblem(line, null, "TooManyRows", maxRows.Value.ToString("N0", CultureInfo.InvariantCulture)));
@@ -56,24 +67,41 @@ public static class CertificateCsv
         }
     }
 
-    private static List<string>? ReadRecord(CsvRecordReader csv)
+    /// <summary>The next record, or null at the end; a file whose shape is broken from here on throws <see cref="ImportFileException"/>.</summary>
+    /// <param name="lastLine">The line of the record read before, which a decoding error is reported at.</param>
+    private static CsvLine? Next(IEnumerator<CsvLine> lines, int lastLine)
     {
+        CsvLine record;
         try
         {
-            return csv.Read();
+            if (!lines.MoveNext())
+            {
+                return null;
+            }
+            record = lines.Current;
         }
         catch (CsvFormatException e)
         {
-            throw new ImportFileException(new ImportProblem(e.Line, null, "Csv" + e.Problem,
-                e.Line.ToString(CultureInfo.InvariantCulture), CsvRecordReader.DefaultMaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)));
+            // Malformed quoting is recovered and reported with the record, so what the reader refuses is a row over the size limit.
+            throw FileProblem((int)e.LineNumber, "CsvRowTooLong");
         }
         catch (DecoderFallbackException)
         {
-            throw new ImportFileException(new ImportProblem(csv.RecordLine, null, "NotUtf8"));
+            throw new ImportFileException(new ImportProblem(lastLine, null, "NotUtf8"));
         }
+        return record.Problem switch
+        {
+            CsvMalformedReason.UnterminatedQuote => throw FileProblem((int)record.Line, "CsvUnclosedQuote"),
+            CsvMalformedReason.TextAfterClosingQuote => throw FileProblem((int)record.Line, "CsvTextAfterQuote"),
+            // A stray quote inside an unquoted field is kept as a character, as spreadsheets write it.
+            _ => record,
+        };
     }
 
-    private static void CheckHeader(List<string> header)
+    private static ImportFileException FileProblem(int line, string code) =>
+        new(new ImportProblem(line, null, code, line.ToString(CultureInfo.InvariantCulture), (MaxRowBytes / 1024).ToString("N0", CultureInfo.InvariantCulture)));
+
+    private static void CheckHeader(IReadOnlyList<string> header)
     {
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (names.SequenceEqual(Header))
@@ -112,8 +140,4 @@ public static class CertificateCsv
         }
         return sites;
     }
-
-    /// <summary>Quotes a field when it must be (commas, quotes, line breaks).</summary>
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

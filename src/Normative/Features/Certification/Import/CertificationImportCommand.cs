@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Normative.Cli;
+using Normative.Data;
 using Spectre.Console;
 
 namespace Normative.Features.Certification.Import;
@@ -34,7 +35,9 @@ public static class CertificationImportCommand
             await Console.Error.WriteLineAsync($"normative import certificates: {path} does not exist.");
             return Failure;
         }
-        var importer = sp.GetRequiredService<CertificateImporter>();
+        // The command line has no request to inject into: CliHost hands over the services of a scope of its own.
+        var db = sp.GetRequiredService<NormativeDb>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var t = sp.GetRequiredService<IStringLocalizer<CertificationText>>();
         var clock = Stopwatch.StartNew();
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
@@ -45,14 +48,14 @@ public static class CertificationImportCommand
             result = await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("Loading certificates", maxValue: stream.Length);
-                var r = await CertificateUploads.ImportCsvAsync(importer, stream, options with { Progress = _ => task.Value = stream.Position }, null, ct);
+                var r = await CertificateImport.RunCsvAsync(db, stream, options with { Progress = _ => task.Value = stream.Position }, now, null, ct);
                 task.Value = task.MaxValue;
                 return r;
             });
         }
         else
         {
-            result = await CertificateUploads.ImportCsvAsync(importer, stream, options, null, ct);
+            result = await CertificateImport.RunCsvAsync(db, stream, options, now, null, ct);
         }
 
         if (result.FileProblem is { } file)

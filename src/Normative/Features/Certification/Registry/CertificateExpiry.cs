@@ -1,4 +1,5 @@
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
 
 namespace Normative.Features.Certification.Registry;
 
@@ -7,48 +8,39 @@ namespace Normative.Features.Certification.Registry;
 /// event each. Safe on several instances: the run holds the registry's advisory lock for its
 /// transaction, and an instance that finds it taken skips this round.
 /// </summary>
-public sealed class CertificateExpiry(NpgsqlDataSource dataSource, TimeProvider clock)
+public static class CertificateExpiry
 {
     /// <summary>How the events of this job name who did it.</summary>
     public const string Actor = "registry";
     private const int Batch = 10_000;
 
     /// <returns>How many certificates expired, or null when another instance holds the lock.</returns>
-    public async Task<int?> RunOnceAsync(CancellationToken ct = default)
+    public static async Task<int?> RunOnceAsync(NormativeDb db, DateTimeOffset now, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(db);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var total = 0;
         while (true)
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            await using (var lockCmd = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({RegistryLock.Key})", conn, tx))
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RegistryLock.Key}) AS \"Value\"").SingleAsync(ct))
             {
-                if (!(bool)(await lockCmd.ExecuteScalarAsync(ct))!)
-                {
-                    return total == 0 ? null : total;
-                }
+                return total == 0 ? null : total;
             }
             // In batches, so that three million expiring on one day do not make one huge transaction.
-            await using var cmd = new NpgsqlCommand("""
+            var count = await db.Database.ExecuteSqlAsync($"""
                 WITH due AS (
                     SELECT id, status FROM certificates
-                    WHERE status IN ('Active', 'Suspended') AND expiry_date <= $1
-                    ORDER BY id LIMIT $3
+                    WHERE status IN ('Active', 'Suspended') AND expiry_date <= {today}
+                    ORDER BY id LIMIT {Batch}
                     FOR UPDATE SKIP LOCKED),
                 changed AS (
-                    UPDATE certificates c SET status = 'Expired', status_reason = NULL, status_changed_at = $2, updated_at = $2
+                    UPDATE certificates c SET status = 'Expired', status_reason = NULL, status_changed_at = {now}, updated_at = {now}
                     FROM due WHERE c.id = due.id
                     RETURNING c.id, due.status AS from_status)
                 INSERT INTO certificate_events (certificate_id, at, by, kind, from_status, to_status, note)
-                SELECT id, $2, $4, 'Expired', from_status, 'Expired', NULL FROM changed
-                """, conn, tx);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = today });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = now });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = Batch });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = Actor });
-            var count = await cmd.ExecuteNonQueryAsync(ct);
+                SELECT id, {now}, {Actor}, 'Expired', from_status, 'Expired', NULL FROM changed
+                """, ct);
             await tx.CommitAsync(ct);
             total += count;
             if (count < Batch)

@@ -11,6 +11,9 @@ public static class CertificateRules
     /// <summary>ISO/IEC 17021-1: a certification cycle lasts at most three years.</summary>
     public const int MaxYears = 3;
 
+    /// <summary>The registry's day, which validity is judged for: the UTC date of <paramref name="now"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
     private static readonly Dictionary<(CertificateStatus From, CertificateStatus To), CertificateEventKind> Transitions = new()
     {
         [(CertificateStatus.Active, CertificateStatus.Suspended)] = CertificateEventKind.Suspended,

@@ -1,5 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Npgsql;
+using Normative.Data;
 
 namespace Normative.Features.Certification.Statistics;
 
@@ -9,9 +10,9 @@ namespace Normative.Features.Certification.Statistics;
 /// covers today. For past years, a certificate counts on 31 December of every year from its initial
 /// issue up to its expiry, or up to its withdrawal, cancellation or suspension when that came first.
 /// Each figure is computed once per ten minutes (Certification:StatisticsMinutes): at full scale a
-/// figure reads the whole table.
+/// figure reads the whole table. Two aggregations in SQL through the DbContext; the running sums in C#.
 /// </summary>
-public sealed class CertificationStatistics(NpgsqlDataSource dataSource, IMemoryCache cache, TimeProvider clock, IConfiguration configuration)
+public static class CertificationStatistics
 {
     public sealed record Count(string Standard, string Key, long Value);
 
@@ -34,80 +35,68 @@ public sealed class CertificationStatistics(NpgsqlDataSource dataSource, IMemory
                 .Select(g => (g.Key, g.Sum(c => c.Value))).OrderBy(x => x.Key).ToList();
     }
 
-    private readonly SemaphoreSlim _computing = new(1, 1);
+    /// <summary>
+    /// One computation at a time in this process: visitors arriving meanwhile wait for it instead of
+    /// starting their own. Static because the figures are computed rarely and a wait is short.
+    /// </summary>
+    private static readonly SemaphoreSlim Computing = new(1, 1);
 
-    public async Task<Figures> GetAsync(CancellationToken ct = default)
+    /// <summary>The figures for <paramref name="today"/>, from the cache when they are younger than <paramref name="lifetime"/>.</summary>
+    public static async Task<Figures> GetAsync(NormativeDb db, IMemoryCache cache, DateOnly today, TimeSpan lifetime, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ArgumentNullException.ThrowIfNull(cache);
         var key = ("certification-statistics", today);
         if (cache.TryGetValue(key, out Figures? figures))
         {
             return figures!;
         }
-        // One computation at a time: visitors arriving meanwhile wait for it instead of starting their own.
-        await _computing.WaitAsync(ct);
+        await Computing.WaitAsync(ct);
         try
         {
             if (!cache.TryGetValue(key, out figures))
             {
-                figures = await ComputeAsync(today, ct);
-                cache.Set(key, figures, TimeSpan.FromMinutes(configuration.GetValue("Certification:StatisticsMinutes", 10.0)));
+                figures = await ComputeAsync(db, today, ct);
+                cache.Set(key, figures, lifetime);
             }
             return figures!;
         }
         finally
         {
-            _computing.Release();
+            Computing.Release();
         }
     }
 
-    public async Task<Figures> ComputeAsync(DateOnly today, CancellationToken ct = default)
+    public static async Task<Figures> ComputeAsync(NormativeDb db, DateOnly today, CancellationToken ct = default)
     {
-        var byCountry = new List<Count>();
-        await using (var cmd = dataSource.CreateCommand("""
-            SELECT s.standard, o.country, count(*)
+        ArgumentNullException.ThrowIfNull(db);
+        // At full scale each aggregation reads the whole table.
+        db.Database.SetCommandTimeout(0);
+        var byCountry = await db.Database.SqlQuery<Count>($"""
+            SELECT s.standard AS "Standard", o.country AS "Key", count(*) AS "Value"
             FROM certificates c
             CROSS JOIN LATERAL unnest(c.standards) AS s(standard)
             JOIN certified_organizations o ON o.id = c.organization_id
-            WHERE c.status = 'Active' AND c.issue_date <= $1 AND c.expiry_date > $1
+            WHERE c.status = 'Active' AND c.issue_date <= {today} AND c.expiry_date > {today}
               AND EXISTS (SELECT 1 FROM accreditations a
                           WHERE a.certification_body_id = c.certification_body_id AND a.standard = s.standard
-                            AND a.status = 'Active' AND a.valid_from <= $1 AND a.valid_to >= $1)
+                            AND a.status = 'Active' AND a.valid_from <= {today} AND a.valid_to >= {today})
             GROUP BY 1, 2
-            """))
-        {
-            cmd.CommandTimeout = 0;
-            cmd.Parameters.Add(new NpgsqlParameter { Value = today });
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                byCountry.Add(new Count(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-            }
-        }
+            """).ToListAsync(ct);
 
         // Each certificate adds one from the year of its initial issue and takes one away from the year
         // its validity ended; running sums then give the count at the end of each year.
-        var changes = new Dictionary<(string Standard, int Year), long>();
-        await using (var cmd = dataSource.CreateCommand("""
+        var changes = (await db.Database.SqlQuery<YearChange>($"""
             WITH spans AS (
                 SELECT s.standard, extract(year FROM c.initial_issue_date)::int AS first_year,
                        extract(year FROM CASE WHEN c.status IN ('Withdrawn', 'Cancelled', 'Suspended')
                                               THEN least(c.expiry_date, coalesce(c.status_changed_at::date, c.issue_date))
                                               ELSE c.expiry_date END)::int AS end_year
                 FROM certificates c CROSS JOIN LATERAL unnest(c.standards) AS s(standard))
-            SELECT standard, first_year, 1 AS delta, count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            SELECT standard AS "Standard", first_year AS "Year", count(*) AS "Change" FROM spans WHERE end_year > first_year GROUP BY 1, 2
             UNION ALL
-            SELECT standard, end_year, -1, count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
-            """))
-        {
-            cmd.CommandTimeout = 0;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var key = (reader.GetString(0), reader.GetInt32(1));
-                changes[key] = changes.GetValueOrDefault(key) + reader.GetInt32(2) * reader.GetInt64(3);
-            }
-        }
+            SELECT standard, end_year, -count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            """).ToListAsync(ct))
+            .GroupBy(c => (c.Standard, c.Year)).ToDictionary(g => g.Key, g => g.Sum(c => c.Change));
         var byYear = new List<Count>();
         foreach (var standard in changes.Keys.Select(k => k.Standard).Distinct())
         {
@@ -121,4 +110,6 @@ public sealed class CertificationStatistics(NpgsqlDataSource dataSource, IMemory
         }
         return new Figures(today, byCountry, byYear);
     }
+
+    private sealed record YearChange(string Standard, int Year, long Change);
 }

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Normative.Data;
+using Normative.Features.Certification.Registry;
 
 namespace Normative.Features.Certification.Statistics;
 
 /// <summary>/certification/statistics: valid certificates by standard, by country and by year, as charts, tables and CSV.</summary>
-public class StatisticsModel(CertificationStatistics statistics) : PageModel
+public class StatisticsModel(NormativeDb db, IMemoryCache cache, TimeProvider clock, IOptions<CertificationOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "standard")]
     public string? Standard { get; set; }
@@ -13,13 +17,13 @@ public class StatisticsModel(CertificationStatistics statistics) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Figures = await statistics.GetAsync(ct);
+        Figures = await CertificationStatistics.GetAsync(db, cache, CertificateRules.Today(clock.GetUtcNow()), options.Value.StatisticsLifetime, ct);
         if (Standard is not null && !Figures.Standards.Contains(Standard))
         {
             Standard = null;
         }
     }
 
-    public string CsvLink(string name) =>
-        $"/certification/statistics/{name}.csv" + (Standard is null || name == "by-standard" ? "" : "?standard=" + Uri.EscapeDataString(Standard));
+    /// <summary>The CSV of one table, for the standard shown (the table by standard covers them all).</summary>
+    public string CsvLink(string name) => CertificationLinks.StatisticsCsv(name, name == "by-standard" ? null : Standard);
 }

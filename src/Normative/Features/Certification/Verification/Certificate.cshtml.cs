@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,23 +7,24 @@ using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Shared;
+using Npgsql;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>One certificate: valid today or not, its details, history, audits, QR code and receipt; its own CB may change its status here.</summary>
 [EnableRateLimiting(CertificationFeature.SearchPolicy)]
-public class CertificateModel(CertificateQueries queries, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
+public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;
     public string VerificationUrl { get; private set; } = "";
     /// <summary>True when the signed-in user acts for the certificate's certification body.</summary>
     public bool IsOwner { get; private set; }
-    public string? Message { get; private set; }
 
     [BindProperty]
-    public StatusInput Input { get; set; } = new();
+    public InputModel Input { get; set; } = new();
 
-    public sealed class StatusInput
+    /// <summary>A status change by the certificate's own certification body.</summary>
+    public sealed class InputModel
     {
         public CertificateStatus? Status { get; set; }
 
@@ -56,14 +56,15 @@ public class CertificateModel(CertificateQueries queries, NormativeDb db, TimePr
         {
             return Page();
         }
-        var actor = User.FindFirstValue(ClaimTypes.Email) ?? "certification body";
-        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, Certificate.CertificationBody.Id, Certificate.Number, Input.Status!.Value, Input.Reason, actor, clock.GetUtcNow(), ct);
+        var (outcome, certificate) = await CertificateStatusChange.ApplyAsync(db, Certificate.CertificationBody.Id, Certificate.Number, Input.Status!.Value, Input.Reason,
+            User.Email() ?? "certification body", clock.GetUtcNow(), ct);
         switch (outcome)
         {
             case StatusChangeOutcome.Changed:
-                return RedirectToPage(new { id, changed = true });
+                TempData.SetNotice(t["Status.Changed"]);
+                return RedirectToPage(new { id });
             case StatusChangeOutcome.Unchanged:
-                Message = t["Status.Unchanged"];
+                ModelState.AddModelError("Input.Status", t["Status.Unchanged"]);
                 break;
             case StatusChangeOutcome.ReasonRequired:
                 ModelState.AddModelError("Input.Reason", t["Status.Error.Reason"]);
@@ -80,20 +81,16 @@ public class CertificateModel(CertificateQueries queries, NormativeDb db, TimePr
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var view = await queries.GetAsync(id, ct);
+        var view = await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(clock.GetUtcNow()), ct);
         if (view is null)
         {
             return false;
         }
         Certificate = view;
-        VerificationUrl = SiteLinks.Absolute(HttpContext, $"/certification/certificates/{id}");
+        VerificationUrl = SiteLinks.Absolute(HttpContext, CertificationLinks.Certificate(id));
         if (User.IsInRole(Roles.CertificationBody))
         {
-            IsOwner = (await CertificationApi.MemberBodyAsync(db, User, ct))?.Id == view.CertificationBody.Id;
-        }
-        if (Request.Query.ContainsKey("changed"))
-        {
-            Message = t["Status.Changed"];
+            IsOwner = (await RegistryActions.BodyOfAsync(db, User, ct))?.Id == view.CertificationBody.Id;
         }
         return true;
     }

@@ -6,6 +6,9 @@ public sealed record CertificateSearch(string? Organization, string? Country, st
     public const int MaxLength = 200;
     public const int PageSize = 20;
 
+    /// <summary>How deep the result pages go; a narrower search finds the rest.</summary>
+    public const int MaxPage = 50;
+
     public bool IsEmpty =>
         string.IsNullOrWhiteSpace(Organization) && string.IsNullOrWhiteSpace(Country) && string.IsNullOrWhiteSpace(Standard)
         && string.IsNullOrWhiteSpace(CertificationBody) && string.IsNullOrWhiteSpace(Number);

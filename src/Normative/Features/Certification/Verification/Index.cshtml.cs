@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Features.Certification.Registry;
+using Npgsql;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>/certification: free public verification by number, and search by organization, country, standard or CB.</summary>
 [EnableRateLimiting(CertificationFeature.SearchPolicy)]
-public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
+public class IndexModel(NpgsqlDataSource dataSource, NormativeDb db, IOptions<CertificationOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "number")]
     public string? Number { get; set; }
@@ -58,7 +61,7 @@ public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
             {
                 return Refuse("Search.Error.TooLong");
             }
-            Found = await queries.VerifyAsync(Number, Cb, ct);
+            Found = await VerificationSql.VerifyAsync(dataSource, Number, Cb, CertificateRules.Today(clock.GetUtcNow()), ct);
             return Page();
         }
 
@@ -70,11 +73,12 @@ public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
             {
                 return Refuse(error);
             }
-            if (PageNumber is < 1 or > CertificateQueries.MaxPage)
+            if (PageNumber is < 1 or > CertificateSearch.MaxPage)
             {
                 return Refuse("Search.Error.Page");
             }
-            (Results, HasMore, var tooCommon) = await queries.SearchAsync(search, PageNumber, ct);
+            (Results, HasMore, var tooCommon) = await VerificationSql.SearchAsync(dataSource, search, PageNumber, options.Value.Search.MaxWordReach,
+                CertificateRules.Today(clock.GetUtcNow()), ct);
             if (tooCommon)
             {
                 return Refuse("Search.Error.TooCommon");
@@ -91,10 +95,5 @@ public class IndexModel(CertificateQueries queries, NormativeDb db) : PageModel
     }
 
     /// <summary>The link to another page of the same search.</summary>
-    public string PageLink(int page) =>
-        "/certification" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["organization"] = Organization, ["country"] = Country, ["standard"] = Standard, ["body"] = Body,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+    public string PageLink(int page) => CertificationLinks.Search(Organization, Country, Standard, Body, page);
 }

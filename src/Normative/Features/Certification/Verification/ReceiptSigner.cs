@@ -1,69 +1,55 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Normative.Data;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>
 /// Signs verification receipts with ECDSA P-256 and SHA-256. The private key lives in the database
 /// (receipt_keys, one row), made by whichever instance needs it first, so every instance signs with
-/// the same key and it survives restarts. The public key is published as a JWK set and as PEM.
+/// the same key and it survives restarts; each instance keeps it in memory once read. The public key
+/// is published as a JWK set and as PEM.
 /// </summary>
-public sealed class ReceiptSigner(NpgsqlDataSource dataSource, TimeProvider clock) : IDisposable
+public static class ReceiptSigner
 {
     public const string Algorithm = "ES256";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ECDsa? _key;
-    private string? _keyId;
+    private const string CacheKey = "certification-receipt-key";
 
-    public async Task<(ECDsa Key, string KeyId)> KeyAsync(CancellationToken ct = default)
+    /// <summary>The registry's signing key and its id (the RFC 7638 thumbprint), read from the database once per instance.</summary>
+    public static async Task<(ECDsa Key, string KeyId)> KeyAsync(NormativeDb db, IMemoryCache cache, TimeProvider clock, CancellationToken ct = default)
     {
-        if (_key is not null)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (cache.TryGetValue(CacheKey, out (ECDsa Key, string KeyId) known))
         {
-            return (_key, _keyId!);
+            return known;
         }
-        await _gate.WaitAsync(ct);
-        try
+        var row = await db.ReceiptKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == 1, ct);
+        if (row is null)
         {
-            if (_key is null)
-            {
-                (_key, _keyId) = await LoadOrCreateAsync(ct);
-            }
-            return (_key, _keyId!);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<(ECDsa, string)> LoadOrCreateAsync(CancellationToken ct)
-    {
-        using (var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
+            using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             // Whoever inserts first wins; everyone then reads the one row.
-            await using var insert = dataSource.CreateCommand("INSERT INTO receipt_keys (id, key_id, private_key, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING");
-            insert.Parameters.Add(new NpgsqlParameter { Value = Thumbprint(fresh) });
-            insert.Parameters.Add(new NpgsqlParameter { Value = fresh.ExportPkcs8PrivateKey() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-            await insert.ExecuteNonQueryAsync(ct);
+            var (keyId, bytes, now) = (Thumbprint(fresh), fresh.ExportPkcs8PrivateKey(), clock.GetUtcNow());
+            await db.Database.ExecuteSqlAsync($"INSERT INTO receipt_keys (id, key_id, private_key, created_at) VALUES (1, {keyId}, {bytes}, {now}) ON CONFLICT (id) DO NOTHING", ct);
+            row = await db.ReceiptKeys.AsNoTracking().SingleAsync(k => k.Id == 1, ct);
         }
-        await using var select = dataSource.CreateCommand("SELECT key_id, private_key FROM receipt_keys WHERE id = 1");
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
         var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(reader.GetFieldValue<byte[]>(1), out _);
-        return (key, reader.GetString(0));
+        key.ImportPkcs8PrivateKey(row.PrivateKey, out _);
+        // Two first requests at once may both read the row: the same key either way, and the one not kept is collected.
+        return cache.Set(CacheKey, (key, row.KeyId), new MemoryCacheEntryOptions { Priority = CacheItemPriority.NeverRemove });
     }
 
     /// <summary>Signs the exact UTF-8 bytes of <paramref name="payload"/> (compact JSON) and wraps them in a receipt.</summary>
-    public async Task<SignedReceipt> SignAsync(JsonObject payload, string publicKeyUrl, CancellationToken ct = default)
+    public static SignedReceipt Sign(JsonObject payload, (ECDsa Key, string KeyId) key, string publicKeyUrl)
     {
-        var (key, keyId) = await KeyAsync(ct);
+        ArgumentNullException.ThrowIfNull(payload);
         var text = payload.ToJsonString();
-        var signature = key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        return new SignedReceipt(text, Convert.ToBase64String(signature), Algorithm, keyId, publicKeyUrl);
+        var signature = key.Key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return new SignedReceipt(text, Convert.ToBase64String(signature), Algorithm, key.KeyId, publicKeyUrl);
     }
 
     /// <summary>True when the receipt's signature matches its payload under this key.</summary>
@@ -111,10 +97,4 @@ public sealed class ReceiptSigner(NpgsqlDataSource dataSource, TimeProvider cloc
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public void Dispose()
-    {
-        _key?.Dispose();
-        _gate.Dispose();
-    }
 }

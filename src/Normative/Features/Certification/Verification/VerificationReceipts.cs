@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Certification.Verification;
 
@@ -49,6 +51,32 @@ public static class VerificationReceipts
             payload["note"] = NotFoundNote;
         }
         return payload;
+    }
+
+    /// <summary>
+    /// The signed receipt of an answer. <paramref name="absolute"/> turns a path of the site into the
+    /// absolute link the receipt names (the certificate, the issuer, the public key).
+    /// </summary>
+    public static SignedReceipt Sign(string number, string? certificationBody, IReadOnlyList<CertificateView> found, DateTimeOffset checkedAt,
+        (ECDsa Key, string KeyId) key, Func<string, string> absolute)
+    {
+        ArgumentNullException.ThrowIfNull(absolute);
+        var payload = Payload(number, certificationBody, found, checkedAt, id => absolute(CertificationLinks.Certificate(id)));
+        payload["issuer"] = absolute(SiteLinks.Home);
+        return ReceiptSigner.Sign(payload, key, absolute(CertificationLinks.ReceiptKey));
+    }
+
+    /// <summary>Whether <paramref name="receipt"/> is as this registry issued it, and why not, in plain English.</summary>
+    public static (bool Valid, string Message) Check(SignedReceipt receipt, (ECDsa Key, string KeyId) key)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (receipt.KeyId != key.KeyId)
+        {
+            return (false, "The receipt names a key this registry does not use.");
+        }
+        return ReceiptSigner.Verify(receipt, key.Key)
+            ? (true, "The signature is valid: the receipt is as the registry issued it.")
+            : (false, "The signature does not match: the receipt has been changed or was not issued by this registry.");
     }
 
     /// <summary>A validity problem in plain English, for receipts and the API (which are not localized).</summary>

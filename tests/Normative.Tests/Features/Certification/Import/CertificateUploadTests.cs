@@ -11,19 +11,27 @@ namespace Normative.Tests.Features.Certification.Import;
 
 public class CertificateUploadTests(CertificationFactory factory) : IClassFixture<CertificationFactory>
 {
-    private static async Task<HttpResponseMessage> UploadPageAsync(HttpClient client, string csv, bool allOrNothing = false, byte[]? bytes = null)
+    /// <summary>Posts the file through the upload form, as a browser does.</summary>
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, string csv, bool allOrNothing = false, byte[]? bytes = null)
     {
         var page = await client.GetDocumentAsync("/certification/body/upload");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(allOrNothing ? "true" : "false"), "AllOrNothing" },
+            { new StringContent(allOrNothing ? "true" : "false"), "Input.AllOrNothing" },
         };
         var file = new ByteArrayContent(bytes ?? Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "certificates.csv");
+        form.Add(file, "Input.File", "certificates.csv");
         return await client.PostAsync("/certification/body/upload", form);
+    }
+
+    /// <summary>Uploads the file and, when it loaded, follows the redirect to its report, as a browser does.</summary>
+    private static async Task<HttpResponseMessage> UploadPageAsync(HttpClient client, string csv, bool allOrNothing = false, byte[]? bytes = null)
+    {
+        var response = await PostUploadAsync(client, csv, allOrNothing, bytes);
+        return response.StatusCode == HttpStatusCode.Redirect ? await client.GetAsync(response.Headers.Location) : response;
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -51,6 +59,29 @@ public class CertificateUploadTests(CertificationFactory factory) : IClassFixtur
         var uploads = await factory.WithDbAsync(db => db.CertificateUploads.Where(u => u.CertificationBodyId == body.Id).OrderBy(u => u.Id).ToListAsync());
         Assert.Equal([2, 0], uploads.Select(u => u.Inserted));
         Assert.Equal([0, 2], uploads.Select(u => u.Unchanged));
+    }
+
+    [Fact]
+    public async Task ReloadingTheReportAfterAnUploadLoadsNothingAgainAndShowsTheNoticeOnce()
+    {
+        var body = await factory.CreateBodyAsync();
+        var client = await factory.SignInForAsync(body);
+        var posted = await PostUploadAsync(client, RegistryWorld.Csv(RegistryWorld.Row("RL-1", body.Code), RegistryWorld.Row("RL-2", body.Code, country: "XX")));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var report = await client.GetDocumentAsync(posted.Headers.Location!.OriginalString);
+        Assert.Contains("certificates.csv has been loaded", report.QuerySelector("main .notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 rows read: 1 new, 0 updated, 0 unchanged, 1 rejected", report.QuerySelector("#upload-result")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("XX is not an ISO 3166 country code", report.QuerySelector("#rejected-rows")!.TextContent, StringComparison.Ordinal);
+
+        var reloaded = await client.GetDocumentAsync(posted.Headers.Location.OriginalString);
+        Assert.DoesNotContain("has been loaded", reloaded.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 new", reloaded.QuerySelector("#upload-result")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.CertificateUploads.CountAsync(u => u.CertificationBodyId == body.Id)));
+
+        // Another body cannot read this body's reports.
+        var stranger = await factory.SignInForAsync(await factory.CreateBodyAsync());
+        Assert.Null((await stranger.GetDocumentAsync(posted.Headers.Location.OriginalString)).QuerySelector("#upload-result"));
     }
 
     [Fact]

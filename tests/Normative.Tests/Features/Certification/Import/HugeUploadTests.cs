@@ -26,7 +26,9 @@ public sealed class HugeUploadTests : IAsyncLifetime
         var user = await _app.CreateUserAsync(Roles.CertificationBody);
         await _app.LinkAsync(user.Id, body);
         var (_, secret) = await _app.WithDbAsync(db => ApiTokens.CreateAsync(db, user.Id, "huge", DateTimeOffset.UtcNow));
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        // The client waits for the server's answer to Expect: 100-continue before sending the body; on a busy
+        // machine the refusal can take longer than the default second, and then the client sends anyway.
+        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = new Uri(address) };
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         // As curl and browsers do for big bodies: the server may answer before the body is sent.
         _client.DefaultRequestHeaders.ExpectContinue = true;

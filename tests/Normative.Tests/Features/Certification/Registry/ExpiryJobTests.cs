@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Normative.Data;
 using Normative.Features.Certification.Registry;
 using Npgsql;
 
@@ -26,7 +27,12 @@ public class ExpiryJobTests(CertificationFactory factory) : IClassFixture<Certif
             return certificate.Id;
         });
 
-    private CertificateExpiry Job => factory.Services.GetRequiredService<CertificateExpiry>();
+    /// <summary>One run of the job by the app whose services these are, as its worker would run it.</summary>
+    private static async Task<int?> RunOnceAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await CertificateExpiry.RunOnceAsync(scope.ServiceProvider.GetRequiredService<NormativeDb>(), DateTimeOffset.UtcNow);
+    }
 
     [Fact]
     public async Task ActiveAndSuspendedCertificatesExpireOnTheirExpiryDateWithAHistoryEvent()
@@ -38,7 +44,7 @@ public class ExpiryJobTests(CertificationFactory factory) : IClassFixture<Certif
         var tomorrow = await CertificateAsync(body, "EX-3", CertificateStatus.Active, today.AddDays(1));
         var withdrawn = await CertificateAsync(body, "EX-4", CertificateStatus.Withdrawn, today.AddDays(-1));
 
-        Assert.True(await Job.RunOnceAsync() >= 2);
+        Assert.True(await RunOnceAsync(factory.Services) >= 2);
 
         var statuses = await factory.WithDbAsync(db => db.Certificates.Where(c => c.CertificationBodyId == body.Id).ToDictionaryAsync(c => c.Id, c => c.Status));
         Assert.Equal(CertificateStatus.Expired, statuses[dueToday]);
@@ -52,7 +58,7 @@ public class ExpiryJobTests(CertificationFactory factory) : IClassFixture<Certif
         Assert.Contains(events, e => e.FromStatus == CertificateStatus.Suspended);
 
         // Running again changes nothing and writes no more history.
-        Assert.Equal(0, await Job.RunOnceAsync());
+        Assert.Equal(0, await RunOnceAsync(factory.Services));
         Assert.Equal(2, await factory.WithDbAsync(db => db.CertificateEvents.CountAsync(e => e.CertificateId == dueLongAgo || e.CertificateId == dueToday)));
     }
 
@@ -69,10 +75,10 @@ public class ExpiryJobTests(CertificationFactory factory) : IClassFixture<Certif
             {
                 await take.ExecuteNonQueryAsync();
             }
-            Assert.Null(await Job.RunOnceAsync());
+            Assert.Null(await RunOnceAsync(factory.Services));
             Assert.Equal(CertificateStatus.Active, await factory.WithDbAsync(db => Task.FromResult(db.Certificates.Single(c => c.Id == due).Status)));
         }
-        Assert.True(await Job.RunOnceAsync() >= 1);
+        Assert.True(await RunOnceAsync(factory.Services) >= 1);
         Assert.Equal(CertificateStatus.Expired, await factory.WithDbAsync(db => Task.FromResult(db.Certificates.Single(c => c.Id == due).Status)));
     }
 
@@ -86,8 +92,7 @@ public class ExpiryJobTests(CertificationFactory factory) : IClassFixture<Certif
             ids.Add(await CertificateAsync(body, "TW-" + i, CertificateStatus.Active, RegistryWorld.Today.AddDays(-2)));
         }
         await using var second = new SameDatabaseFactory(factory.ConnectionString);
-        var otherJob = second.Services.GetRequiredService<CertificateExpiry>();
-        await Task.WhenAll(Job.RunOnceAsync(), otherJob.RunOnceAsync(), Job.RunOnceAsync());
+        await Task.WhenAll(RunOnceAsync(factory.Services), RunOnceAsync(second.Services), RunOnceAsync(factory.Services));
         var events = await factory.WithDbAsync(db => db.CertificateEvents.Where(e => ids.Contains(e.CertificateId)).GroupBy(e => e.CertificateId).Select(g => g.Count()).ToListAsync());
         Assert.Equal(30, events.Count);
         Assert.All(events, count => Assert.Equal(1, count));

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Statistics;
 using Normative.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace Normative.Tests.Features.Certification.Statistics;
 public class StatisticsTests(CertificationFactory factory) : IClassFixture<CertificationFactory>
 {
     private Task<CertificationStatistics.Figures> ComputeAsync() =>
-        factory.Services.GetRequiredService<CertificationStatistics>().ComputeAsync(RegistryWorld.Today);
+        factory.WithDbAsync(db => CertificationStatistics.ComputeAsync(db, RegistryWorld.Today));
 
     private async Task<CertificationStatistics.Figures> SeedAsync()
     {
@@ -74,7 +73,7 @@ public class StatisticsTests(CertificationFactory factory) : IClassFixture<Certi
 
         var csv = await client.GetAsync("/certification/statistics/by-country.csv?standard=ISO%2014001:2015");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await csv.Content.ReadAsStringAsync()).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("country,standard,valid_certificates", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("FR,ISO 14001:2015,", StringComparison.Ordinal));
         Assert.StartsWith("standard,valid_certificates", await client.GetStringAsync("/certification/statistics/by-standard.csv"), StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Normative.Features.Certification;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
@@ -170,7 +171,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         var (admin, _) = await factory.SignInAsAsync(Normative.Features.Accounts.Roles.Administrator);
         var accreditationId = await factory.WithDbAsync(db => Task.FromResult(db.Accreditations.Single(a => a.CertificationBodyId == body.Id && a.Standard == "ISO 14001:2015").Id));
         var changed = await SetAccreditationAsync(admin, accreditationId, "Suspended", "Assessment found major nonconformities");
-        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         var after = (await GetJsonAsync(client, "/api/v1/certificates/verify?number=X-1&cb=" + body.Code)).GetProperty("certificates")[0];
         Assert.False(after.GetProperty("validToday").GetBoolean());
@@ -181,7 +182,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.Contains("accreditation for ISO 14001:2015: Suspended", page.QuerySelector(".verdict")!.TextContent, StringComparison.Ordinal);
 
         var withdrawn = await SetAccreditationAsync(admin, accreditationId, "Active", "");
-        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.True((await GetJsonAsync(client, "/api/v1/certificates/verify?number=X-1&cb=" + body.Code)).GetProperty("certificates")[0].GetProperty("validToday").GetBoolean());
     }
 
@@ -189,10 +190,10 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
     {
         var page = await admin.GetDocumentAsync("/certification/admin");
         var value = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("input[name=id]")?.GetAttribute("value") == value);
+        var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("input[name='Status.Id']")?.GetAttribute("value") == value);
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await admin.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("id", value), new("status", status), new("reason", reason)]));
+            [new("__RequestVerificationToken", token), new("Status.Id", value), new("Status.Status", status), new("Status.Reason", reason)]));
     }
 
     private static SignedReceipt Receipt(JsonElement json) => new(
@@ -222,7 +223,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.True(payload["certificates"]![0]!["validToday"]!.GetValue<bool>());
         Assert.Equal(VerificationReceipts.Type, payload["type"]!.GetValue<string>());
 
-        var jwks = await GetJsonAsync(client, CertificationFeature.KeyPath);
+        var jwks = await GetJsonAsync(client, CertificationLinks.ReceiptKey);
         Assert.Equal(receipt.KeyId, jwks.GetProperty("keys")[0].GetProperty("kid").GetString());
         using var key = KeyFromJwk(jwks);
         Assert.True(ReceiptSigner.Verify(receipt, key));
@@ -246,10 +247,10 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
     public async Task ReceiptKeySurvivesARestartAndIsSharedByInstances()
     {
         var client = factory.CreateClient();
-        var kid = (await GetJsonAsync(client, CertificationFeature.KeyPath)).GetProperty("keys")[0].GetProperty("kid").GetString();
+        var kid = (await GetJsonAsync(client, CertificationLinks.ReceiptKey)).GetProperty("keys")[0].GetProperty("kid").GetString();
         // A second app on the same database is a second instance, or the same one after a restart.
         await using var second = new SameDatabaseFactory(factory.ConnectionString);
-        var other = (await GetJsonAsync(second.CreateClient(), CertificationFeature.KeyPath)).GetProperty("keys")[0].GetProperty("kid").GetString();
+        var other = (await GetJsonAsync(second.CreateClient(), CertificationLinks.ReceiptKey)).GetProperty("keys")[0].GetProperty("kid").GetString();
         Assert.Equal(kid, other);
     }
 
@@ -264,7 +265,7 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var receipt = Receipt(JsonDocument.Parse(await download.Content.ReadAsStringAsync()).RootElement);
         var folder = Directory.CreateTempSubdirectory("receipt-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), await client.GetStringAsync(CertificationFeature.PemPath));
+        await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), await client.GetStringAsync(CertificationLinks.ReceiptKeyPem));
         await File.WriteAllBytesAsync(Path.Combine(folder, "payload.json"), Encoding.UTF8.GetBytes(receipt.Payload));
         await File.WriteAllBytesAsync(Path.Combine(folder, "signature.der"), Convert.FromBase64String(receipt.Signature));
         Assert.Equal((0, "Verified OK"), await OpensslAsync(folder, "payload.json"));
@@ -321,6 +322,13 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
         var done = await owner.SubmitFormAsync($"/certification/certificates/{id}", new() { ["Input.Status"] = "Suspended", ["Input.Reason"] = "Client asked for a pause" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(CertificateStatus.Suspended, await factory.WithDbAsync(db => Task.FromResult(db.Certificates.Single(c => c.Id == id).Status)));
+
+        // Post-redirect-get: the page shows the notice once; reloading it neither repeats the change nor the notice.
+        var landed = await owner.GetDocumentAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains("The status has been changed", landed.QuerySelector("main .notice")!.TextContent, StringComparison.Ordinal);
+        var reloaded = await owner.GetDocumentAsync(done.Headers.Location.OriginalString);
+        Assert.Null(reloaded.QuerySelector("main .notice"));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.CertificateEvents.CountAsync(e => e.CertificateId == id)));
 
         var stranger = await factory.SignInForAsync(await factory.CreateBodyAsync());
         var page = await stranger.GetDocumentAsync($"/certification/certificates/{id}");

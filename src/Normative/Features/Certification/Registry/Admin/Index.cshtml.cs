@@ -13,7 +13,7 @@ namespace Normative.Features.Certification.Registry.Admin;
 /// <summary>
 /// /certification/admin: administrators keep the list of accreditation and certification bodies,
 /// record accreditations and their suspension or withdrawal (which every certificate of that body
-/// for that standard shows at once), and link CB users to their body.
+/// for that standard shows at once), and link CB users to their body. Each form has its own input.
 /// </summary>
 public class IndexModel(NormativeDb db, UserManager<User> users, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
@@ -21,157 +21,156 @@ public class IndexModel(NormativeDb db, UserManager<User> users, TimeProvider cl
     public List<CertificationBody> CertificationBodies { get; private set; } = [];
     public List<Accreditation> Accreditations { get; private set; } = [];
     public List<(string Email, string Body)> Members { get; private set; } = [];
-    public List<string> Errors { get; } = [];
-    public string? Message { get; private set; }
+
+    [BindProperty]
+    public BodyInput NewAccreditationBody { get; set; } = new();
+
+    [BindProperty]
+    public BodyInput NewCertificationBody { get; set; } = new();
+
+    [BindProperty]
+    public AccreditationInput NewAccreditation { get; set; } = new();
+
+    [BindProperty]
+    public AccreditationStatusInput Status { get; set; } = new();
+
+    [BindProperty]
+    public LinkInput Link { get; set; } = new();
+
+    /// <summary>A new accreditation or certification body.</summary>
+    public sealed class BodyInput
+    {
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        /// <summary>ISO 3166-1 alpha-2, any letter case.</summary>
+        public string? Country { get; set; }
+        public string? Website { get; set; }
+        /// <summary>For an accreditation body: signatory of the IAF MLA.</summary>
+        public bool Mla { get; set; }
+    }
+
+    public sealed class AccreditationInput
+    {
+        public int Body { get; set; }
+        public int AccreditationBody { get; set; }
+        public string? Standard { get; set; }
+        public DateOnly? ValidFrom { get; set; }
+        public DateOnly? ValidTo { get; set; }
+    }
+
+    public sealed class AccreditationStatusInput
+    {
+        public int Id { get; set; }
+        public AccreditationStatus? Status { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class LinkInput
+    {
+        public string? Email { get; set; }
+        public int Body { get; set; }
+    }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAccreditationBodyAsync(string? code, string? name, string? country, bool mla, string? website, CancellationToken ct)
+    public async Task<IActionResult> OnPostAccreditationBodyAsync(CancellationToken ct)
     {
-        if (Check(code, name, country, out var c))
+        var input = NewAccreditationBody;
+        if (!Check(nameof(NewAccreditationBody), input, out var country))
         {
-            if (await db.AccreditationBodies.AnyAsync(a => a.Code == code!.Trim(), ct))
-            {
-                Errors.Add(t["Admin.Error.CodeTaken", code!.Trim()]);
-            }
-            else
-            {
-                db.AccreditationBodies.Add(new AccreditationBody { Code = code!.Trim(), Name = name!.Trim(), Country = c, IafMlaSignatory = mla, Website = Blank(website) });
-                await db.SaveChangesAsync(ct);
-                Message = t["Admin.Saved"];
-            }
+            return await RefusedAsync(ct);
         }
-        return await PageAsync(ct);
+        var code = input.Code!.Trim();
+        var error = await RegistryActions.AddAccreditationBodyAsync(db, new AccreditationBody
+        {
+            Code = code, Name = input.Name!.Trim(), Country = country, IafMlaSignatory = input.Mla, Website = Blank(input.Website),
+        }, ct);
+        return await DoneAsync(nameof(NewAccreditationBody) + ".Code", error, code, ct);
     }
 
-    public async Task<IActionResult> OnPostCertificationBodyAsync(string? code, string? name, string? country, string? website, CancellationToken ct)
+    public async Task<IActionResult> OnPostCertificationBodyAsync(CancellationToken ct)
     {
-        if (Check(code, name, country, out var c))
+        var input = NewCertificationBody;
+        if (!Check(nameof(NewCertificationBody), input, out var country))
         {
-            if (await db.CertificationBodies.AnyAsync(b => b.Code == code!.Trim(), ct))
-            {
-                Errors.Add(t["Admin.Error.CodeTaken", code!.Trim()]);
-            }
-            else
-            {
-                db.CertificationBodies.Add(new CertificationBody { Code = code!.Trim(), Name = name!.Trim(), Country = c, Website = Blank(website) });
-                await db.SaveChangesAsync(ct);
-                Message = t["Admin.Saved"];
-            }
+            return await RefusedAsync(ct);
         }
-        return await PageAsync(ct);
+        var code = input.Code!.Trim();
+        var error = await RegistryActions.AddCertificationBodyAsync(db, new CertificationBody
+        {
+            Code = code, Name = input.Name!.Trim(), Country = country, Website = Blank(input.Website),
+        }, ct);
+        return await DoneAsync(nameof(NewCertificationBody) + ".Code", error, code, ct);
     }
 
-    public async Task<IActionResult> OnPostAccreditationAsync(int body, int accreditationBody, string? standard, DateOnly? validFrom, DateOnly? validTo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAccreditationAsync(CancellationToken ct)
     {
-        if (StandardReference.Check(standard ?? "", out var canonical) is { } problem)
+        var input = NewAccreditation;
+        if (StandardReference.Check(input.Standard ?? "", out var canonical) is { } problem)
         {
-            Errors.Add(t["Import." + problem.Code, problem.Args.Cast<object>().ToArray()]);
+            ModelState.AddModelError("NewAccreditation.Standard", t["Import." + problem.Code, problem.Args.Cast<object>().ToArray()]);
         }
-        if (validFrom is null || validTo is null || validTo < validFrom)
+        if (input.ValidFrom is null || input.ValidTo is null || input.ValidTo < input.ValidFrom)
         {
-            Errors.Add(t["Admin.Error.Dates"]);
+            ModelState.AddModelError("NewAccreditation.ValidTo", t["Admin.Error.Dates"]);
         }
-        if (!await db.CertificationBodies.AnyAsync(b => b.Id == body, ct) || !await db.AccreditationBodies.AnyAsync(a => a.Id == accreditationBody, ct))
+        if (!ModelState.IsValid)
         {
-            Errors.Add(t["Admin.Error.Choose"]);
+            return await RefusedAsync(ct);
         }
-        if (Errors.Count == 0)
-        {
-            var existing = await db.Accreditations.SingleOrDefaultAsync(a => a.CertificationBodyId == body && a.AccreditationBodyId == accreditationBody && a.Standard == canonical, ct);
-            if (existing is null)
-            {
-                db.Accreditations.Add(new Accreditation
-                {
-                    CertificationBodyId = body, AccreditationBodyId = accreditationBody, Standard = canonical,
-                    ValidFrom = validFrom!.Value, ValidTo = validTo!.Value, Status = AccreditationStatus.Active, StatusChangedAt = clock.GetUtcNow(),
-                });
-            }
-            else
-            {
-                existing.ValidFrom = validFrom!.Value;
-                existing.ValidTo = validTo!.Value;
-            }
-            await db.SaveChangesAsync(ct);
-            Message = t["Admin.Saved"];
-        }
-        return await PageAsync(ct);
+        var error = await RegistryActions.SaveAccreditationAsync(db, input.Body, input.AccreditationBody, canonical, input.ValidFrom!.Value, input.ValidTo!.Value, clock.GetUtcNow(), ct);
+        return await DoneAsync("NewAccreditation.Body", error, null, ct);
     }
 
-    public async Task<IActionResult> OnPostAccreditationStatusAsync(int id, AccreditationStatus? status, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostAccreditationStatusAsync(CancellationToken ct)
     {
-        var accreditation = await db.Accreditations.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (accreditation is null || status is null)
+        if (Status.Status is null)
         {
-            Errors.Add(t["Admin.Error.Choose"]);
+            ModelState.AddModelError("Status.Status", t["Admin.Error.Choose"]);
+            return await RefusedAsync(ct);
         }
-        else if (status != AccreditationStatus.Active && string.IsNullOrWhiteSpace(reason))
-        {
-            Errors.Add(t["Status.Error.Reason"]);
-        }
-        else if (accreditation.Status != status)
-        {
-            accreditation.Status = status.Value;
-            accreditation.StatusReason = Blank(reason);
-            accreditation.StatusChangedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            Message = t["Admin.Saved"];
-        }
-        return await PageAsync(ct);
+        var error = await RegistryActions.ChangeAccreditationStatusAsync(db, Status.Id, Status.Status.Value, Status.Reason, clock.GetUtcNow(), ct);
+        return await DoneAsync("Status.Reason", error, null, ct);
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(string? email, int body, CancellationToken ct)
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
     {
-        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null)
-        {
-            Errors.Add(t["Admin.Error.NoUser", email ?? ""]);
-        }
-        else if (!await db.CertificationBodies.AnyAsync(b => b.Id == body, ct))
-        {
-            Errors.Add(t["Admin.Error.Choose"]);
-        }
-        else
-        {
-            if (!await users.IsInRoleAsync(user, Roles.CertificationBody))
-            {
-                await users.AddToRoleAsync(user, Roles.CertificationBody);
-            }
-            var member = await db.CertificationBodyMembers.SingleOrDefaultAsync(m => m.UserId == user.Id, ct);
-            if (member is null)
-            {
-                db.CertificationBodyMembers.Add(new CertificationBodyMember { UserId = user.Id, CertificationBodyId = body });
-            }
-            else
-            {
-                member.CertificationBodyId = body;
-            }
-            await db.SaveChangesAsync(ct);
-            Message = t["Admin.Saved"];
-        }
-        return await PageAsync(ct);
+        var email = Link.Email?.Trim() ?? "";
+        var error = email.Length == 0 ? "Admin.Error.NoUser" : await RegistryActions.LinkMemberAsync(db, users, email, Link.Body, ct);
+        return await DoneAsync("Link.Email", error, Link.Email ?? "", ct);
     }
 
-    private bool Check(string? code, string? name, string? country, out string normalized)
+    /// <summary>Code and name given and short enough, and a country code: the checks both kinds of body share.</summary>
+    private bool Check(string prefix, BodyInput input, out string country)
     {
-        normalized = "";
-        if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > 20 || string.IsNullOrWhiteSpace(name) || name.Trim().Length > 300)
+        if (string.IsNullOrWhiteSpace(input.Code) || input.Code.Trim().Length > 20 || string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 300)
         {
-            Errors.Add(t["Admin.Error.CodeName"]);
+            ModelState.AddModelError(prefix + ".Code", t["Admin.Error.CodeName"]);
         }
-        if (!CountryCodes.TryNormalize(country, out normalized))
+        if (!CountryCodes.TryNormalize(input.Country, out country))
         {
-            Errors.Add(t["Import.Country", t["Field.Country"], country ?? ""]);
+            ModelState.AddModelError(prefix + ".Country", t["Import.Country", t["Field.Country"], input.Country ?? ""]);
         }
-        return Errors.Count == 0;
+        return ModelState.IsValid;
     }
 
-    private async Task<PageResult> PageAsync(CancellationToken ct)
+    /// <summary>After a write: on success the notice and a redirect (post-redirect-get); when refused, the page again with why.</summary>
+    /// <param name="error">The key of the refusal in CertificationText, or null.</param>
+    /// <param name="argument">What the refusal's message names (a code, an e-mail address).</param>
+    private async Task<IActionResult> DoneAsync(string field, string? error, string? argument, CancellationToken ct)
     {
-        if (Errors.Count > 0)
+        if (error is not null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(field, t[error, argument ?? ""]);
+            return await RefusedAsync(ct);
         }
+        TempData.SetNotice(t["Admin.Saved"]);
+        return RedirectToPage();
+    }
+
+    private async Task<PageResult> RefusedAsync(CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
     }

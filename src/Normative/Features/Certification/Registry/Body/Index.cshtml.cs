@@ -15,7 +15,7 @@ public class IndexModel(NormativeDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Body = await CertificationApi.MemberBodyAsync(db, User, ct);
+        Body = await RegistryActions.BodyOfAsync(db, User, ct);
         if (Body is null)
         {
             return;

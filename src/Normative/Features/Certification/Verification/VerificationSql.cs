@@ -3,24 +3,23 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Normative.Features.Certification.Registry;
+using Normative.Features.Shared;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>
-/// The public reads: one certificate by number or id (with its history, audits and the CB's
-/// accreditations, in one round trip) and the search. Raw, parameterised SQL: verification is the
-/// registry's hottest path, and the search needs pg_trgm's operators.
+/// The registry's raw SQL for its public reads, in one place: one certificate by number or id (with
+/// its history, audits and the CB's accreditations, in one round trip) and the search. Raw Npgsql,
+/// parameterised, on the data source rather than through the DbContext: verification is the
+/// registry's hottest path (thousands of requests a second), so its statement is prepared on each
+/// pooled connection and read column by column, and the search needs pg_trgm's operators and a
+/// query built from the words typed. The registry's only other raw SQL is the bulk load
+/// (Import/ImportSql.cs); everything else goes through the DbContext.
 /// </summary>
-public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider clock, IConfiguration configuration)
+public static class VerificationSql
 {
-    /// <summary>How deep the result pages go; a narrower search finds the rest.</summary>
-    public const int MaxPage = 50;
-
-    /// <summary>A typed word whose variants are in more names than this (Certification:Search:MaxWordReach) is too common to search by.</summary>
-    private readonly long _maxWordReach = configuration.GetValue("Certification:Search:MaxWordReach", 50_000L);
-
     /// <summary>How many organizations a search by name ranks at most.</summary>
     public const int MaxNameCandidates = 1_000;
 
@@ -45,11 +44,12 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         JOIN certified_organizations o ON o.id = c.organization_id
         """;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     /// <summary>Certificates with exactly this number, at the certification body with this code if given (any letter case).</summary>
-    public async Task<List<CertificateView>> VerifyAsync(string number, string? certificationBody, CancellationToken ct = default)
+    /// <param name="today">The day the certificates' validity is judged for.</param>
+    public static async Task<List<CertificateView>> VerifyAsync(NpgsqlDataSource dataSource, string number, string? certificationBody, DateOnly today, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(number);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(DetailSql + """
              WHERE c.number = $1 AND ($2::text IS NULL OR upper(cb.code) = upper($2::text))
@@ -59,21 +59,21 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         cmd.Parameters.Add(new NpgsqlParameter { Value = string.IsNullOrWhiteSpace(certificationBody) ? DBNull.Value : certificationBody.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
         // Prepared once per pooled connection and reused: planning this query costs more than running it.
         await cmd.PrepareAsync(ct);
-        return await ReadViewsAsync(cmd, ct);
+        return await ReadViewsAsync(cmd, today, ct);
     }
 
-    public async Task<CertificateView?> GetAsync(long id, CancellationToken ct = default)
+    public static async Task<CertificateView?> GetAsync(NpgsqlDataSource dataSource, long id, DateOnly today, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(dataSource);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(DetailSql + " WHERE c.id = $1", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
         await cmd.PrepareAsync(ct);
-        return (await ReadViewsAsync(cmd, ct)).FirstOrDefault();
+        return (await ReadViewsAsync(cmd, today, ct)).FirstOrDefault();
     }
 
-    private async Task<List<CertificateView>> ReadViewsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    private static async Task<List<CertificateView>> ReadViewsAsync(NpgsqlCommand cmd, DateOnly today, CancellationToken ct)
     {
-        var today = Today;
         var list = new List<CertificateView>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -124,16 +124,19 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     /// <see cref="MaxNameCandidates"/> organizations found, which is as deep as the pages go.
     /// </summary>
     /// <returns>The page, whether another follows, and whether the name was refused because every word of it is too common to narrow anything down.</returns>
-    public async Task<(List<CertificateSummary> Items, bool HasMore, bool TooCommon)> SearchAsync(CertificateSearch search, int page, CancellationToken ct = default)
+    /// <param name="maxWordReach">A typed word whose variants are in more names than this is too common to search by.</param>
+    public static async Task<(List<CertificateSummary> Items, bool HasMore, bool TooCommon)> SearchAsync(
+        NpgsqlDataSource dataSource, CertificateSearch search, int page, long maxWordReach, DateOnly today, CancellationToken ct = default)
     {
-        page = Math.Clamp(page, 1, MaxPage);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(search);
+        page = Math.Clamp(page, 1, CertificateSearch.MaxPage);
         // Everything before the connection is opened: a request never holds two pooled connections at once.
-        var standards = string.IsNullOrWhiteSpace(search.Standard) ? null : await StandardsMatchingAsync(search.Standard, ct);
-        var (rows, tooCommon) = await RowsAsync(search, page, standards, ct);
+        var standards = string.IsNullOrWhiteSpace(search.Standard) ? null : await StandardsMatchingAsync(dataSource, search.Standard, ct);
+        var (rows, tooCommon) = await RowsAsync(dataSource, search, page, standards, maxWordReach, ct);
         var hasMore = rows.Count > CertificateSearch.PageSize;
         rows = rows.Take(CertificateSearch.PageSize).ToList();
-        var accreditations = await AccreditationsAsync(rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
-        var today = Today;
+        var accreditations = await AccreditationsAsync(dataSource, rows.Select(r => r.BodyId).Distinct().ToArray(), ct);
         var items = rows.Select(r => r.Summary with
         {
             Validity = CertificateRules.Evaluate(r.Summary.Status, r.Issue, r.Summary.ExpiryDate, r.Summary.Standards,
@@ -142,21 +145,22 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         return (items, hasMore, tooCommon);
     }
 
-    private async Task<(List<(CertificateSummary Summary, int BodyId, DateOnly Issue)> Rows, bool TooCommon)> RowsAsync(CertificateSearch search, int page, string[]? standards, CancellationToken ct)
+    private static async Task<(List<(CertificateSummary Summary, int BodyId, DateOnly Issue)> Rows, bool TooCommon)> RowsAsync(
+        NpgsqlDataSource dataSource, CertificateSearch search, int page, string[]? standards, long maxWordReach, CancellationToken ct)
     {
         var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         List<string[]>? variants = null;
         if (!string.IsNullOrWhiteSpace(search.Organization))
         {
-            var words = await WordVariantsAsync(conn, search.Organization.Trim(), _maxWordReach, ct);
+            var words = await WordVariantsAsync(conn, search.Organization.Trim(), maxWordReach, ct);
             if (words.Count == 0 || words.Any(w => w.Variants.Length == 0))
             {
                 return (rows, false);
             }
             // Words found in tens of thousands of names ("and", "group") narrow nothing and cost the most: leave
             // them out when the name has others; a name made only of them is refused.
-            var selective = words.Where(w => w.Reach <= _maxWordReach).ToList();
+            var selective = words.Where(w => w.Reach <= maxWordReach).ToList();
             if (selective.Count == 0)
             {
                 return (rows, true);
@@ -276,12 +280,12 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
     }
 
     /// <summary>"ISO 9001:2015" matches itself; "ISO 9001" (no year) matches every edition a CB is accredited for.</summary>
-    private async Task<string[]> StandardsMatchingAsync(string input, CancellationToken ct)
+    private static async Task<string[]> StandardsMatchingAsync(NpgsqlDataSource dataSource, string input, CancellationToken ct)
     {
         var canonical = StandardReference.Canonical(input);
         await using var cmd = dataSource.CreateCommand("SELECT DISTINCT standard FROM accreditations WHERE standard = $1 OR standard LIKE $2");
         cmd.Parameters.Add(new NpgsqlParameter { Value = canonical, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = canonical.Replace("%", "", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + ":%", NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = SqlLike.StartsWith(canonical + ":"), NpgsqlDbType = NpgsqlDbType.Text });
         var list = new List<string> { canonical };
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -291,7 +295,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource, TimeProvider
         return list.Distinct().ToArray();
     }
 
-    private async Task<Dictionary<int, List<AccreditationState>>> AccreditationsAsync(int[] bodyIds, CancellationToken ct)
+    private static async Task<Dictionary<int, List<AccreditationState>>> AccreditationsAsync(NpgsqlDataSource dataSource, int[] bodyIds, CancellationToken ct)
     {
         var result = new Dictionary<int, List<AccreditationState>>();
         if (bodyIds.Length == 0)

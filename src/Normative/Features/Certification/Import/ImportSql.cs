@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Normative.Data;
 using Normative.Features.Certification.Registry;
 using Npgsql;
@@ -9,18 +11,17 @@ using NpgsqlTypes;
 namespace Normative.Features.Certification.Import;
 
 /// <summary>
-/// Loads certificates in bulk: every row is checked, the good ones are streamed with binary COPY
-/// into a temporary staging table, then set-based SQL rejects duplicates and forbidden status
-/// changes, adds new organizations and upserts by (certification body, number). A row is loaded
-/// whole or not at all; a status that changes becomes a history event. Memory stays constant
-/// whatever the size of the input.
+/// The import's raw SQL, in one place: the checked rows are streamed with binary COPY into a
+/// temporary staging table, then set-based SQL rejects duplicates and forbidden status changes, adds
+/// new organizations (and their words to the search vocabulary), upserts by (certification body,
+/// number) and writes a history event per status change, all in one transaction under the registry's
+/// lock. Raw Npgsql because COPY is: it streams millions of rows without a statement per row, and
+/// the staging table lives only on this connection. It runs on the DbContext's own connection and
+/// transaction, so the upload's record is written through the DbContext beside it. (The registry's other raw SQL, the hot
+/// public reads, is in Verification/VerificationSql.cs: the two share nothing, not even a connection.)
 /// </summary>
-public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSource, TimeProvider clock)
+internal static class ImportSql
 {
-    public const int MaxListedProblems = 1_000;
-    /// <summary>The most rows a certification body may send at once (page, API).</summary>
-    public const int MaxRowsPerUpload = 100_000;
-
     /// <summary>Uploads that change at least this many rows refresh the planner's statistics.</summary>
     private const int AnalyzeAfter = 10_000;
 
@@ -47,21 +48,15 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
         ) ON COMMIT DROP
         """;
 
-    public async Task<ImportResult> ImportAsync(IEnumerable<ImportItem> items, ImportOptions options, CancellationToken ct = default)
+    public static async Task<ImportResult> LoadAsync(NormativeDb db, CheckedRows rows, ImportOptions options, DateTimeOffset now, CancellationToken ct)
     {
-        var registry = await RegistrySnapshot.LoadAsync(db, ct);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var validator = new CertificateValidator(registry, options.OnlyBodyId, today);
-        var problems = new List<ImportProblem>();
-        var rowProblems = new List<ImportProblem>();
-        int total = 0, rejected = 0;
-
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var uploadId = (long)(await ScalarAsync(conn, null, "SELECT nextval(pg_get_serial_sequence('certificate_uploads', 'id'))", ct))!;
-        var tx = await conn.BeginTransactionAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+            var uploadId = (long)(await ScalarAsync(conn, null, "SELECT nextval(pg_get_serial_sequence('certificate_uploads', 'id'))", ct))!;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
             await ExecAsync(conn, tx, $"SELECT pg_advisory_xact_lock({RegistryLock.Key})", ct);
             await ExecAsync(conn, tx, "SET LOCAL work_mem = '64MB'", ct);
             await ExecAsync(conn, tx, StageSql, ct);
@@ -70,28 +65,9 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                 "COPY certificate_stage (line, cb_id, number, org_name, org_country, org_address, org_company_number, standards, scope, iaf_sectors, sites, initial_issue, issue, expiry, status, status_reason) FROM STDIN (FORMAT BINARY)", ct);
             try
             {
-                foreach (var item in items)
+                foreach (var record in rows)
                 {
-                    total++;
-                    rowProblems.Clear();
-                    var record = item.Input is null ? null : validator.Validate(item.Line, item.Input, rowProblems);
-                    if (item.Problem is not null)
-                    {
-                        rowProblems.Add(item.Problem);
-                    }
-                    if (record is null)
-                    {
-                        rejected++;
-                        Keep(problems, rowProblems);
-                    }
-                    else
-                    {
-                        Write(copy, record);
-                    }
-                    if (total % 5_000 == 0)
-                    {
-                        options.Progress?.Invoke(total);
-                    }
+                    Write(copy, record);
                 }
                 await copy.CompleteAsync(ct);
             }
@@ -104,16 +80,15 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                 // Without CompleteAsync this cancels the COPY, and the rollback below drops what was staged.
                 await copy.DisposeAsync();
             }
-            options.Progress?.Invoke(total);
 
             if (fileProblem is not null)
             {
-                await tx.RollbackAsync(ct);
-                return await RecordAsync(conn, uploadId, options, now, new ImportResult(uploadId, total, 0, 0, 0, rejected, false, fileProblem, problems), ct);
+                await transaction.RollbackAsync(ct);
+                return await RecordAsync(db, options, now, new ImportResult(uploadId, rows.Total, 0, 0, 0, rows.Rejected, false, fileProblem, rows.Problems), ct);
             }
 
             var later = new List<ImportProblem>();
-            rejected += await RejectDuplicatesAsync(conn, tx, later, ct);
+            var rejected = rows.Rejected + await RejectDuplicatesAsync(conn, tx, later, ct);
             await ExecAsync(conn, tx, """
                 CREATE TEMP TABLE certificate_stage_changes ON COMMIT DROP AS
                 SELECT s.line, s.number, c.id AS certificate_id, c.status AS from_status, s.status AS to_status, s.status_reason
@@ -121,13 +96,14 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                 WHERE c.status <> s.status
                 """, ct);
             rejected += await RejectTransitionsAsync(conn, tx, later, ct);
-            Keep(problems, later);
+            rows.Keep(later);
+            var problems = rows.Problems;
             problems.Sort((a, b) => a.Line.CompareTo(b.Line));
 
             if (options.AllOrNothing && rejected > 0)
             {
-                await tx.RollbackAsync(ct);
-                return await RecordAsync(conn, uploadId, options, now, new ImportResult(uploadId, total, 0, 0, 0, rejected, false, null, problems), ct);
+                await transaction.RollbackAsync(ct);
+                return await RecordAsync(db, options, now, new ImportResult(uploadId, rows.Total, 0, 0, 0, rejected, false, null, problems), ct);
             }
 
             // New organizations, and their words into the search vocabulary.
@@ -201,10 +177,9 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
                 await events.ExecuteNonQueryAsync(ct);
             }
 
-            var unchanged = total - rejected - inserted - updated;
-            var result = new ImportResult(uploadId, total, inserted, updated, unchanged, rejected, true, null, problems);
-            await InsertUploadAsync(conn, tx, uploadId, options, now, result, ct);
-            await tx.CommitAsync(ct);
+            var unchanged = rows.Total - rejected - inserted - updated;
+            var result = await RecordAsync(db, options, now, new ImportResult(uploadId, rows.Total, inserted, updated, unchanged, rejected, true, null, problems), ct);
+            await transaction.CommitAsync(ct);
             if (inserted + updated >= AnalyzeAfter)
             {
                 // Fresh statistics at once, not when autovacuum gets round to it: until then the planner
@@ -215,19 +190,7 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
         }
         finally
         {
-            await tx.DisposeAsync();
-        }
-    }
-
-    private static void Keep(List<ImportProblem> problems, List<ImportProblem> more)
-    {
-        foreach (var p in more)
-        {
-            if (problems.Count >= MaxListedProblems)
-            {
-                return;
-            }
-            problems.Add(p);
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -286,7 +249,7 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
         while (await reader.ReadAsync(ct))
         {
             count++;
-            if (problems.Count < MaxListedProblems)
+            if (problems.Count < CertificateImport.MaxListedProblems)
             {
                 problems.Add(new ImportProblem(reader.GetInt32(0), reader.GetString(1), "Duplicate", reader.GetInt32(2).ToString(CultureInfo.InvariantCulture)));
             }
@@ -310,7 +273,7 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
         while (await reader.ReadAsync(ct))
         {
             count++;
-            if (problems.Count < MaxListedProblems)
+            if (problems.Count < CertificateImport.MaxListedProblems)
             {
                 problems.Add(new ImportProblem(reader.GetInt32(0), reader.GetString(1), "Transition", reader.GetString(2), reader.GetString(3)));
             }
@@ -319,39 +282,24 @@ public sealed class CertificateImporter(NormativeDb db, NpgsqlDataSource dataSou
     }
 
     /// <summary>The allowed status changes as a SQL VALUES list, written from CertificateRules so that the two cannot disagree.</summary>
-    internal static string TransitionValues()
+    private static string TransitionValues()
     {
         var sb = new StringBuilder("VALUES ");
         sb.AppendJoin(", ", CertificateRules.AllowedTransitions.Select(t => $"('{t.From}', '{t.To}', '{t.Kind}')"));
         return sb.ToString();
     }
 
-    private async Task<ImportResult> RecordAsync(NpgsqlConnection conn, long uploadId, ImportOptions options, DateTimeOffset now, ImportResult result, CancellationToken ct)
+    /// <summary>The upload's record, in the import's transaction when there is one (a loaded upload), else on its own.</summary>
+    private static async Task<ImportResult> RecordAsync(NormativeDb db, ImportOptions options, DateTimeOffset now, ImportResult result, CancellationToken ct)
     {
-        await InsertUploadAsync(conn, null, uploadId, options, now, result, ct);
+        db.CertificateUploads.Add(new CertificateUpload
+        {
+            Id = result.UploadId, At = now, Source = options.Source, UserId = options.UserId, CertificationBodyId = options.OnlyBodyId,
+            FileName = Truncate(options.FileName, 300), AllOrNothing = options.AllOrNothing, TotalRows = result.TotalRows,
+            Inserted = result.Inserted, Updated = result.Updated, Unchanged = result.Unchanged, Rejected = result.Rejected, Loaded = result.Loaded,
+        });
+        await db.SaveChangesAsync(ct);
         return result;
-    }
-
-    private static async Task InsertUploadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long id, ImportOptions options, DateTimeOffset now, ImportResult result, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO certificate_uploads (id, at, source, user_id, certification_body_id, file_name, all_or_nothing, total_rows, inserted, updated, unchanged, rejected, loaded)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            """, conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = now });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = options.Source });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)options.UserId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)options.OnlyBodyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)Truncate(options.FileName, 300) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = options.AllOrNothing });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.TotalRows });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.Inserted });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.Updated });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.Unchanged });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.Rejected });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = result.Loaded });
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct)
