@@ -20,6 +20,9 @@ public static class SiteLinks
     [LinkTo("/Catalogue/Search")]
     public static string Search => "/search";
 
+    /// <summary>The API's documentation (Swagger UI, served by the platform for every feature's endpoints).</summary>
+    public static string ApiDocs => "/api/docs";
+
     /// <summary>The language menu's target: sets the language and goes back to <paramref name="returnUrl"/>.</summary>
     public static string Language(string culture, string returnUrl) =>
         "/language?culture=" + Uri.EscapeDataString(culture) + "&returnUrl=" + Uri.EscapeDataString(returnUrl);

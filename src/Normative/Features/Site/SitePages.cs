@@ -34,5 +34,5 @@ public static class SitePages
     public static string Updates => "/updates";
 
     /// <summary>The API's documentation (Swagger UI, served by the platform).</summary>
-    public static string ApiDocs => "/api/docs";
+    public static string ApiDocs => SiteLinks.ApiDocs;
 }
