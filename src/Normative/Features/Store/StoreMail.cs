@@ -78,6 +78,16 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
         Queue(db, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);
     }
 
+    /// <summary>The master file of a PDF the buyer paid for has arrived: the download is open.</summary>
+    public void QueueFileReady(NormativeDb db, Order order, string reference, string language)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var sellerName = organization.Value.Name;
+        var paragraphs = new[] { t["Mail.FileReady.Intro", order.Number, reference, Catalogue.CatalogueFormat.LanguageName(language)].Value };
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.FileReady.Subject", sellerName, reference].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), sellerName);
+    }
+
     private string Link(string path) => SiteLinks.Mail(configuration, path);
 
     private void Queue(NormativeDb db, string to, string? name, string subject, IEnumerable<string> paragraphs,
