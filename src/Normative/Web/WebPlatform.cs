@@ -91,6 +91,7 @@ public static class WebPlatform
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.Configure<MvcOptions>(o => o.Filters.Add(new BadInput.UnreadableCheckboxes()));
 
         // Write French, Spanish and Russian text as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -139,14 +140,15 @@ public static class WebPlatform
         app.UseRequestLocalization();
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = BadInput.StatusCodeFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c), site =>
         {
-            site.UseExceptionHandler("/error/500");
+            site.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = BadInput.StatusCodeFor });
             site.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        app.UseBadInputGuard();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -189,7 +191,7 @@ public static class WebPlatform
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
-        var target = returnUrl is not null && LocalUrl.IsLocal(returnUrl) ? returnUrl : "/";
+        var target = returnUrl is not null && LocalUrl.IsLocal(returnUrl) ? LocalUrl.ForLocation(returnUrl) : "/";
         return Results.LocalRedirect(target);
     }
 

@@ -42,7 +42,7 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
         {
             return Page();
         }
-        var returnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl! : AccountLinks.Account;
+        var returnUrl = LocalUrl.IsLocal(ReturnUrl) ? LocalUrl.ForLocation(ReturnUrl!) : AccountLinks.Account;
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed

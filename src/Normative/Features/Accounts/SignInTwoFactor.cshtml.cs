@@ -52,7 +52,7 @@ public class SignInTwoFactorModel(SignInManager<User> signIn, IStringLocalizer<S
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
-            return LocalRedirect(LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl! : AccountLinks.Account);
+            return LocalRedirect(LocalUrl.IsLocal(ReturnUrl) ? LocalUrl.ForLocation(ReturnUrl!) : AccountLinks.Account);
         }
         ModelState.AddModelError("Input.Code", result.IsLockedOut ? t["Account.SignIn.LockedOut", 15] : t["Account.TwoFactor.WrongCode"]);
         return Page();
