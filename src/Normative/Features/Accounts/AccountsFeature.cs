@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,13 @@ public sealed class AccountsFeature : Feature
 {
     /// <summary>Chooses between the API token and the cookie for each request.</summary>
     public const string Scheme = "Normative";
+
+    /// <summary>
+    /// The rate limit of the anonymous account forms (sign-in, sign-up, password reset, resend,
+    /// two-factor code): posts per client address and minute, <c>Accounts:FormPostsPerMinute</c>
+    /// (default 10). Showing the forms is never limited.
+    /// </summary>
+    public const string FormsPolicy = "account-forms";
 
     public override void AddServices(WebApplicationBuilder builder)
     {
@@ -82,6 +90,18 @@ public sealed class AccountsFeature : Feature
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        var postsPerMinute = builder.Configuration.GetValue("Accounts:FormPostsPerMinute", 10);
+        services.AddRateLimiter(o => o.AddPolicy(FormsPolicy, context =>
+            HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("show")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = postsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))

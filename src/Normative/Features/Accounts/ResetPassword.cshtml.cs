@@ -8,6 +8,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsFeature.FormsPolicy)]
 public class ResetPasswordModel(UserManager<User> users, IStringLocalizer<SiteText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -8,6 +8,7 @@ using Normative.Web;
 
 namespace Normative.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsFeature.FormsPolicy)]
 public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SiteText> t) : PageModel
 {
     [BindProperty]
@@ -44,9 +45,20 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
         }
         var returnUrl = LocalUrl.IsLocal(ReturnUrl) ? LocalUrl.ForLocation(ReturnUrl!) : AccountLinks.Account;
         var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // Hash the password anyway, so that an unknown address takes as long as a known one.
+            users.PasswordHasher.VerifyHashedPassword(new User(), UnknownUserHash(users), Input.Password);
+        }
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // Identity refuses an unconfirmed account before it checks the password: only someone who
+        // knows the password learns that the account waits for confirmation.
+        if (result.IsNotAllowed && !await users.CheckPasswordAsync(user!, Input.Password))
+        {
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         if (result.Succeeded)
         {
             return LocalRedirect(returnUrl);
@@ -55,19 +67,22 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
         {
             return RedirectToPage("/Accounts/SignInTwoFactor", new { returnUrl, rememberMe = Input.RememberMe });
         }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", t["Account.SignIn.LockedOut", 15]);
-        }
-        else if (result.IsNotAllowed)
+        if (result.IsNotAllowed)
         {
             NeedsConfirmation = true;
             ModelState.AddModelError("", t["Account.SignIn.NotConfirmed"]);
         }
         else
         {
-            ModelState.AddModelError("", t["Account.SignIn.Failed"]);
+            // A locked account gets the same answer as a wrong password, which mentions the lock:
+            // a different one would tell anyone which addresses have accounts.
+            ModelState.AddModelError("", t["Account.SignIn.Failed", 15]);
         }
         return Page();
     }
+
+    private static string? _unknownUserHash;
+
+    private static string UnknownUserHash(UserManager<User> users) =>
+        _unknownUserHash ??= users.PasswordHasher.HashPassword(new User(), Guid.NewGuid().ToString());
 }

@@ -8,6 +8,7 @@ using Normative.Web;
 
 namespace Normative.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsFeature.FormsPolicy)]
 public class SignInTwoFactorModel(SignInManager<User> signIn, IStringLocalizer<SiteText> t) : PageModel
 {
     [BindProperty]

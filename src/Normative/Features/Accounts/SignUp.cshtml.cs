@@ -10,6 +10,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsFeature.FormsPolicy)]
 public class SignUpModel(UserManager<User> users, NormativeDb db, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization, IConfiguration configuration) : PageModel
 {
     [BindProperty]
