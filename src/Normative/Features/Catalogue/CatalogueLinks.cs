@@ -1,3 +1,4 @@
+using System.Globalization;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Catalogue;
@@ -16,9 +17,9 @@ public static class CatalogueLinks
 
     /// <summary>A search with filters: the query-string names the search page reads (SearchQuery).</summary>
     [LinkTo("/Catalogue/Search")]
-    public static string SearchFor(string? q = null, string? ics = null, string? committee = null, string? status = null, string? sort = null)
+    public static string SearchFor(string? q = null, string? ics = null, string? committee = null, string? status = null, string? sort = null, int? sdg = null)
     {
-        var parts = new[] { ("q", q), ("ics", ics), ("committee", committee), ("status", status), ("sort", sort) }
+        var parts = new[] { ("q", q), ("ics", ics), ("committee", committee), ("status", status), ("sort", sort), ("sdg", sdg?.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => p.Item2 is not null)
             .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!));
         var query = string.Join('&', parts);
@@ -45,6 +46,12 @@ public static class CatalogueLinks
 
     [LinkTo("/Catalogue/SectorEdit")]
     public static string SectorEdit(string slug) => "/sectors/" + Uri.EscapeDataString(slug) + "/edit";
+
+    [LinkTo("/Catalogue/Sdgs")]
+    public static string Sdgs => "/sdgs";
+
+    [LinkTo("/Catalogue/Sdg")]
+    public static string Sdg(int number) => $"/sdgs/{number}";
 
     [LinkTo("/Catalogue/TopStandardsEdit")]
     public static string TopStandardsEdit => "/standards/top/edit";

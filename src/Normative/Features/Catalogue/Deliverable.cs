@@ -48,6 +48,8 @@ public class Deliverable
     public int? PagesFr { get; set; }
     public string? ScopeEn { get; set; }
     public string? ScopeFr { get; set; }
+    /// <summary>The numbers of the UN Sustainable Development Goals it serves (1 to 17, ascending; see <see cref="Sdgs.Sdg"/>).</summary>
+    public List<int> Sdgs { get; set; } = [];
 
     /// <summary>Every edition and draft of one document shares it ("ISO 9001"); see <see cref="DeliverableKeys"/>.</summary>
     public string? BaseKey { get; private set; }
@@ -97,5 +99,6 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         b.HasIndex(d => d.OwnerCommittee).HasOperators("varchar_pattern_ops");
         b.HasIndex(d => d.BaseKey);
         b.HasIndex(d => d.SupplementOf);
+        b.HasIndex(d => d.Sdgs).HasMethod("gin");
     }
 }
