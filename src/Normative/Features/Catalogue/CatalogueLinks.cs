@@ -12,6 +12,12 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/Standard")]
     public static string Standard(int id) => $"/standard/{id}";
 
+    [LinkTo("/Catalogue/StandardEdit")]
+    public static string StandardEdit(int id) => $"/standard/{id}/edit";
+
+    [LinkTo("/Catalogue/StandardHistory")]
+    public static string StandardHistory(int id) => $"/standard/{id}/history";
+
     [LinkTo("/Catalogue/Search")]
     public static string Search(string? q = null) => q is null ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
 

@@ -64,6 +64,8 @@ public class Deliverable
     /// <summary>The ICS codes with their groups and fields ("03", "03.120", "03.120.10").</summary>
     public List<string> IcsPaths { get; private set; } = [];
     public NpgsqlTsVector SearchVector { get; private set; } = NpgsqlTsVector.Empty;
+    /// <summary>Goes up on every update, whoever makes it (a trigger): an Editor's form carries it so a stale save is refused.</summary>
+    public int RowVersion { get; private set; }
 }
 
 internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
@@ -100,5 +102,6 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         b.HasIndex(d => d.BaseKey);
         b.HasIndex(d => d.SupplementOf);
         b.HasIndex(d => d.Sdgs).HasMethod("gin");
+        b.Property(d => d.RowVersion).IsConcurrencyToken().ValueGeneratedOnAddOrUpdate();
     }
 }
