@@ -15,6 +15,9 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/StandardEdit")]
     public static string StandardEdit(int id) => $"/standard/{id}/edit";
 
+    [LinkTo("/Catalogue/StandardNew")]
+    public static string NewStandard => "/standards/new";
+
     [LinkTo("/Catalogue/StandardHistory")]
     public static string StandardHistory(int id) => $"/standard/{id}/history";
 
