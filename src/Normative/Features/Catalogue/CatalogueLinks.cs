@@ -18,6 +18,19 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/StandardNew")]
     public static string NewStandard => "/standards/new";
 
+    [LinkTo("/Catalogue/StandardsBulk")]
+    public static string BulkEdit => "/standards/bulk";
+
+    /// <summary>The selection's CSV for a spreadsheet; the filters are the search's (see SearchQuery).</summary>
+    [LinkTo("/Catalogue/StandardsBulk")]
+    public static string BulkExport(string? committee = null, string? ics = null, int? sdg = null, string? type = null, string? status = null)
+    {
+        var parts = new[] { ("committee", committee), ("ics", ics), ("sdg", sdg?.ToString(CultureInfo.InvariantCulture)), ("type", type), ("status", status) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!));
+        return "/standards/bulk?handler=Export" + string.Concat(parts.Select(p => "&" + p));
+    }
+
     [LinkTo("/Catalogue/StandardHistory")]
     public static string StandardHistory(int id) => $"/standard/{id}/history";
 

@@ -17,48 +17,68 @@ public static class DeliverableChecks
 {
     public static async Task<List<DeliverableProblem>> CheckAsync(NormativeDb db, DeliverableRecord r, DateOnly today, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(r);
-        var problems = Check(r, today);
-        if (problems.Any(p => p.Field == "reference"))
+        return (await CheckManyAsync(db, [r], today, _ => true, ct))[r.Id];
+    }
+
+    /// <summary>
+    /// Checks many records with one query per kind of check, whatever their number (a bulk file).
+    /// Only the loop check runs per record, and only for those <paramref name="linksChanged"/> says
+    /// have new links to other editions.
+    /// </summary>
+    public static async Task<Dictionary<int, List<DeliverableProblem>>> CheckManyAsync(
+        NormativeDb db, IReadOnlyList<DeliverableRecord> records, DateOnly today, Func<DeliverableRecord, bool> linksChanged, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(linksChanged);
+        var result = records.ToDictionary(r => r.Id, r => Check(r, today));
+        var readable = records.Where(r => !result[r.Id].Any(p => p.Field == "reference")).ToList();
+        if (readable.Count == 0)
         {
-            return problems;
+            return result;
         }
-        var keys = DeliverableKeys.Of(r.Reference);
-        if (await db.Deliverables.AnyAsync(d => d.Id != r.Id && d.Reference.ToUpper() == r.Reference.ToUpper(), ct))
+        var references = readable.Select(r => r.Reference.ToUpperInvariant()).Distinct().ToList();
+        var holders = await db.Deliverables.Where(d => references.Contains(d.Reference.ToUpper())).Select(d => new { d.Id, d.Reference }).ToListAsync(ct);
+        var amended = readable.Select(r => DeliverableKeys.Of(r.Reference).SupplementOf).OfType<string>().Distinct().ToList();
+        var amendedFound = amended.Count == 0 ? [] : (await db.Deliverables.Where(d => amended.Contains(d.Reference)).Select(d => d.Reference).ToListAsync(ct)).ToHashSet();
+        var codes = readable.SelectMany(r => r.IcsCodes).Distinct().ToList();
+        var knownCodes = codes.Count == 0 ? [] : (await db.IcsCodes.Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+        var committees = readable.Select(r => r.OwnerCommittee).OfType<string>().Distinct().ToList();
+        var knownCommittees = committees.Count == 0 ? [] : (await db.Committees.Where(c => committees.Contains(c.Reference)).Select(c => c.Reference).ToListAsync(ct)).ToHashSet();
+        var linked = readable.SelectMany(r => r.Replaces.Concat(r.ReplacedBy)).Distinct().ToList();
+        var knownIds = linked.Count == 0 ? [] : (await db.Deliverables.Where(d => linked.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var r in readable)
         {
-            problems.Add(new("reference", "Edit.Error.ReferenceTaken", r.Reference));
-        }
-        if (keys.SupplementOf is { } amended && !await db.Deliverables.AnyAsync(d => d.Reference == amended, ct))
-        {
-            problems.Add(new("reference", "Edit.Error.AmendsMissing", amended));
-        }
-        if (r.IcsCodes.Count > 0)
-        {
-            var known = await db.IcsCodes.Where(i => r.IcsCodes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
-            if (r.IcsCodes.Except(known).ToList() is { Count: > 0 } unknown)
+            var problems = result[r.Id];
+            if (holders.Any(h => h.Id != r.Id && string.Equals(h.Reference, r.Reference, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add(new("reference", "Edit.Error.ReferenceTaken", r.Reference));
+            }
+            if (DeliverableKeys.Of(r.Reference).SupplementOf is { } of && !amendedFound.Contains(of))
+            {
+                problems.Add(new("reference", "Edit.Error.AmendsMissing", of));
+            }
+            if (r.IcsCodes.Where(c => IcsRecord.IsCode(c) && !knownCodes.Contains(c)).ToList() is { Count: > 0 } unknown)
             {
                 problems.Add(new("icsCode", "Edit.Error.IcsUnknown", string.Join(", ", unknown)));
             }
-        }
-        if (r.OwnerCommittee is { } committee && !await db.Committees.AnyAsync(c => c.Reference == committee, ct))
-        {
-            problems.Add(new("ownerCommittee", "Edit.Error.CommitteeUnknown", committee));
-        }
-        var linked = r.Replaces.Concat(r.ReplacedBy).Distinct().ToList();
-        if (linked.Count > 0)
-        {
-            var found = await db.Deliverables.Where(d => linked.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
-            if (linked.Except(found).ToList() is { Count: > 0 } missing)
+            if (r.OwnerCommittee is { } committee && !knownCommittees.Contains(committee))
+            {
+                problems.Add(new("ownerCommittee", "Edit.Error.CommitteeUnknown", committee));
+            }
+            var missing = r.Replaces.Concat(r.ReplacedBy).Where(i => !knownIds.Contains(i)).Distinct().ToList();
+            if (missing.Count > 0)
             {
                 problems.Add(new(r.Replaces.Intersect(missing).Any() ? "replaces" : "replacedBy", "Edit.Error.LinkMissing", string.Join(", ", missing)));
             }
-            else if (!problems.Any(p => p.Field is "replaces" or "replacedBy") && await MakesCycleAsync(db, r, ct))
+            else if ((r.Replaces.Count > 0 || r.ReplacedBy.Count > 0) && !problems.Any(p => p.Field is "replaces" or "replacedBy")
+                && linksChanged(r) && await MakesCycleAsync(db, r, ct))
             {
                 problems.Add(new("replaces", "Edit.Error.Cycle"));
             }
         }
-        return problems;
+        return result;
     }
 
     /// <summary>The checks that need nothing but the record itself.</summary>
