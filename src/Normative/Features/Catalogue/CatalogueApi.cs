@@ -46,7 +46,7 @@ public static class CatalogueApi
         IReadOnlyList<string> Languages, LocalizedPages? Pages, LocalizedText? Scope,
         string Status, string Stage, string? Urn, string Url, int? CommitteeId,
         IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions,
-        IReadOnlyList<int> Sdgs);
+        IReadOnlyList<int> Sdgs, int Version);
 
     public sealed record CommitteeSummary(int Id, string Reference, string Title, string Status, int? ParentId, string Url);
 
@@ -148,7 +148,7 @@ public static class CatalogueApi
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
             CatalogueLinks.Standard(d.Id), committeeId,
             life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList(),
-            d.Sdgs));
+            d.Sdgs, d.RowVersion));
     }
 
     private static async Task<Results<Ok<List<CommitteeSummary>>, StatusCodeHttpResult, ValidationProblem>> ListCommitteesAsync(

@@ -39,6 +39,7 @@ public sealed class CatalogueFeature : Feature
     public override void MapEndpoints(WebApplication app)
     {
         app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
+        app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
         app.MapCatalogueFeeds();      // Atom feeds of new publications
     }
 
