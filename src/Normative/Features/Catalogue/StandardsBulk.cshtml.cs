@@ -19,6 +19,8 @@ namespace Normative.Features.Catalogue;
 /// back, see every change per record and field, and apply them all at once.
 /// </summary>
 [Authorize(Policy = Policies.Editor)]
+// The file goes back and forth between preview and apply as one form value: room for BulkEdit.MaxRows rows with long abstracts.
+[RequestFormLimits(ValueLengthLimit = 32 * 1024 * 1024, MultipartBodyLengthLimit = 32 * 1024 * 1024)]
 public sealed class StandardsBulkModel(NormativeDb db, CatalogueVersion version, TimeProvider clock, IStringLocalizer<CatalogueText> text) : PageModel
 {
     /// <summary>The filters of the export, as the search reads them.</summary>
