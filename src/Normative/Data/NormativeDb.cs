@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Editing;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
@@ -31,6 +32,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<IcsCode> IcsCodes => Set<IcsCode>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<DeliverableChange> DeliverableChanges => Set<DeliverableChange>();
     public DbSet<CatalogueWord> CatalogueWords => Set<CatalogueWord>();
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();

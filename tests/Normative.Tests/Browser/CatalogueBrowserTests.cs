@@ -89,6 +89,9 @@ public class CatalogueBrowserTests(BrowserFixture browser) : IClassFixture<Brows
     [InlineData("/sectors")]
     [InlineData("/sectors/management")]
     [InlineData("/standard/62085?culture=ru")]
+    [InlineData("/sdgs")]
+    [InlineData("/sdgs/13?culture=fr")]
+    [InlineData("/search?sdg=3")]
     public async Task CataloguePagesHaveNoSeriousAccessibilityViolations(string path)
     {
         await LoadDemoAsync();

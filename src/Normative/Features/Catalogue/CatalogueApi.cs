@@ -32,7 +32,7 @@ public static class CatalogueApi
 
     public sealed record SearchFacetsResponse(
         IReadOnlyList<FacetCount> Type, IReadOnlyList<FacetCount> Status, IReadOnlyList<FacetCount> Stage, IReadOnlyList<FacetCount> Committee,
-        IReadOnlyList<FacetCount> Ics, IReadOnlyList<FacetCount> Year, IReadOnlyList<FacetCount> Language);
+        IReadOnlyList<FacetCount> Ics, IReadOnlyList<FacetCount> Year, IReadOnlyList<FacetCount> Language, IReadOnlyList<FacetCount> Sdg);
 
     public sealed record DeliverableListResponse(
         int Total, int Page, int PageSize, int PageCount, string Mode, string? CorrectedQuery,
@@ -45,7 +45,8 @@ public static class CatalogueApi
         IReadOnlyList<string> IcsCode, string? OwnerCommittee, int CurrentStage, IReadOnlyList<int> Replaces, IReadOnlyList<int> ReplacedBy,
         IReadOnlyList<string> Languages, LocalizedPages? Pages, LocalizedText? Scope,
         string Status, string Stage, string? Urn, string Url, int? CommitteeId,
-        IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions);
+        IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions,
+        IReadOnlyList<int> Sdgs, int Version);
 
     public sealed record CommitteeSummary(int Id, string Reference, string Title, string Status, int? ParentId, string Url);
 
@@ -86,6 +87,7 @@ public static class CatalogueApi
         [Description("A harmonized stage code such as 60.60.")] string? stage,
         [Description("A committee reference such as ISO/TC 176 (its subcommittees included).")] string? committee,
         [Description("An ICS code: field, group or sub-group.")] string? ics,
+        [Description("A UN Sustainable Development Goal's number, 1 to 17.")] string? sdg,
         [Description("Published in or after this year.")] string? from,
         [Description("Published in or before this year.")] string? to,
         [Description("A language code such as fr.")] string? language,
@@ -115,7 +117,7 @@ public static class CatalogueApi
             result.Hits.Select(h => new DeliverableSummary(
                 h.Id, h.Reference, h.Title, h.DeliverableType, h.SupplementType, SearchQuery.StatusSlug(h.Status), HarmonizedStages.Format(h.Stage),
                 h.PublicationDate, h.OwnerCommittee, $"/api/v1/deliverables/{h.Id}")).ToList(),
-            new SearchFacetsResponse(Counts(f.Types), statuses, stages, Counts(f.Committees), Counts(f.IcsFields), Counts(f.Years), Counts(f.Languages))));
+            new SearchFacetsResponse(Counts(f.Types), statuses, stages, Counts(f.Committees), Counts(f.IcsFields), Counts(f.Years), Counts(f.Languages), Counts(f.Sdgs))));
     }
 
     private static async Task<Results<Ok<DeliverableResponse>, ProblemHttpResult, StatusCodeHttpResult>> GetDeliverableAsync(
@@ -145,7 +147,8 @@ public static class CatalogueApi
             SearchQuery.StatusSlug(d.Status), HarmonizedStages.Format(d.CurrentStage),
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
             CatalogueLinks.Standard(d.Id), committeeId,
-            life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList()));
+            life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList(),
+            d.Sdgs, d.RowVersion));
     }
 
     private static async Task<Results<Ok<List<CommitteeSummary>>, StatusCodeHttpResult, ValidationProblem>> ListCommitteesAsync(
@@ -250,10 +253,12 @@ public static class CatalogueApi
         context.Response.Headers.ContentDisposition = "attachment; filename=\"deliverables.csv\"";
         // The open-data export is data for programs: values exactly as stored, so that export → import → export changes nothing.
         await using var csv = Csv.ForData(context.Response.BodyWriter.AsStream(), leaveOpen: true);
-        csv.WriteRecord([.. DeliverableRecord.CsvColumns]);
+        // The goals' column only when some record has goals: a catalogue without them exports ISO's columns alone.
+        var withSdgs = await db.Deliverables.AnyAsync(d => d.Sdgs.Count > 0, ct);
+        csv.WriteRecord(withSdgs ? [.. DeliverableRecord.CsvColumns, DeliverableRecord.SdgsColumn] : [.. DeliverableRecord.CsvColumns]);
         await foreach (var record in AllRecordsAsync(db, ct))
         {
-            await csv.WriteRecordAsync([.. record.CsvValues().Select(v => v!)], ct);
+            await csv.WriteRecordAsync([.. record.CsvValues(withSdgs).Select(v => v!)], ct);
         }
         await csv.FlushAsync(ct);
     }
@@ -263,7 +268,7 @@ public static class CatalogueApi
         var rows = db.Deliverables.AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new DeliverableRecord(
                 d.Id, d.DeliverableType, d.SupplementType, d.Reference, d.TitleEn, d.TitleFr, d.PublicationDate, d.Edition, d.IcsCodes,
-                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr))
+                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, d.Sdgs))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {

@@ -33,11 +33,13 @@ public sealed class CatalogueFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Sectors", CatalogueLinks.Sectors, "Sitemap.Standards", Order: 112));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Ics", CatalogueLinks.IcsTree, "Sitemap.Standards", Order: 113));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Committees", CatalogueLinks.Committees, "Sitemap.Standards", Order: 114));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(CatalogueText), "Browse.Sdgs", CatalogueLinks.Sdgs, "Sitemap.Standards", Order: 115));
     }
 
     public override void MapEndpoints(WebApplication app)
     {
         app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
+        app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
         app.MapCatalogueFeeds();      // Atom feeds of new publications
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Catalogue;
@@ -11,14 +12,36 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/Standard")]
     public static string Standard(int id) => $"/standard/{id}";
 
+    [LinkTo("/Catalogue/StandardEdit")]
+    public static string StandardEdit(int id) => $"/standard/{id}/edit";
+
+    [LinkTo("/Catalogue/StandardNew")]
+    public static string NewStandard => "/standards/new";
+
+    [LinkTo("/Catalogue/StandardsBulk")]
+    public static string BulkEdit => "/standards/bulk";
+
+    /// <summary>The selection's CSV for a spreadsheet; the filters are the search's (see SearchQuery).</summary>
+    [LinkTo("/Catalogue/StandardsBulk")]
+    public static string BulkExport(string? committee = null, string? ics = null, int? sdg = null, string? type = null, string? status = null)
+    {
+        var parts = new[] { ("committee", committee), ("ics", ics), ("sdg", sdg?.ToString(CultureInfo.InvariantCulture)), ("type", type), ("status", status) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!));
+        return "/standards/bulk?handler=Export" + string.Concat(parts.Select(p => "&" + p));
+    }
+
+    [LinkTo("/Catalogue/StandardHistory")]
+    public static string StandardHistory(int id) => $"/standard/{id}/history";
+
     [LinkTo("/Catalogue/Search")]
     public static string Search(string? q = null) => q is null ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
 
     /// <summary>A search with filters: the query-string names the search page reads (SearchQuery).</summary>
     [LinkTo("/Catalogue/Search")]
-    public static string SearchFor(string? q = null, string? ics = null, string? committee = null, string? status = null, string? sort = null)
+    public static string SearchFor(string? q = null, string? ics = null, string? committee = null, string? status = null, string? sort = null, int? sdg = null)
     {
-        var parts = new[] { ("q", q), ("ics", ics), ("committee", committee), ("status", status), ("sort", sort) }
+        var parts = new[] { ("q", q), ("ics", ics), ("committee", committee), ("status", status), ("sort", sort), ("sdg", sdg?.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => p.Item2 is not null)
             .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!));
         var query = string.Join('&', parts);
@@ -45,6 +68,12 @@ public static class CatalogueLinks
 
     [LinkTo("/Catalogue/SectorEdit")]
     public static string SectorEdit(string slug) => "/sectors/" + Uri.EscapeDataString(slug) + "/edit";
+
+    [LinkTo("/Catalogue/Sdgs")]
+    public static string Sdgs => "/sdgs";
+
+    [LinkTo("/Catalogue/Sdg")]
+    public static string Sdg(int number) => $"/sdgs/{number}";
 
     [LinkTo("/Catalogue/TopStandardsEdit")]
     public static string TopStandardsEdit => "/standards/top/edit";

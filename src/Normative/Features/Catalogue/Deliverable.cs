@@ -48,6 +48,8 @@ public class Deliverable
     public int? PagesFr { get; set; }
     public string? ScopeEn { get; set; }
     public string? ScopeFr { get; set; }
+    /// <summary>The numbers of the UN Sustainable Development Goals it serves (1 to 17, ascending; see <see cref="Sdgs.Sdg"/>).</summary>
+    public List<int> Sdgs { get; set; } = [];
 
     /// <summary>Every edition and draft of one document shares it ("ISO 9001"); see <see cref="DeliverableKeys"/>.</summary>
     public string? BaseKey { get; private set; }
@@ -62,6 +64,8 @@ public class Deliverable
     /// <summary>The ICS codes with their groups and fields ("03", "03.120", "03.120.10").</summary>
     public List<string> IcsPaths { get; private set; } = [];
     public NpgsqlTsVector SearchVector { get; private set; } = NpgsqlTsVector.Empty;
+    /// <summary>Goes up on every update, whoever makes it (a trigger): an Editor's form carries it so a stale save is refused.</summary>
+    public int RowVersion { get; private set; }
 }
 
 internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
@@ -97,5 +101,7 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         b.HasIndex(d => d.OwnerCommittee).HasOperators("varchar_pattern_ops");
         b.HasIndex(d => d.BaseKey);
         b.HasIndex(d => d.SupplementOf);
+        b.HasIndex(d => d.Sdgs).HasMethod("gin");
+        b.Property(d => d.RowVersion).IsConcurrencyToken().ValueGeneratedOnAddOrUpdate();
     }
 }

@@ -77,6 +77,8 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
         Assert.Equal(41, urls.Count(u => u.StartsWith("/standard/", StringComparison.Ordinal)));
         Assert.Contains("/ics/03.120.10", urls);
         Assert.Contains("/sectors/health", urls);
+        Assert.Contains("/sdgs", urls);
+        Assert.Equal(17, urls.Count(u => u.StartsWith("/sdgs/", StringComparison.Ordinal)));
         Assert.Contains(urls, p => p.StartsWith("/committee/", StringComparison.Ordinal));
         foreach (var page in new[] { "/", "/about", "/store", "/certification", "/members", "/development", "/taking-part" })
         {

@@ -22,6 +22,9 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
         "deliverable_type, supplement_type, reference, title_en, title_fr, publication_date, edition, ics_codes, owner_committee, " +
         "current_stage, replaces, replaced_by, languages, pages_en, pages_fr, scope_en, scope_fr, base_key, supplement_of, doc_number, doc_part, sort_key";
 
+    /// <summary>A file without an sdgs field leaves the goals Editors gave a record as they are.</summary>
+    private const string KeptSdgs = "coalesce(s.sdgs, d.sdgs)";
+
     private const string CommitteeColumns =
         "reference, status, title_en, title_fr, secretariat, scope, creation_date, p_members, o_members";
 
@@ -36,10 +39,10 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
             CREATE TEMP TABLE import_deliverables (line integer NOT NULL, id integer NOT NULL, deliverable_type text, supplement_type text,
                 reference text, title_en text, title_fr text, publication_date date, edition integer, ics_codes text[], owner_committee text,
                 current_stage integer, replaces integer[], replaced_by integer[], languages text[], pages_en integer, pages_fr integer,
-                scope_en text, scope_fr text, base_key text, supplement_of text, doc_number integer, doc_part text, sort_key text) ON COMMIT DROP
+                scope_en text, scope_fr text, base_key text, supplement_of text, doc_number integer, doc_part text, sort_key text, sdgs integer[]) ON COMMIT DROP
             """, ct);
         var lines = new LineTally("deliverables", problems);
-        await using (var copy = await conn.BeginBinaryImportAsync($"COPY import_deliverables (line, id, {DeliverableColumns}) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await conn.BeginBinaryImportAsync($"COPY import_deliverables (line, id, {DeliverableColumns}, sdgs) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var (line, fields, error) in source.Records("deliverables", DeliverableRecord.SignatureFields))
             {
@@ -75,6 +78,7 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
                 WriteOrNull(copy, keys.Number, NpgsqlDbType.Integer);
                 WriteOrNull(copy, keys.Part, NpgsqlDbType.Text);
                 copy.Write(keys.SortKey, NpgsqlDbType.Text);
+                WriteOrNull(copy, record.Sdgs?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 if (lines.Accepted % 2000 == 0)
                 {
                     progress?.Invoke(source.Position, source.Length);
@@ -90,14 +94,14 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
         var columns = DeliverableColumns.Split(", ");
         await ExecuteAsync(conn, "CREATE TEMP TABLE import_unique ON COMMIT DROP AS SELECT DISTINCT ON (id) * FROM import_deliverables ORDER BY id, line DESC", ct);
         var updated = await ExecuteAsync(conn, $"""
-            UPDATE deliverables AS d SET {string.Join(", ", columns.Select(c => $"{c} = s.{c}"))}
+            UPDATE deliverables AS d SET {string.Join(", ", columns.Select(c => $"{c} = s.{c}"))}, sdgs = {KeptSdgs}
             FROM import_unique s
-            WHERE d.id = s.id AND ({string.Join(", ", columns.Select(c => $"d.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"s.{c}"))})
+            WHERE d.id = s.id AND ({string.Join(", ", columns.Select(c => $"d.{c}"))}, d.sdgs) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"s.{c}"))}, {KeptSdgs})
             """, ct);
         var rebuild = await DropIndexesIfEmptyAsync(conn, ct);
         var inserted = await ExecuteAsync(conn, $"""
-            INSERT INTO deliverables (id, {DeliverableColumns})
-            SELECT id, {DeliverableColumns} FROM import_unique s
+            INSERT INTO deliverables (id, {DeliverableColumns}, sdgs)
+            SELECT id, {DeliverableColumns}, coalesce(sdgs, ARRAY[]::integer[]) FROM import_unique s
             WHERE NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.id = s.id)
             """, ct);
         foreach (var definition in rebuild)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Catalogue.Sdgs;
 
 namespace Normative.Features.Catalogue.OpenData;
 
@@ -27,7 +28,8 @@ public sealed partial record DeliverableRecord(
     int? PagesEn,
     int? PagesFr,
     string? ScopeEn,
-    string? ScopeFr)
+    string? ScopeFr,
+    IReadOnlyList<int>? Sdgs = null)
 {
     /// <summary>The CSV columns, in order (ISO's names; lists as "[a, b]").</summary>
     public static readonly IReadOnlyList<string> CsvColumns =
@@ -36,6 +38,9 @@ public sealed partial record DeliverableRecord(
         "icsCode", "ownerCommittee", "currentStage", "replaces", "replacedBy", "languages", "pages.en", "pages.fr",
         "scope.en", "scope.fr",
     ];
+
+    /// <summary>The column of the Sustainable Development Goals ("[7, 13]"), written after <see cref="CsvColumns"/> only when some record has goals, so a file without them stays ISO's shape.</summary>
+    public const string SdgsColumn = "sdgs";
 
     /// <summary>The fields without which a file is not a deliverables file at all.</summary>
     public static readonly IReadOnlyList<string> SignatureFields = ["id", "reference", "deliverableType", "currentStage"];
@@ -117,8 +122,25 @@ public sealed partial record DeliverableRecord(
         return new DeliverableRecord(
             id, type, supplement, reference, titleEn, f.Text("title.fr")?.Trim(), f.Date("publicationDate"), edition,
             ics, committee, stage, f.IntList("replaces"), f.IntList("replacedBy"), languages.Distinct().ToList(),
-            pagesEn, pagesFr, f.Text("scope.en"), f.Text("scope.fr"));
+            pagesEn, pagesFr, f.Text("scope.en"), f.Text("scope.fr"), ReadSdgs(f));
     }
+
+    /// <summary>The goals, ascending and once each; null when the file has no such field (the import then keeps what the catalogue has).</summary>
+    private static List<int>? ReadSdgs(RecordFields f)
+    {
+        if (!f.Has(SdgsColumn))
+        {
+            return null;
+        }
+        var goals = f.TextList(SdgsColumn)
+            .Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && Sdg.IsGoal(n)
+                ? n
+                : throw new BadLineException($"{SdgsColumn} must list Sustainable Development Goals by number (1 to 17), not '{Shorten(t)}'"))
+            .Distinct().Order().ToList();
+        return goals;
+    }
+
+    private static string Shorten(string text) => RecordFields.Shorten(text);
 
     /// <summary>Writes the record as one JSON object in ISO's field order; empty lists are null as in ISO's files.</summary>
     public void WriteJson(Utf8JsonWriter w)
@@ -153,8 +175,17 @@ public sealed partial record DeliverableRecord(
         WriteList(w, "languages", Languages);
         WritePair(w, "pages", PagesEn, PagesFr);
         WritePair(w, "scope", ScopeEn, ScopeFr);
+        // Only when there are goals: a record without them is written exactly as ISO's files have it.
+        if (Sdgs is { Count: > 0 })
+        {
+            WriteList(w, SdgsColumn, Sdgs);
+        }
         w.WriteEndObject();
     }
+
+    /// <summary>The values of one CSV row, in <see cref="CsvColumns"/> order, then the goals when <paramref name="withSdgs"/>.</summary>
+    public string?[] CsvValues(bool withSdgs) =>
+        withSdgs ? [.. CsvValues(), CsvRecordFields.FormatList(Sdgs ?? [])] : CsvValues();
 
     /// <summary>The values of one CSV row, in <see cref="CsvColumns"/> order.</summary>
     public string?[] CsvValues() =>

@@ -230,7 +230,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         var offset = plan.Add((query.Page - 1) * query.PageSize, NpgsqlDbType.Integer);
         var sql = $"""
             WITH {queryCte}m AS MATERIALIZED (
-                SELECT d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.publication_date, d.sort_key,
+                SELECT d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.sdgs, d.publication_date, d.sort_key,
                        ({score})::float8 AS score
                 FROM deliverables d{fromQuery} LEFT JOIN top_standards top ON top.deliverable_id = d.id
                 WHERE {where}{filters}),
@@ -249,6 +249,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             UNION ALL SELECT 1, 'year', extract(year FROM publication_date)::int::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                       FROM m WHERE publication_date IS NOT NULL GROUP BY 3
             UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
+            UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -317,7 +318,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             Facet("committee", f => -f.Count),
             Facet("ics", f => f.Value),
             Facet("year", f => int.Parse(f.Value, CultureInfo.InvariantCulture), descending: true),
-            Facet("language", f => -f.Count));
+            Facet("language", f => -f.Count),
+            Facet("sdg", f => int.Parse(f.Value, CultureInfo.InvariantCulture)));
         return new SearchResult(query, total, [.. ordered.Select(h => h.Hit)], result, plan.Mode, plan.Corrected);
     }
 
@@ -344,6 +346,10 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         if (query.Ics is { } ics)
         {
             sql.Append($" AND d.ics_paths @> ARRAY[{plan.Add(ics, NpgsqlDbType.Text)}]");
+        }
+        if (query.Sdg is { } sdg)
+        {
+            sql.Append($" AND d.sdgs @> ARRAY[{plan.Add(sdg, NpgsqlDbType.Integer)}]");
         }
         if (query.YearFrom is { } from)
         {

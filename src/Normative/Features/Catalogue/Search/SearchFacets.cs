@@ -8,7 +8,8 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Committees,
     IReadOnlyList<FacetValue> IcsFields,
     IReadOnlyList<FacetValue> Years,
-    IReadOnlyList<FacetValue> Languages)
+    IReadOnlyList<FacetValue> Languages,
+    IReadOnlyList<FacetValue> Sdgs)
 {
-    public static readonly SearchFacets Empty = new([], [], [], [], [], [], []);
+    public static readonly SearchFacets Empty = new([], [], [], [], [], [], [], []);
 }

@@ -18,7 +18,7 @@ public sealed record SearchQuery
     public const int MaxPageSize = 100;
 
     /// <summary>The query string keys, for links that change one of them.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["q", "type", "status", "stage", "committee", "ics", "from", "to", "language", "sort", "page", "pageSize"];
+    public static readonly IReadOnlyList<string> Keys = ["q", "type", "status", "stage", "committee", "ics", "sdg", "from", "to", "language", "sort", "page", "pageSize"];
 
     public string? Q { get; init; }
     public string? Type { get; init; }
@@ -26,6 +26,8 @@ public sealed record SearchQuery
     public int? Stage { get; init; }
     public string? Committee { get; init; }
     public string? Ics { get; init; }
+    /// <summary>A Sustainable Development Goal's number (1 to 17).</summary>
+    public int? Sdg { get; init; }
     public int? YearFrom { get; init; }
     public int? YearTo { get; init; }
     public string? Language { get; init; }
@@ -33,7 +35,7 @@ public sealed record SearchQuery
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
-    public bool HasFilters => Type is not null || Status is not null || Stage is not null || Committee is not null || Ics is not null
+    public bool HasFilters => Type is not null || Status is not null || Stage is not null || Committee is not null || Ics is not null || Sdg is not null
         || YearFrom is not null || YearTo is not null || Language is not null;
 
     /// <summary>Reads the query string; each problem is "key: reason" and the bad value is left out.</summary>
@@ -103,6 +105,17 @@ public sealed record SearchQuery
                 query = query with { Ics = ics };
             }
         }
+        if (Get("sdg") is { } sdg)
+        {
+            if (int.TryParse(sdg, NumberStyles.None, CultureInfo.InvariantCulture, out var goal) && Sdgs.Sdg.IsGoal(goal))
+            {
+                query = query with { Sdg = goal };
+            }
+            else
+            {
+                errors.Add($"sdg: '{RecordFields.Shorten(sdg)}' is not a Sustainable Development Goal's number from 1 to 17");
+            }
+        }
         query = query with { YearFrom = Year(Get("from"), "from", errors), YearTo = Year(Get("to"), "to", errors) };
         if (query.YearFrom > query.YearTo)
         {
@@ -167,7 +180,7 @@ public sealed record SearchQuery
         var values = new List<(string, string?)>
         {
             ("q", Q), ("type", Type), ("status", Status is { } s ? StatusSlug(s) : null), ("stage", Stage is { } st ? HarmonizedStages.Format(st) : null),
-            ("committee", Committee), ("ics", Ics), ("from", YearFrom?.ToString(CultureInfo.InvariantCulture)), ("to", YearTo?.ToString(CultureInfo.InvariantCulture)),
+            ("committee", Committee), ("ics", Ics), ("sdg", Sdg?.ToString(CultureInfo.InvariantCulture)), ("from", YearFrom?.ToString(CultureInfo.InvariantCulture)), ("to", YearTo?.ToString(CultureInfo.InvariantCulture)),
             ("language", Language), ("sort", Sort == SearchSort.Relevance || (Sort == SearchSort.Newest && Q is null) ? null : Sort.ToString().ToLowerInvariant()),
             ("page", null),
         };
