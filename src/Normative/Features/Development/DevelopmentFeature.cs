@@ -13,6 +13,7 @@ public sealed class DevelopmentFeature : Feature
     {
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
+        services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
             services.AddHostedService<BallotWorker>();
