@@ -50,6 +50,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
     public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
     public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
+    public DbSet<MemberBodyEvent> MemberBodyEvents => Set<MemberBodyEvent>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<Project> Projects => Set<Project>();

@@ -56,7 +56,7 @@ public static class BallotActions
         var toAll = BallotRules.For(request.Kind).Electorate == BallotElectorate.AllMemberBodies;
         var inCommittee = status.Keys.ToList();
         var candidates = await db.MemberBodies.AsNoTracking()
-            .Where(b => inCommittee.Contains(b.Id) || (toAll && b.Category == MemberCategory.MemberBody))
+            .Where(b => b.SuspendedAt == null && (inCommittee.Contains(b.Id) || (toAll && b.Category == MemberCategory.MemberBody)))
             .Select(b => new { b.Id, b.Category }).ToListAsync(ct);
         var members = candidates
             .Select(b => (b.Id, b.Category, Status: status.GetValueOrDefault(b.Id)))
@@ -149,6 +149,10 @@ public static class BallotActions
                 return DevelopmentError.Invalid("Error.Vote.WhichBody", string.Join(", ", onBallot.Select(b => b.Acronym)));
             }
             body = onBallot.Count == 1 ? onBallot[0] : bodies[0];
+        }
+        if (body.Suspended)
+        {
+            return DevelopmentError.Conflict("Error.Vote.Suspended", body.Acronym);
         }
         // Correspondent and subscriber members never vote, whether on the ballot (to comment) or not.
         if (body.Category != MemberCategory.MemberBody)
