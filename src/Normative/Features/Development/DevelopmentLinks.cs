@@ -51,6 +51,10 @@ public static class DevelopmentLinks
     [LinkTo("/Development/Committees/Members")]
     public static string CommitteeMembers(int committeeId) => $"/committees/{committeeId}/members";
 
+    /// <summary>An administrator creates a committee.</summary>
+    [LinkTo("/Development/Committees/New")]
+    public static string NewCommittee => "/development/committees/new";
+
     [LinkTo("/Development/Committees/Settings")]
     public static string CommitteeSettings(int committeeId) => $"/development/committees/{committeeId}/settings";
 

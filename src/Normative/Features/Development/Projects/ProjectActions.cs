@@ -3,6 +3,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 
 namespace Normative.Features.Development.Projects;
 
@@ -20,6 +21,11 @@ public static class ProjectActions
         if (committee is null)
         {
             return DevelopmentError.NotFound("Error.NotFound");
+        }
+        // A disbanded committee keeps its records and its standards, but takes no new work.
+        if (CommitteeRules.IsDisbanded(committee))
+        {
+            return DevelopmentError.Conflict("Error.Committee.Disbanded", committee.Reference);
         }
         if (!ProjectReference.TryNormalize(draft.Reference, out var reference, out var error, out var detail))
         {
