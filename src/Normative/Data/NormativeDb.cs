@@ -53,6 +53,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
     public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
     public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
+    public DbSet<MemberBodyEvent> MemberBodyEvents => Set<MemberBodyEvent>();
+    public DbSet<MemberBodyAdministrator> MemberBodyAdministrators => Set<MemberBodyAdministrator>();
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<Project> Projects => Set<Project>();

@@ -291,7 +291,7 @@ public static class DevelopmentDemo
                 var amdDis = await OpenAsync(amd, BallotKind.DIS, At(2023, 9, 1), At(2023, 11, 24));
                 await VotesAsync(amdDis, sc2P.Take(19), VotePosition.Approve, At(2023, 10, 1));
                 await CloseAsync(amdDis, At(2023, 11, 24));
-                await MoveAsync(amd, [6000], At(2023, 12, 15));
+                await MoveAsync(amd, [6000], At(2023, 12, 15), "Approved at enquiry with no negative vote: the final draft is skipped.");
                 await MoveAsync(amd, [6060], At(2024, 2, 23));
             }
 
@@ -391,17 +391,17 @@ public static class DevelopmentDemo
             }
         }
 
-        private async Task MoveAsync(Project project, int[] stages, DateTimeOffset at)
+        private async Task MoveAsync(Project project, int[] stages, DateTimeOffset at, string? note = null)
         {
             foreach (var stage in stages)
             {
-                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, null, at, ct));
+                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, note, at, ct));
                 at = at.AddDays(1);
             }
         }
 
         private async Task<Ballot> OpenAsync(Project project, BallotKind kind, DateTimeOffset opened, DateTimeOffset closes, bool publicConsultation = false, bool withMail = false) =>
-            Check(await BallotActions.OpenAsync(db, withMail ? mail : null, new BallotRequest(project.Id, kind, closes, publicConsultation), managerId, opened, ct));
+            Check(await BallotActions.OpenAsync(db, withMail ? mail : null, new BallotDurations(), new BallotRequest(project.Id, kind, closes, publicConsultation), managerId, opened, ct));
 
         private async Task CloseAsync(Ballot ballot, DateTimeOffset at)
         {

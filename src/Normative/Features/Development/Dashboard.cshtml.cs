@@ -25,7 +25,7 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
 
     public sealed record CommitteeBoard(Committee Committee, List<OpenBallot> Ballots, List<Overdue> Overdue, List<(MemberBody Body, ParticipationRisk Risk)> AtRisk, List<ReviewDue> Reviews);
 
-    public sealed record Waiting(int BallotId, BallotKind Kind, string Reference, string Title, string Committee, DateTimeOffset ClosesAt, MembershipStatus Status, VotePosition? Position);
+    public sealed record Waiting(int BallotId, BallotKind Kind, string Reference, string Title, string Committee, DateTimeOffset ClosesAt, MembershipStatus? Status, VotePosition? Position);
 
     public sealed record BodyBoard(MemberBody Body, List<Waiting> Waiting, List<Waiting> Done);
 

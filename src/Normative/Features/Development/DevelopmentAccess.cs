@@ -17,6 +17,18 @@ public static class DevelopmentAccess
 {
     public static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
 
+    /// <summary>An administrator, or one of the member body's own administrators (with the MemberBodyAdministrator role).</summary>
+    public static async Task<bool> ManagesMemberBodyAsync(NormativeDb db, ClaimsPrincipal user, int memberBodyId, CancellationToken ct = default)
+    {
+        if (IsAdministrator(user))
+        {
+            return true;
+        }
+        var id = user.UserId();
+        return id is not null && user.IsInRole(Roles.MemberBodyAdministrator)
+            && await db.MemberBodyAdministrators.AnyAsync(a => a.MemberBodyId == memberBodyId && a.UserId == id, ct);
+    }
+
     /// <summary>The committee's manager (with the CommitteeManager role) or an administrator.</summary>
     public static bool Manages(ClaimsPrincipal user, Committee committee) =>
         IsAdministrator(user)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
@@ -12,6 +13,7 @@ public static class DevelopmentApi
     public static IEndpointRouteBuilder MapDevelopmentApi(this IEndpointRouteBuilder app)
     {
         app.MapMembersApi();
+        app.MapCommitteesApi();
         app.MapProjectsApi();
         app.MapBallotsApi();
         return app;

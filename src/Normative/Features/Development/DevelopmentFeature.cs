@@ -1,6 +1,8 @@
+using System.CommandLine;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
 using Normative.Web;
 
@@ -13,6 +15,7 @@ public sealed class DevelopmentFeature : Feature
     {
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
+        services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
             services.AddHostedService<BallotWorker>();
@@ -28,4 +31,9 @@ public sealed class DevelopmentFeature : Feature
 
     public override void MapEndpoints(WebApplication app) =>
         app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
+
+    public override IEnumerable<Command> Commands() =>
+    [
+        new Command("import") { MemberBodyImportCommand.Create() },   // import members
+    ];
 }

@@ -35,11 +35,25 @@ public static class DevelopmentLinks
     [LinkTo("/Development/Membership/Details")]
     public static string Member(string code) => "/members/" + Uri.EscapeDataString(code);
 
+    /// <summary>An administrator creates a member body.</summary>
+    [LinkTo("/Development/Membership/New")]
+    public static string NewMember => "/members/new";
+
+    /// <summary>An administrator edits, suspends or reinstates a member body and sees its history.</summary>
+    [LinkTo("/Development/Membership/Edit")]
+    public static string EditMember(string code) => $"/members/{Uri.EscapeDataString(code)}/edit";
+
+    public static string ApiMember(string code) => "/api/v1/members/" + Uri.EscapeDataString(code);
+
     [LinkTo("/Development/Committees/WorkProgramme")]
     public static string WorkProgramme(int committeeId) => $"/committees/{committeeId}/work-programme";
 
     [LinkTo("/Development/Committees/Members")]
     public static string CommitteeMembers(int committeeId) => $"/committees/{committeeId}/members";
+
+    /// <summary>An administrator creates a committee.</summary>
+    [LinkTo("/Development/Committees/New")]
+    public static string NewCommittee => "/development/committees/new";
 
     [LinkTo("/Development/Committees/Settings")]
     public static string CommitteeSettings(int committeeId) => $"/development/committees/{committeeId}/settings";

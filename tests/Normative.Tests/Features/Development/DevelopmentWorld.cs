@@ -128,7 +128,7 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
 
     public Task<Ballot> OpenBallotAsync(int projectId, BallotKind kind, DateTimeOffset? closesAt = null, bool publicConsultation = false) => WithServicesAsync(async sp =>
     {
-        var opened = await BallotActions.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(),
+        var opened = await BallotActions.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(), new BallotDurations(),
             new BallotRequest(projectId, kind, closesAt, publicConsultation), null, DateTimeOffset.UtcNow);
         Assert.True(opened.Succeeded, opened.Error?.Key);
         return opened.Value;

@@ -13,9 +13,17 @@ namespace Normative.Features.Development.Ballots;
 /// </summary>
 public static class BallotActions
 {
-    public static async Task<Attempt<Ballot>> OpenAsync(NormativeDb db, DevelopmentMail? mail, BallotRequest request, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Opens a ballot on a project at the right stage. Its member bodies are fixed now
+    /// (<see cref="BallotRules.OnBallot"/>): the committee's members, and on a DIS, FDIS or systematic
+    /// review every body of the "member body" category. Without a closing date it runs for the kind's
+    /// <paramref name="durations"/>.
+    /// </summary>
+    public static async Task<Attempt<Ballot>> OpenAsync(NormativeDb db, DevelopmentMail? mail, BallotDurations durations, BallotRequest request, string? userId,
+        DateTimeOffset now, CancellationToken ct = default)
     {
-        var closes = request.ClosesAt ?? now + BallotRules.DefaultDuration(request.Kind);
+        ArgumentNullException.ThrowIfNull(durations);
+        var closes = request.ClosesAt ?? now + durations.For(request.Kind);
         if (closes <= now.AddHours(1))
         {
             return DevelopmentError.Invalid("Error.Ballot.ClosesTooSoon");
@@ -43,7 +51,18 @@ public static class BallotActions
         {
             return DevelopmentError.Conflict(reason, request.Kind.ToString(), StageCodes.Format(project.Stage));
         }
-        var members = await db.CommitteeMemberships.AsNoTracking().Where(m => m.CommitteeId == project.CommitteeId).ToListAsync(ct);
+        var status = await db.CommitteeMemberships.AsNoTracking().Where(m => m.CommitteeId == project.CommitteeId)
+            .ToDictionaryAsync(m => m.MemberBodyId, m => (MembershipStatus?)m.Status, ct);
+        var toAll = BallotRules.For(request.Kind).Electorate == BallotElectorate.AllMemberBodies;
+        var inCommittee = status.Keys.ToList();
+        var candidates = await db.MemberBodies.AsNoTracking()
+            .Where(b => b.SuspendedAt == null && (inCommittee.Contains(b.Id) || (toAll && b.Category == MemberCategory.MemberBody)))
+            .Select(b => new { b.Id, b.Category }).ToListAsync(ct);
+        var members = candidates
+            .Select(b => (b.Id, b.Category, Status: status.GetValueOrDefault(b.Id)))
+            .Where(b => BallotRules.OnBallot(request.Kind, b.Category, b.Status))
+            .Select(b => new BallotMember { MemberBodyId = b.Id, Status = b.Status, Votes = BallotRules.VotingRight(request.Kind, b.Category, b.Status) is null })
+            .ToList();
         var pMembers = members.Count(m => m.Status == MembershipStatus.P);
         if (pMembers == 0)
         {
@@ -63,8 +82,16 @@ public static class BallotActions
         };
         db.Ballots.Add(ballot);
         await db.SaveChangesAsync(ct);
-        db.BallotMembers.AddRange(members.Select(m => new BallotMember { BallotId = ballot.Id, MemberBodyId = m.MemberBodyId, Status = m.Status }));
-        await ProjectActions.EnterAsync(db, project, StageRules.BallotStage(request.Kind), userId, null, ballot.Id, now, ct);
+        foreach (var m in members)
+        {
+            m.BallotId = ballot.Id;
+        }
+        db.BallotMembers.AddRange(members);
+        // A committee internal ballot decides a question; it does not move the project.
+        if (StageRules.BallotStage(request.Kind) is { } stage)
+        {
+            await ProjectActions.EnterAsync(db, project, stage, userId, null, ballot.Id, now, ct);
+        }
         if (mail is not null)
         {
             var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
@@ -123,12 +150,21 @@ public static class BallotActions
             }
             body = onBallot.Count == 1 ? onBallot[0] : bodies[0];
         }
+        if (body.Suspended)
+        {
+            return DevelopmentError.Conflict("Error.Vote.Suspended", body.Acronym);
+        }
+        // Correspondent and subscriber members never vote, whether on the ballot (to comment) or not.
+        if (body.Category != MemberCategory.MemberBody)
+        {
+            return DevelopmentError.Conflict("Error.Vote.NoVotingRights", body.Acronym, body.Category.ToString());
+        }
         var member = members.FirstOrDefault(m => m.MemberBodyId == body.Id);
         if (member is null)
         {
             return DevelopmentError.Forbidden("Error.Vote.NotMember", body.Acronym);
         }
-        if (member.Status != MembershipStatus.P)
+        if (!member.Votes)
         {
             return DevelopmentError.Forbidden("Error.Vote.NotPMember", body.Acronym);
         }
@@ -267,14 +303,26 @@ public static class BallotActions
     /// <summary>The ballot's tally from the current positions and the members' status when it opened.</summary>
     public static async Task<BallotTally> TallyAsync(NormativeDb db, Ballot ballot, CancellationToken ct = default)
     {
-        var status = await db.BallotMembers.AsNoTracking().Where(m => m.BallotId == ballot.Id).ToDictionaryAsync(m => m.MemberBodyId, m => m.Status, ct);
-        var positions = await db.BallotPositions.AsNoTracking().Where(p => p.BallotId == ballot.Id).ToListAsync(ct);
-        var votes = positions.Select(p => new Vote(
-            p.Position,
-            status.GetValueOrDefault(p.MemberBodyId, MembershipStatus.O) == MembershipStatus.P,
-            !string.IsNullOrWhiteSpace(p.TechnicalReasons),
-            p.NominatesExpert)).ToList();
-        return BallotRules.Tally(ballot.Kind, votes, ballot.PMembers);
+        var positions = await PositionsAsync(db, ballot, ct);
+        return BallotRules.Tally(ballot.Kind, positions.Select(p => p.Vote).ToList(), ballot.PMembers);
+    }
+
+    /// <summary>Each current position with the body's place in the committee and the vote as the rules see it, in acronym order.</summary>
+    public static async Task<List<CountedPosition>> PositionsAsync(NormativeDb db, Ballot ballot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ballot);
+        var rows = await (from p in db.BallotPositions
+                          join m in db.BallotMembers on new { p.BallotId, p.MemberBodyId } equals new { m.BallotId, m.MemberBodyId } into ms
+                          from m in ms.DefaultIfEmpty()
+                          join b in db.MemberBodies on p.MemberBodyId equals b.Id
+                          where p.BallotId == ballot.Id
+                          orderby b.Acronym
+                          select new { Position = p, Body = b, Status = m == null ? null : m.Status }).AsNoTracking().ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var vote = new Vote(r.Position.Position, r.Status == MembershipStatus.P, !string.IsNullOrWhiteSpace(r.Position.TechnicalReasons), r.Position.NominatesExpert);
+            return new CountedPosition(r.Body, r.Status, r.Position, vote, BallotRules.Counting(ballot.Kind, vote));
+        }).ToList();
     }
 
     private static async Task<Ballot?> LockAsync(NormativeDb db, int ballotId, CancellationToken ct)

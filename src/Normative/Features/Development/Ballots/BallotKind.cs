@@ -2,7 +2,8 @@ namespace Normative.Features.Development.Ballots;
 
 /// <summary>
 /// The ballots of the Directives: new work item proposal, committee draft consultation (comments
-/// only), enquiry draft, final draft, systematic review.
+/// only), enquiry draft, final draft, systematic review, committee internal ballot and the ballot
+/// on withdrawing a standard. <see cref="BallotRules.For"/> gives each one's rule.
 /// </summary>
 public enum BallotKind
 {
@@ -11,4 +12,6 @@ public enum BallotKind
     DIS,
     FDIS,
     SR,
+    CIB,
+    Withdrawal,
 }

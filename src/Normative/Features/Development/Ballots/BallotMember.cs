@@ -4,13 +4,19 @@ using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Ballots;
 
-/// <summary>A member body of the committee when the ballot opened, with its status then: P-members vote, O-members may comment.</summary>
+/// <summary>
+/// A member body on the ballot when it opened (<see cref="BallotRules.OnBallot"/>): its place in the
+/// committee then (P, O, or none for a member body outside the committee on a ballot to all member
+/// bodies) and whether it may vote (<see cref="BallotRules.VotingRight"/>). Those that may not vote may comment.
+/// </summary>
 public class BallotMember
 {
     public int BallotId { get; set; }
     public int MemberBodyId { get; set; }
     public MemberBody? MemberBody { get; set; }
-    public MembershipStatus Status { get; set; }
+    /// <summary>The body's place in the committee when the ballot opened; null when it was not a member.</summary>
+    public MembershipStatus? Status { get; set; }
+    public bool Votes { get; set; }
 }
 
 internal sealed class BallotMemberConfiguration : IEntityTypeConfiguration<BallotMember>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Comments;
@@ -25,7 +26,12 @@ public static class BallotsApi
 
     public sealed record VoteResponse(int BallotId, string MemberBody, string Position, bool Replaced, bool Counted, DateTimeOffset CastAt);
 
-    public sealed record PositionResponse(string MemberBody, string Membership, string Position, bool TechnicalReasons, bool NominatesExpert, DateTimeOffset CastAt, int Changes);
+    /// <param name="Membership">P or O: the body's place in the committee when the ballot opened; null for a member body outside the committee.</param>
+    /// <param name="InPMembersCount">Counted in the P-members' deciding count (two thirds on a DIS or FDIS, a majority otherwise).</param>
+    /// <param name="InAllVotesCount">Counted among all votes cast (the one-quarter criterion of a DIS or FDIS).</param>
+    /// <param name="Counting">Why the vote counts where it does, in words.</param>
+    public sealed record PositionResponse(string MemberBody, string? Membership, string Position, bool TechnicalReasons, bool NominatesExpert, DateTimeOffset CastAt, int Changes,
+        bool InPMembersCount, bool InAllVotesCount, string Counting);
 
     public sealed record CriterionResponse(string Criterion, int Count, int Of, string Threshold, bool Met);
 
@@ -95,7 +101,7 @@ public static class BallotsApi
     }
 
     private static async Task<Results<Created<BallotResponse>, ProblemHttpResult>> OpenAsync(OpenBallotRequest request, ClaimsPrincipal user, NormativeDb db,
-        DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+        DevelopmentMail mail, IOptions<BallotDurations> durations, TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking().Include(p => p.Committee).FirstOrDefaultAsync(p => p.Id == request.ProjectId, ct);
         if (project is null)
@@ -110,7 +116,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Ballot.Kind", request.Kind ?? ""), t);
         }
-        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false),
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false),
             user.UserId(), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
@@ -132,17 +138,11 @@ public static class BallotsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Forbidden("Error.Result.NotYet"), t);
         }
-        return TypedResults.Ok(await PositionsAsync(db, ballot.Id, ct));
+        return TypedResults.Ok((await BallotActions.PositionsAsync(db, ballot, ct))
+            .Select(p => new PositionResponse(p.Body.Acronym, p.Status?.ToString(), p.Position.Position.ToString(), p.Position.TechnicalReasons is not null,
+                p.Position.NominatesExpert, p.Position.CastAt, p.Position.Changes, p.Counting.InPMembersCount, p.Counting.InAllVotesCount, t[p.Counting.NoteKey]))
+            .ToList());
     }
-
-    private static Task<List<PositionResponse>> PositionsAsync(NormativeDb db, int ballotId, CancellationToken ct) =>
-        (from p in db.BallotPositions
-         join m in db.BallotMembers on new { p.BallotId, p.MemberBodyId } equals new { m.BallotId, m.MemberBodyId }
-         join b in db.MemberBodies on p.MemberBodyId equals b.Id
-         where p.BallotId == ballotId
-         orderby b.Acronym
-         select new PositionResponse(b.Acronym, m.Status.ToString(), p.Position.ToString(), p.TechnicalReasons != null, p.NominatesExpert, p.CastAt, p.Changes))
-        .AsNoTracking().ToListAsync(ct);
 
     private static async Task<Results<Ok<VoteResponse>, ProblemHttpResult>> CastAsync(int id, VoteBody body, ClaimsPrincipal user, NormativeDb db, TimeProvider clock,
         IStringLocalizer<DevelopmentText> t, CancellationToken ct)

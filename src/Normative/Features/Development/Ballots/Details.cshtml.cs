@@ -16,9 +16,10 @@ namespace Normative.Features.Development.Ballots;
 /// </summary>
 public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
 {
-    public sealed record Eligible(MemberBody Body, MembershipStatus Status, BallotPosition? Position);
+    /// <summary>One of the person's member bodies on the ballot: its place in the committee (null: none), whether it votes, its position.</summary>
+    public sealed record Eligible(MemberBody Body, MembershipStatus? Status, bool Votes, BallotPosition? Position);
 
-    public sealed record PositionRow(MemberBody Body, MembershipStatus Status, BallotPosition? Position);
+    public sealed record PositionRow(MemberBody Body, MembershipStatus? Status, bool Votes, BallotPosition? Position);
 
     public sealed record VoteEventRow(DateTimeOffset At, string Body, VotePosition Position, bool Replaced, string? By);
 
@@ -180,11 +181,12 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         Responded = positions.Count;
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
         Mine = members.Where(m => bodies.Any(b => b.Id == m.MemberBodyId))
-            .Select(m => new Eligible(m.MemberBody!, m.Status, positions.GetValueOrDefault(m.MemberBodyId))).ToList();
+            .Select(m => new Eligible(m.MemberBody!, m.Status, m.Votes, positions.GetValueOrDefault(m.MemberBodyId))).ToList();
         if (ShowPositions)
         {
-            Positions = members.OrderBy(m => m.Status).ThenBy(m => m.MemberBody!.Acronym)
-                .Select(m => new PositionRow(m.MemberBody!, m.Status, positions.GetValueOrDefault(m.MemberBodyId))).ToList();
+            // The committee's P-members first, then its O-members, then the other member bodies.
+            Positions = members.OrderBy(m => m.Status is null).ThenBy(m => m.Status).ThenBy(m => m.MemberBody!.Acronym)
+                .Select(m => new PositionRow(m.MemberBody!, m.Status, m.Votes, positions.GetValueOrDefault(m.MemberBodyId))).ToList();
         }
         if (CanManage)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development.Ballots;
@@ -22,6 +23,12 @@ public class ResultModel(NormativeDb db) : PageModel
     public bool Visible { get; private set; }
     public string? DecidedBy { get; private set; }
 
+    /// <summary>Each body's vote and where it counted.</summary>
+    public List<CountedPosition> Positions { get; private set; } = [];
+
+    /// <summary>The committee's P-members that did not vote, though they must.</summary>
+    public List<MemberBody> PMembersNotVoted { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Project).FirstOrDefaultAsync(b => b.Id == id);
@@ -36,7 +43,14 @@ public class ResultModel(NormativeDb db) : PageModel
         Visible = ballot.Status == BallotStatus.Closed || DevelopmentAccess.Manages(User, Committee);
         if (Visible)
         {
-            Tally = await BallotActions.TallyAsync(db, ballot);
+            Positions = await BallotActions.PositionsAsync(db, ballot);
+            Tally = BallotRules.Tally(ballot.Kind, Positions.Select(p => p.Vote).ToList(), ballot.PMembers);
+            var voted = Positions.Select(p => p.Body.Id).ToList();
+            PMembersNotVoted = await (from m in db.BallotMembers
+                                      join body in db.MemberBodies on m.MemberBodyId equals body.Id
+                                      where m.BallotId == id && m.Status == MembershipStatus.P && !voted.Contains(m.MemberBodyId)
+                                      orderby body.Acronym
+                                      select body).AsNoTracking().ToListAsync();
             Chart = BallotChart.Build(Tally);
             if (ballot.DecidedByUserId is { } by)
             {

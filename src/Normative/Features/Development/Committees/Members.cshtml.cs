@@ -37,6 +37,71 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The pending applications, for the committee's manager.</summary>
+    public List<MembershipApplication> Applications { get; private set; } = [];
+
+    /// <summary>The member bodies the person administers, who may apply for them.</summary>
+    public List<MemberBody> MyBodies { get; private set; } = [];
+
+    /// <summary>A member body applying to be a P- or O-member.</summary>
+    public sealed class ApplicationInput
+    {
+        public string? MemberBody { get; set; }
+        public MembershipStatus? Status { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(int id, ApplicationInput application)
+    {
+        var body = string.IsNullOrWhiteSpace(application.MemberBody) ? null : await MemberBodies.FindAsync(db, application.MemberBody, HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return NotFound();
+        }
+        if (!await DevelopmentAccess.ManagesMemberBodyAsync(db, User, body.Id, HttpContext.RequestAborted))
+        {
+            return Forbid();
+        }
+        if (application.Status is not { } status || !Enum.IsDefined(status))
+        {
+            ModelState.AddModelError("", t["Error.Application.Status"]);
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+        }
+        var result = await MembershipApplications.ApplyAsync(db, id, body.Id, status, application.Note, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(id, result.Error.Status);
+        }
+        TempData.SetNotice(t["Application.Sent", body.Acronym]);
+        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, int application) => DecideAsync(id, application, true);
+
+    public Task<IActionResult> OnPostDeclineAsync(int id, int application) => DecideAsync(id, application, false);
+
+    private async Task<IActionResult> DecideAsync(int id, int application, bool accept)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (committee is null)
+        {
+            return NotFound();
+        }
+        if (!DevelopmentAccess.Manages(User, committee))
+        {
+            return Forbid();
+        }
+        var result = await MembershipApplications.DecideAsync(db, id, application, accept, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(id, result.Error.Status);
+        }
+        TempData.SetNotice(t[accept ? "Application.Accepted" : "Application.Declined"]);
+        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+    }
+
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostSetAsync(int id)
@@ -96,8 +161,19 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         var bodies = await db.MemberBodies.AsNoTracking().ToDictionaryAsync(m => m.Id);
         History = (await db.MembershipEvents.AsNoTracking().Where(e => e.CommitteeId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(200).ToListAsync())
             .Select(e => new HistoryRow(e.At, bodies[e.MemberBodyId], e.Kind, e.FromStatus, e.ToStatus, e.Note)).ToList();
+        var me = User.UserId();
+        if (me is not null && User.IsInRole(Normative.Features.Accounts.Roles.MemberBodyAdministrator))
+        {
+            MyBodies = await (from a in db.MemberBodyAdministrators
+                              join b in db.MemberBodies on a.MemberBodyId equals b.Id
+                              where a.UserId == me
+                              orderby b.Acronym
+                              select b).AsNoTracking().ToListAsync();
+        }
         if (Header.CanManage)
         {
+            Applications = await db.MembershipApplications.AsNoTracking().Include(a => a.MemberBody)
+                .Where(a => a.CommitteeId == id && a.State == MembershipApplicationState.Pending).OrderBy(a => a.AppliedAt).ToListAsync();
             var culture = System.Globalization.CultureInfo.CurrentCulture;
             Candidates = bodies.Values.OrderBy(m => m.Acronym, StringComparer.Create(culture, true)).ToList();
             AtRisk = await Memberships.AtRiskAsync(db, id, clock.GetUtcNow(), HttpContext.RequestAborted);

@@ -12,7 +12,7 @@ namespace Normative.Features.Development.Membership;
 
 /// <summary>
 /// /members/{code}: a member body, its committee participation and its secretariats. Administrators
-/// register and remove its delegates here.
+/// and the body's own administrators register and remove its delegates here; administrators name the body's administrators.
 /// </summary>
 public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
 {
@@ -26,7 +26,11 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
     public List<Participation> Committees { get; private set; } = [];
     public List<Secretariat> Secretariats { get; private set; } = [];
     public List<Delegate> Delegates { get; private set; } = [];
+    public List<Delegate> Administrators { get; private set; } = [];
     public bool IsAdministrator { get; private set; }
+
+    /// <summary>An administrator or one of the body's own administrators: they register its delegates.</summary>
+    public bool ManagesDelegates { get; private set; }
 
     /// <summary>An account to register as a delegate of the member body, by its e-mail address.</summary>
     public sealed class DelegateInput
@@ -61,7 +65,7 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         {
             return NotFound();
         }
-        if (!DevelopmentAccess.IsAdministrator(User))
+        if (!await DevelopmentAccess.ManagesMemberBodyAsync(db, User, member.Id, HttpContext.RequestAborted))
         {
             return Forbid();
         }
@@ -99,7 +103,7 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         {
             return NotFound();
         }
-        if (!DevelopmentAccess.IsAdministrator(User))
+        if (!await DevelopmentAccess.ManagesMemberBodyAsync(db, User, member.Id, HttpContext.RequestAborted))
         {
             return Forbid();
         }
@@ -107,6 +111,60 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         if (removed > 0)
         {
             TempData.SetNotice(t["Members.Delegates.Removed"]);
+        }
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
+    }
+
+    /// <summary>An administrator names a person (by the e-mail address of their account) as one of the body's own administrators.</summary>
+    public async Task<IActionResult> OnPostAddAdministratorAsync(string code, DelegateInput newAdministrator)
+    {
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!DevelopmentAccess.IsAdministrator(User))
+        {
+            return Forbid();
+        }
+        var user = ModelState.IsValid ? await users.FindByEmailAsync(newAdministrator.Email!.Trim()) : null;
+        if (ModelState.IsValid && user is null)
+        {
+            ModelState.AddModelError("newAdministrator.Email", t["Members.Delegates.NoAccount", newAdministrator.Email!]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(member, StatusCodes.Status400BadRequest);
+        }
+        if (await db.MemberBodyAdministrators.AnyAsync(a => a.MemberBodyId == member.Id && a.UserId == user!.Id))
+        {
+            ModelState.AddModelError("newAdministrator.Email", t["Members.Administrators.Already", user!.Email!]);
+            return await RefusedAsync(member, StatusCodes.Status409Conflict);
+        }
+        if (!await users.IsInRoleAsync(user!, Roles.MemberBodyAdministrator))
+        {
+            await users.AddToRoleAsync(user!, Roles.MemberBodyAdministrator);
+        }
+        db.MemberBodyAdministrators.Add(new MemberBodyAdministrator { MemberBodyId = member.Id, UserId = user!.Id, AddedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        TempData.SetNotice(t["Members.Administrators.Added", user.Email!, member.Acronym]);
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
+    }
+
+    public async Task<IActionResult> OnPostRemoveAdministratorAsync(string code, string userId)
+    {
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!DevelopmentAccess.IsAdministrator(User))
+        {
+            return Forbid();
+        }
+        if (await db.MemberBodyAdministrators.Where(a => a.MemberBodyId == member.Id && a.UserId == userId).ExecuteDeleteAsync() > 0)
+        {
+            TempData.SetNotice(t["Members.Administrators.Removed"]);
         }
         return Redirect(DevelopmentLinks.Member(member.CountryCode));
     }
@@ -123,6 +181,7 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
     {
         Member = member;
         IsAdministrator = DevelopmentAccess.IsAdministrator(User);
+        ManagesDelegates = await DevelopmentAccess.ManagesMemberBodyAsync(db, User, member.Id, HttpContext.RequestAborted);
         Committees = await (from m in db.CommitteeMemberships
                             join c in db.Committees on m.CommitteeId equals c.Id
                             where m.MemberBodyId == member.Id
@@ -130,13 +189,21 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
                             select new Participation(c.Id, c.Reference, c.TitleEn, m.Status, m.Since)).AsNoTracking().ToListAsync();
         Secretariats = await db.Committees.AsNoTracking().Where(c => c.SecretariatMemberBodyId == member.Id).OrderBy(c => c.Reference)
             .Select(c => new Secretariat(c.Id, c.Reference, c.TitleEn)).ToListAsync();
-        if (IsAdministrator)
+        if (ManagesDelegates)
         {
             Delegates = await (from d in db.MemberBodyDelegates
                                join u in db.Users on d.UserId equals u.Id
                                where d.MemberBodyId == member.Id
                                orderby u.Email
                                select new Delegate(u.Id, u.Email!, u.DisplayName, d.AddedAt)).AsNoTracking().ToListAsync();
+        }
+        if (IsAdministrator)
+        {
+            Administrators = await (from a in db.MemberBodyAdministrators
+                                    join u in db.Users on a.UserId equals u.Id
+                                    where a.MemberBodyId == member.Id
+                                    orderby u.Email
+                                    select new Delegate(u.Id, u.Email!, u.DisplayName, a.AddedAt)).AsNoTracking().ToListAsync();
         }
     }
 }

@@ -23,6 +23,14 @@ public class MemberBody
     public MemberCategory Category { get; set; }
     public Region Region { get; set; }
     public string? WebSite { get; set; }
+    /// <summary>The postal address, as it is written on an envelope (several lines).</summary>
+    public string? Address { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    /// <summary>When an administrator suspended the body: it is put on no new ballot and casts no vote until reinstated.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public bool Suspended => SuspendedAt is not null;
 
     /// <summary>The country's name in a UI language (en, fr, es, ru).</summary>
     public string Country(string language) => language switch
@@ -50,6 +58,10 @@ internal sealed class MemberBodyConfiguration : IEntityTypeConfiguration<MemberB
         b.Property(m => m.Category).HasConversion<string>().HasMaxLength(30);
         b.Property(m => m.Region).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.WebSite).HasMaxLength(300);
+        b.Property(m => m.Address).HasMaxLength(1000);
+        b.Property(m => m.ContactEmail).HasMaxLength(256);
+        b.Property(m => m.ContactPhone).HasMaxLength(50);
+        b.Ignore(m => m.Suspended);
         b.HasIndex(m => m.CountryCode).IsUnique();
         b.HasIndex(m => m.CountryCode3).IsUnique();
         b.HasIndex(m => m.Acronym).IsUnique();

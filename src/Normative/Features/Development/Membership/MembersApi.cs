@@ -15,7 +15,19 @@ namespace Normative.Features.Development.Membership;
 /// <summary>/api/v1/members and /api/v1/committees/{id}/members, /api/v1/committees/{id}/calendar.ics.</summary>
 public static class MembersApi
 {
-    public sealed record MemberResponse(string Code, string Code3, string Country, string Acronym, string Name, string Category, string Region, string? WebSite, string Url);
+    public sealed record MemberResponse(string Code, string Code3, string Country, string Acronym, string Name, string Category, string Region, string? WebSite, string Url,
+        string? Address = null, string? ContactEmail = null, string? ContactPhone = null, bool Suspended = false);
+
+    /// <param name="Code">The ISO 3166-1 alpha-2 country code; one member body per country.</param>
+    /// <param name="Category">MemberBody, CorrespondentMember or SubscriberMember.</param>
+    /// <param name="Region">Africa, Americas, Asia, Europe or Oceania.</param>
+    /// <param name="Note">On an edit: why (kept in the body's history, e.g. the reason for a change of category).</param>
+    public sealed record MemberBodyRequest(string Code, string Acronym, string Name, string Category, string Region, string? WebSite, string? Address,
+        string? ContactEmail, string? ContactPhone, string? Note);
+
+    public sealed record ReasonRequest(string Note);
+
+    public sealed record MemberBodyEventResponse(string Kind, string? FromCategory, string? ToCategory, DateTimeOffset At, string? Note);
 
     public sealed record ParticipationResponse(int CommitteeId, string Committee, string Title, string Status, DateOnly Since);
 
@@ -36,6 +48,16 @@ public static class MembersApi
         var members = app.MapGroup("/api/v1/members").WithTags("Members");
         members.MapGet("/", ListMembersAsync).WithName("ListMembers").WithSummary("The member bodies: national standards bodies, one per country, in three categories.");
         members.MapGet("/{code}", GetMemberAsync).WithName("GetMember").WithSummary("A member body (by country code or acronym), its committee participation and its secretariats.");
+        members.MapPost("/", CreateMemberAsync).RequireAuthorization().WithName("CreateMember")
+            .WithSummary("Creates a member body; administrators only. 409 when the country or the acronym already has one.");
+        members.MapPut("/{code}", UpdateMemberAsync).RequireAuthorization().WithName("UpdateMember")
+            .WithSummary("Edits a member body (a change of category is kept in its history); administrators only.");
+        members.MapPost("/{code}/suspend", SuspendMemberAsync).RequireAuthorization().WithName("SuspendMember")
+            .WithSummary("Suspends a member body, with the reason: it is put on no new ballot and casts no vote; administrators only.");
+        members.MapPost("/{code}/reinstate", ReinstateMemberAsync).RequireAuthorization().WithName("ReinstateMember")
+            .WithSummary("Reinstates a suspended member body, with the reason; administrators only.");
+        members.MapGet("/{code}/history", GetMemberHistoryAsync).WithName("GetMemberHistory")
+            .WithSummary("A member body's changes: created, edited, category changes, suspensions and reinstatements.");
 
         var committees = app.MapGroup("/api/v1/committees").WithTags("Committees");
         committees.MapGet("/{id:int}/members", GetCommitteeMembersAsync).WithName("GetCommitteeMembers")
@@ -49,7 +71,88 @@ public static class MembersApi
     }
 
     private static MemberResponse ToResponse(MemberBody m) =>
-        new(m.CountryCode, m.CountryCode3, m.Country(Cultures.Current), m.Acronym, m.Name, m.Category.ToString(), m.Region.ToString(), m.WebSite, DevelopmentLinks.Member(m.CountryCode));
+        new(m.CountryCode, m.CountryCode3, m.Country(Cultures.Current), m.Acronym, m.Name, m.Category.ToString(), m.Region.ToString(), m.WebSite, DevelopmentLinks.Member(m.CountryCode),
+            m.Address, m.ContactEmail, m.ContactPhone, m.Suspended);
+
+    /// <summary>The request as a draft, or the problem with its category or region.</summary>
+    private static Attempt<MemberBodyDraft> ToDraft(MemberBodyRequest r)
+    {
+        if (!Enum.TryParse<MemberCategory>(r.Category, true, out var category) || !Enum.IsDefined(category))
+        {
+            return DevelopmentError.Invalid("Error.Member.CategoryValue", r.Category ?? "", string.Join(", ", Enum.GetNames<MemberCategory>()));
+        }
+        if (!Enum.TryParse<Region>(r.Region, true, out var region) || !Enum.IsDefined(region))
+        {
+            return DevelopmentError.Invalid("Error.Member.RegionValue", r.Region ?? "", string.Join(", ", Enum.GetNames<Region>()));
+        }
+        return new MemberBodyDraft(r.Code ?? "", r.Acronym ?? "", r.Name ?? "", category, region, r.WebSite, r.Address, r.ContactEmail, r.ContactPhone);
+    }
+
+    private static async Task<Results<Created<MemberResponse>, ProblemHttpResult>> CreateMemberAsync(MemberBodyRequest request, ClaimsPrincipal user, NormativeDb db,
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    {
+        if (!DevelopmentAccess.IsAdministrator(user))
+        {
+            return DevelopmentApi.Forbidden(t, "Error.NotAdministrator");
+        }
+        var draft = ToDraft(request);
+        if (!draft.Succeeded)
+        {
+            return DevelopmentApi.Problem(draft.Error, t);
+        }
+        var result = await MemberBodyActions.CreateAsync(db, draft.Value!, user.UserId(), clock.GetUtcNow(), ct);
+        if (!result.Succeeded)
+        {
+            return DevelopmentApi.Problem(result.Error, t);
+        }
+        return TypedResults.Created(DevelopmentLinks.ApiMember(result.Value!.CountryCode), ToResponse(result.Value));
+    }
+
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> UpdateMemberAsync(string code, MemberBodyRequest request, ClaimsPrincipal user, NormativeDb db,
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    {
+        if (!DevelopmentAccess.IsAdministrator(user))
+        {
+            return DevelopmentApi.Forbidden(t, "Error.NotAdministrator");
+        }
+        var draft = ToDraft(request);
+        if (!draft.Succeeded)
+        {
+            return DevelopmentApi.Problem(draft.Error, t);
+        }
+        var result = await MemberBodyActions.UpdateAsync(db, code, draft.Value!, request.Note, user.UserId(), clock.GetUtcNow(), ct);
+        return result.Succeeded ? TypedResults.Ok(ToResponse(result.Value!)) : DevelopmentApi.Problem(result.Error, t);
+    }
+
+    private static Task<Results<Ok<MemberResponse>, ProblemHttpResult>> SuspendMemberAsync(string code, ReasonRequest request, ClaimsPrincipal user, NormativeDb db,
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct) => SuspendAsync(code, true, request, user, db, clock, t, ct);
+
+    private static Task<Results<Ok<MemberResponse>, ProblemHttpResult>> ReinstateMemberAsync(string code, ReasonRequest request, ClaimsPrincipal user, NormativeDb db,
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct) => SuspendAsync(code, false, request, user, db, clock, t, ct);
+
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> SuspendAsync(string code, bool suspend, ReasonRequest request, ClaimsPrincipal user, NormativeDb db,
+        TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
+    {
+        if (!DevelopmentAccess.IsAdministrator(user))
+        {
+            return DevelopmentApi.Forbidden(t, "Error.NotAdministrator");
+        }
+        var result = await MemberBodyActions.SuspendAsync(db, code, suspend, request.Note, user.UserId(), clock.GetUtcNow(), ct);
+        return result.Succeeded ? TypedResults.Ok(ToResponse(result.Value!)) : DevelopmentApi.Problem(result.Error, t);
+    }
+
+    private static async Task<Results<Ok<List<MemberBodyEventResponse>>, ProblemHttpResult>> GetMemberHistoryAsync(string code, NormativeDb db, IStringLocalizer<DevelopmentText> t,
+        CancellationToken ct)
+    {
+        var member = await MemberBodies.FindAsync(db, code, ct);
+        if (member is null)
+        {
+            return DevelopmentApi.NotFound(t);
+        }
+        var events = await db.MemberBodyEvents.AsNoTracking().Where(e => e.MemberBodyId == member.Id).OrderBy(e => e.Id)
+            .Select(e => new MemberBodyEventResponse(e.Kind.ToString(), e.FromCategory.ToString(), e.ToCategory.ToString(), e.At, e.Note)).ToListAsync(ct);
+        return TypedResults.Ok(events);
+    }
 
     private static async Task<Ok<List<MemberResponse>>> ListMembersAsync(NormativeDb db, string? category, string? region, string? q, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
@@ -14,8 +15,12 @@ namespace Normative.Features.Development.Projects;
 /// /development/projects/{id}: a project, its stage, target dates and stage history, its ballots.
 /// The committee manager moves it to the next stage or opens a ballot here.
 /// </summary>
-public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t, IStringLocalizer<CatalogueText> stages) : PageModel
+public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotDurations> durations, TimeProvider clock, IStringLocalizer<DevelopmentText> t,
+    IStringLocalizer<CatalogueText> stages) : PageModel
 {
+    /// <summary>The deployment's ballot lengths, for the default closing date.</summary>
+    public BallotDurations Durations => durations.Value;
+
     public sealed record BallotRow(Ballot Ballot, int Responded);
 
     public Project Project { get; private set; } = null!;
@@ -104,7 +109,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
-        var result = await BallotActions.OpenAsync(db, mail, new BallotRequest(id, k, closes, ballot.PublicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(id, k, closes, ballot.PublicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);

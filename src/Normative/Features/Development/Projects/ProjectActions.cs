@@ -3,6 +3,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 
 namespace Normative.Features.Development.Projects;
 
@@ -20,6 +21,11 @@ public static class ProjectActions
         if (committee is null)
         {
             return DevelopmentError.NotFound("Error.NotFound");
+        }
+        // A disbanded committee keeps its records and its standards, but takes no new work.
+        if (CommitteeRules.IsDisbanded(committee))
+        {
+            return DevelopmentError.Conflict("Error.Committee.Disbanded", committee.Reference);
         }
         if (!ProjectReference.TryNormalize(draft.Reference, out var reference, out var error, out var detail))
         {
@@ -159,6 +165,10 @@ public static class ProjectActions
         {
             return DevelopmentError.Conflict(reason, StageCodes.Format(project.Stage), StageCodes.Format(toStage));
         }
+        if (StageRules.NeedsNote(project.Stage, toStage) && string.IsNullOrWhiteSpace(note))
+        {
+            return DevelopmentError.Invalid("Error.Stage.NoteNeeded", StageCodes.Format(project.Stage), StageCodes.Format(toStage));
+        }
         await EnterAsync(db, project, toStage, userId, note, null, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -175,17 +185,22 @@ public static class ProjectActions
             40 => BallotKind.DIS,
             50 => BallotKind.FDIS,
             90 => BallotKind.SR,
+            95 => BallotKind.Withdrawal,
             _ => null,
         };
         BallotOutcome? outcome = null;
+        var negatives = 0;
         if (kind is not null)
         {
             var last = await db.Ballots.AsNoTracking()
                 .Where(b => b.ProjectId == project.Id && b.Kind == kind && b.Status == BallotStatus.Closed)
-                .OrderByDescending(b => b.ClosedAt).FirstOrDefaultAsync(ct);
+                .OrderByDescending(b => b.ClosedAt)
+                .Select(b => new { b.Outcome, b.Decision, Negatives = db.BallotPositions.Count(p => p.BallotId == b.Id && p.Position == VotePosition.Disapprove) })
+                .FirstOrDefaultAsync(ct);
             outcome = last?.Decision ?? last?.Outcome;
+            negatives = last?.Negatives ?? 0;
         }
-        return new StageContext(outcome, project.BaseDeliverableId is not null || project.ReplacesDeliverableId is not null);
+        return new StageContext(outcome, project.BaseDeliverableId is not null || project.ReplacesDeliverableId is not null, negatives);
     }
 
     /// <summary>Locks the project row for the rest of the transaction, so two moves cannot interleave.</summary>

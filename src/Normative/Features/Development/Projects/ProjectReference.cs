@@ -71,9 +71,9 @@ public static class ProjectReference
     /// published standard with its year ("ISO 31000:2018").
     /// </summary>
     public static string ForBallot(Project project, BallotKind kind) =>
-        kind == BallotKind.SR
+        kind is BallotKind.SR or BallotKind.Withdrawal
             ? AtStage(project.Reference, StageCodes.Published, project.PublishedOn?.Year)
-            : AtStage(project.Reference, StageRules.BallotStage(kind));
+            : StageRules.BallotStage(kind) is { } stage ? AtStage(project.Reference, stage) : Current(project);
 
     /// <summary>The reference as written now: "ISO/DIS 9001" during the enquiry, "ISO 9001:2026" once published.</summary>
     public static string Current(Project project) => AtStage(project.Reference, project.Stage, project.PublishedOn?.Year);

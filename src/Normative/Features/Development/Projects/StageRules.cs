@@ -33,7 +33,7 @@ public static class StageRules
         [4060] = [4099, 4092, 4093, 4098],
         [4092] = [3000, 2020, 4098],
         [4093] = [4000, 4098],
-        // An enquiry draft approved without technical change may skip the final draft.
+        // An enquiry draft approved with no negative vote may skip the final draft (see CheckManual).
         [4099] = [5000, 6000],
         [5000] = [5098],
         [5060] = [5099, 5092, 5098],
@@ -41,6 +41,7 @@ public static class StageRules
         [5099] = [6000],
         [6000] = [6060],
         [9092] = [9599],
+        // Withdrawal follows a review's decision directly, or a withdrawal ballot (95.20).
         [9099] = [9520, 9599],
         [9520] = [9560],
         [9560] = [9592, 9599],
@@ -66,11 +67,11 @@ public static class StageRules
         {
             return "Error.Stage.Terminal";
         }
-        if (to is 1020 or 3020 or 4020 or 5020 or 9020)
+        if (to is 1020 or 3020 or 4020 or 5020 or 9020 or 9520)
         {
             return "Error.Stage.NeedsBallotOpen";
         }
-        if (to is 1060 or 3060 or 4060 or 5060 or 9060)
+        if (to is 1060 or 3060 or 4060 or 5060 or 9060 or 9560)
         {
             return "Error.Stage.NeedsBallotClose";
         }
@@ -79,7 +80,11 @@ public static class StageRules
             return "Error.Stage.NotAllowed";
         }
         // After a vote, approval leads on (xx.99) and only a failed vote leads back (xx.92, xx.93).
-        if (from is 1060 or 4060 or 5060)
+        if (from == 4099 && to == 6000 && !BallotRules.MaySkipFdis(context.LastBallotOutcome, context.LastBallotNegativeVotes))
+        {
+            return "Error.Stage.FdisNeeded";
+        }
+        if (from is 1060 or 4060 or 5060 or 9560)
         {
             var approved = context.LastBallotOutcome == BallotOutcome.Approved;
             if (to % 100 == 99 && !approved)
@@ -94,15 +99,23 @@ public static class StageRules
         return null;
     }
 
-    /// <summary>The stage a ballot of this kind puts the project in.</summary>
-    public static int BallotStage(BallotKind kind) => kind switch
+    /// <summary>The stage a ballot of this kind puts the project in; none for a committee internal ballot.</summary>
+    public static int? BallotStage(BallotKind kind) => kind switch
     {
         BallotKind.NP => 1020,
         BallotKind.CD => 3020,
         BallotKind.DIS => 4020,
         BallotKind.FDIS => 5020,
-        _ => 9020,
+        BallotKind.SR => 9020,
+        BallotKind.Withdrawal => 9520,
+        _ => null,
     };
+
+    /// <summary>
+    /// Whether the move needs the committee manager's recorded reason: skipping the final draft is
+    /// their decision, and the note on the stage change is its record.
+    /// </summary>
+    public static bool NeedsNote(int from, int to) => from == 4099 && to == 6000;
 
     /// <summary>The stages from which a ballot of this kind may open.</summary>
     public static IReadOnlyList<int> BallotFrom(BallotKind kind) => kind switch
@@ -112,7 +125,10 @@ public static class StageRules
         BallotKind.CD => [3000, 3060],
         BallotKind.DIS => [4000, 4093],
         BallotKind.FDIS => [5000],
-        _ => [6060, 9093],
+        BallotKind.SR => [6060, 9093],
+        BallotKind.Withdrawal => [9099],
+        // A committee internal ballot may be held on a project at any stage it is still open at.
+        _ => [.. StageCodes.All.Where(s => !StageCodes.IsTerminal(s))],
     };
 
     /// <summary>Null when a ballot of this kind may open at this stage, else the reason as a resource key.</summary>
@@ -132,7 +148,10 @@ public static class StageRules
         (BallotKind.SR, BallotOutcome.Confirm) => [9060, 9093],
         (BallotKind.SR, BallotOutcome.Revise) => [9060, 9092],
         (BallotKind.SR, BallotOutcome.Withdraw) => [9060, 9099],
-        _ => [9060],
+        (BallotKind.SR, _) => [9060],
+        (BallotKind.Withdrawal, BallotOutcome.Approved) => [9560, 9599],
+        (BallotKind.Withdrawal, _) => [9560],
+        _ => [],
     };
 
     /// <summary>Where a committee manager's decision on a systematic review leads from 90.60.</summary>

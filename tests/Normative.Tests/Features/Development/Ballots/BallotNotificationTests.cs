@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Normative.Data;
 using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Tests.Features.Development.Ballots;
 
@@ -23,8 +24,11 @@ public class BallotNotificationTests(DevelopmentFactory factory) : IClassFixture
         var (committee, p, o) = await _world.CommitteeAsync(2, 1);
         var (_, pDelegate) = await _world.DelegateAsync(p[0]);
         var (_, oDelegate) = await _world.DelegateAsync(o[0]);
+        // A DIS goes to every member body, in the committee or not, but not to correspondent members outside it.
         var outsider = await _world.BodyAsync();
         var (_, outsiderDelegate) = await _world.DelegateAsync(outsider);
+        var correspondent = await _world.BodyAsync(MemberCategory.CorrespondentMember);
+        var (_, correspondentDelegate) = await _world.DelegateAsync(correspondent);
         var project = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 25100");
 
         await _world.OpenBallotAsync(project.Id, BallotKind.DIS);
@@ -35,7 +39,8 @@ public class BallotNotificationTests(DevelopmentFactory factory) : IClassFixture
         Assert.Contains("/development/ballots/", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(p[0].Acronym, mail.TextBody, StringComparison.Ordinal);
         Assert.Single(await MailToAsync(oDelegate.Email!));
-        Assert.Empty(await MailToAsync(outsiderDelegate.Email!));
+        Assert.Single(await MailToAsync(outsiderDelegate.Email!));
+        Assert.Empty(await MailToAsync(correspondentDelegate.Email!));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Membership;
 
 namespace Normative.Tests.Features.Development.Ballots;
 
@@ -203,6 +204,122 @@ public class BallotRulesTests
     [InlineData(BallotKind.DIS, 12)]
     [InlineData(BallotKind.FDIS, 6)]
     [InlineData(BallotKind.SR, 20)]
+    [InlineData(BallotKind.CD, 8)]
+    [InlineData(BallotKind.CIB, 8)]
+    [InlineData(BallotKind.Withdrawal, 8)]
     public void BallotsLastTheirDefaultWeeks(BallotKind kind, int weeks) =>
-        Assert.Equal(TimeSpan.FromDays(7 * weeks), BallotRules.DefaultDuration(kind));
+        Assert.Equal(TimeSpan.FromDays(7 * weeks), new BallotDurations().For(kind));
+
+    [Fact]
+    public void EveryKindHasOneRuleWithItsClause()
+    {
+        Assert.Equal(Enum.GetValues<BallotKind>().Order(), BallotRules.Rules.Select(r => r.Kind).Order());
+        Assert.All(BallotRules.Rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Clause)));
+    }
+
+    [Theory]
+    [InlineData(BallotKind.DIS)]
+    [InlineData(BallotKind.FDIS)]
+    [InlineData(BallotKind.SR)]
+    public void DraftsAndReviewsGoToEveryMemberBodyButOnlyMemberBodiesVote(BallotKind kind)
+    {
+        Assert.True(BallotRules.OnBallot(kind, MemberCategory.MemberBody, null));
+        Assert.False(BallotRules.OnBallot(kind, MemberCategory.CorrespondentMember, null));
+        Assert.False(BallotRules.OnBallot(kind, MemberCategory.SubscriberMember, null));
+        // A correspondent O-member of the committee is on the ballot to comment.
+        Assert.True(BallotRules.OnBallot(kind, MemberCategory.CorrespondentMember, MembershipStatus.O));
+
+        Assert.Null(BallotRules.VotingRight(kind, MemberCategory.MemberBody, MembershipStatus.P));
+        Assert.Null(BallotRules.VotingRight(kind, MemberCategory.MemberBody, MembershipStatus.O));
+        Assert.Null(BallotRules.VotingRight(kind, MemberCategory.MemberBody, null));
+        Assert.Equal("Error.Vote.NoVotingRights", BallotRules.VotingRight(kind, MemberCategory.CorrespondentMember, MembershipStatus.O));
+        Assert.Equal("Error.Vote.NoVotingRights", BallotRules.VotingRight(kind, MemberCategory.SubscriberMember, null));
+    }
+
+    [Theory]
+    [InlineData(BallotKind.NP)]
+    [InlineData(BallotKind.CIB)]
+    [InlineData(BallotKind.Withdrawal)]
+    public void CommitteeBallotsGoToTheCommitteeAndOnlyPMembersVote(BallotKind kind)
+    {
+        Assert.False(BallotRules.OnBallot(kind, MemberCategory.MemberBody, null));
+        Assert.True(BallotRules.OnBallot(kind, MemberCategory.MemberBody, MembershipStatus.O));
+        Assert.Null(BallotRules.VotingRight(kind, MemberCategory.MemberBody, MembershipStatus.P));
+        Assert.Equal("Error.Vote.NotPMember", BallotRules.VotingRight(kind, MemberCategory.MemberBody, MembershipStatus.O));
+    }
+
+    [Fact]
+    public void CommitteeDraftConsultationGoesToTheCommitteeForComments()
+    {
+        Assert.True(BallotRules.OnBallot(BallotKind.CD, MemberCategory.MemberBody, MembershipStatus.O));
+        Assert.False(BallotRules.OnBallot(BallotKind.CD, MemberCategory.MemberBody, null));
+        Assert.Equal("Error.Vote.CommentsOnly", BallotRules.VotingRight(BallotKind.CD, MemberCategory.MemberBody, MembershipStatus.P));
+    }
+
+    [Fact]
+    public void PMembersExactlyTwoThirdsButNonMemberNegativesPastAQuarterIsDisapproved()
+    {
+        // 6 of 9 P-members approve (exactly two thirds) with 3 negatives; 2 member bodies outside the
+        // committee approve and 2 vote against: 5 negatives of 13 votes is more than a quarter.
+        var votes = Votes(approve: 6, disapprove: 3);
+        votes.AddRange([new Vote(VotePosition.Approve, PMember: false), new Vote(VotePosition.Approve, PMember: false)]);
+        votes.AddRange([new Vote(VotePosition.Disapprove, PMember: false, TechnicalReasons: true), new Vote(VotePosition.Disapprove, PMember: false, TechnicalReasons: true)]);
+        var tally = BallotRules.Tally(BallotKind.DIS, votes, 9);
+        var twoThirds = tally.Criteria.Single(c => c.Key == "Criterion.TwoThirds");
+        var quarter = tally.Criteria.Single(c => c.Key == "Criterion.OneQuarter");
+        Assert.Equal((6, 9, true), (twoThirds.Count, twoThirds.Of, twoThirds.Met));
+        Assert.Equal((5, 13, false), (quarter.Count, quarter.Of, quarter.Met));
+        Assert.Equal(BallotOutcome.NotApproved, tally.Outcome);
+    }
+
+    [Fact]
+    public void AbstentionsAndNegativesWithoutReasonsCountNowhereWhoeverCastsThem()
+    {
+        // 6 of 9 P-members approve; the abstentions and unreasoned negatives of anyone would push
+        // both criteria past their thresholds if they counted.
+        var votes = Votes(approve: 6, disapprove: 3, abstain: 4, disapproveWithoutReasons: 5);
+        votes.AddRange(Enumerable.Repeat(new Vote(VotePosition.Disapprove, PMember: false), 6));
+        votes.AddRange(Enumerable.Repeat(new Vote(VotePosition.Abstain, PMember: false), 6));
+        votes.AddRange(Enumerable.Repeat(new Vote(VotePosition.Approve, PMember: false), 3));
+        var tally = BallotRules.Tally(BallotKind.FDIS, votes, 30);
+        Assert.Equal(9, tally.Criteria.Single(c => c.Key == "Criterion.TwoThirds").Of);
+        Assert.Equal((3, 12), (tally.Criteria.Single(c => c.Key == "Criterion.OneQuarter").Count, tally.Criteria.Single(c => c.Key == "Criterion.OneQuarter").Of));
+        Assert.Equal(BallotOutcome.Approved, tally.Outcome);
+    }
+
+    [Fact]
+    public void EachVoteSaysWhereItCounts()
+    {
+        Assert.Equal(new VoteCounting(true, true, "Counting.Both"), BallotRules.Counting(BallotKind.DIS, new Vote(VotePosition.Approve)));
+        Assert.Equal(new VoteCounting(false, true, "Counting.AllVotesOnly"), BallotRules.Counting(BallotKind.DIS, new Vote(VotePosition.Disapprove, PMember: false, TechnicalReasons: true)));
+        Assert.Equal(new VoteCounting(false, false, "Counting.NoReasons"), BallotRules.Counting(BallotKind.FDIS, new Vote(VotePosition.Disapprove)));
+        Assert.Equal(new VoteCounting(false, false, "Counting.Abstention"), BallotRules.Counting(BallotKind.DIS, new Vote(VotePosition.Abstain)));
+        // Reasons matter only on drafts: an unreasoned negative counts on a committee internal ballot.
+        Assert.Equal(new VoteCounting(true, false, "Counting.PMembers"), BallotRules.Counting(BallotKind.CIB, new Vote(VotePosition.Disapprove)));
+        Assert.Equal(new VoteCounting(false, false, "Counting.NotPMember"), BallotRules.Counting(BallotKind.SR, new Vote(VotePosition.Confirm, PMember: false)));
+    }
+
+    [Theory]
+    [InlineData(BallotKind.CIB)]
+    [InlineData(BallotKind.Withdrawal)]
+    public void CommitteeInternalAndWithdrawalBallotsNeedASimpleMajorityOfPMembersVoting(BallotKind kind)
+    {
+        Assert.Equal(BallotOutcome.Approved, BallotRules.Tally(kind, Votes(approve: 4, disapprove: 3, abstain: 10), 20).Outcome);
+        // A tie is not a majority.
+        Assert.Equal(BallotOutcome.NotApproved, BallotRules.Tally(kind, Votes(approve: 3, disapproveWithoutReasons: 3), 20).Outcome);
+        Assert.Equal(BallotOutcome.NotApproved, BallotRules.Tally(kind, Votes(abstain: 5), 20).Outcome);
+        var tally = BallotRules.Tally(kind, Votes(approve: 4, disapprove: 3), 20);
+        Assert.Equal(BallotRules.For(kind).RuleKey, tally.RuleKey);
+        var majority = Assert.Single(tally.Criteria);
+        Assert.Equal((4, 7, true), (majority.Count, majority.Of, majority.Met));
+    }
+
+    [Fact]
+    public void FinalDraftMaySkipOnlyAfterAnEnquiryApprovedWithNoNegativeVote()
+    {
+        Assert.True(BallotRules.MaySkipFdis(BallotOutcome.Approved, 0));
+        Assert.False(BallotRules.MaySkipFdis(BallotOutcome.Approved, 1));
+        Assert.False(BallotRules.MaySkipFdis(BallotOutcome.NotApproved, 0));
+        Assert.False(BallotRules.MaySkipFdis(null, 0));
+    }
 }

@@ -96,13 +96,16 @@ public class BallotVotingTests(DevelopmentFactory factory) : IClassFixture<Devel
     }
 
     [Fact]
-    public async Task ObservingMemberCannotVoteOnADis()
+    public async Task ObservingMemberCannotVoteOnANewWorkItemProposal()
     {
-        var (ballot, _, _, o) = await _world.OpenDisAsync(p: 3, o: 1);
+        var (committee, _, o) = await _world.CommitteeAsync(3, 1);
+        var project = await _world.ProjectAsync(committee.Id, "ISO 31112");
+        await factory.WithDbAsync(db => db.Projects.Where(x => x.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stage, 1000)));
+        var np = await _world.OpenBallotAsync(project.Id, BallotKind.NP);
         var (api, _) = await _world.DelegateAsync(o[0]);
 
-        await AssertProblemAsync(await api.PostAsJsonAsync($"/api/v1/ballots/{ballot.Id}/votes", Approve), HttpStatusCode.Forbidden, "Error.Vote.NotPMember");
-        Assert.Equal(0, await PositionsAsync(ballot.Id));
+        await AssertProblemAsync(await api.PostAsJsonAsync($"/api/v1/ballots/{np.Id}/votes", Approve), HttpStatusCode.Forbidden, "Error.Vote.NotPMember");
+        Assert.Equal(0, await PositionsAsync(np.Id));
     }
 
     [Fact]

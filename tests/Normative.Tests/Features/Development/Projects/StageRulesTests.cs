@@ -38,12 +38,38 @@ public class StageRulesTests
     [InlineData(2099, 3000)]
     [InlineData(2099, 4000)]
     [InlineData(4099, 5000)]
-    [InlineData(4099, 6000)]
     [InlineData(5099, 6000)]
     [InlineData(6000, 6060)]
     [InlineData(9099, 9599)]
     public void TheDirectivesStepsAreAllowed(int from, int to) =>
         Assert.Null(StageRules.CheckManual(from, to, new StageContext()));
+
+    [Fact]
+    public void FinalDraftIsSkippedOnlyAfterAnEnquiryApprovedWithNoNegativeVoteAndWithTheManagersNote()
+    {
+        Assert.Null(StageRules.CheckManual(4099, 6000, new StageContext(BallotOutcome.Approved)));
+        Assert.Equal("Error.Stage.FdisNeeded", StageRules.CheckManual(4099, 6000, new StageContext(BallotOutcome.Approved, LastBallotNegativeVotes: 1)));
+        Assert.Equal("Error.Stage.FdisNeeded", StageRules.CheckManual(4099, 6000, new StageContext()));
+        Assert.True(StageRules.NeedsNote(4099, 6000));
+        Assert.False(StageRules.NeedsNote(4099, 5000));
+    }
+
+    [Fact]
+    public void WithdrawalBallotAndCommitteeInternalBallotFollowTheirRules()
+    {
+        Assert.Null(StageRules.CheckOpen(BallotKind.Withdrawal, 9099));
+        Assert.NotNull(StageRules.CheckOpen(BallotKind.Withdrawal, 6060));
+        Assert.Equal("Error.Stage.NeedsBallotOpen", StageRules.CheckManual(9099, 9520, new StageContext()));
+        Assert.Equal([9560, 9599], StageRules.AfterClose(BallotKind.Withdrawal, BallotOutcome.Approved));
+        Assert.Equal([9560], StageRules.AfterClose(BallotKind.Withdrawal, BallotOutcome.NotApproved));
+        Assert.Equal("Error.Stage.NeedsApproval", StageRules.CheckManual(9560, 9599, new StageContext(BallotOutcome.NotApproved)));
+        Assert.Null(StageRules.CheckManual(9560, 9592, new StageContext(BallotOutcome.NotApproved)));
+        // A committee internal ballot decides a question at any open stage and moves nothing.
+        Assert.Null(StageRules.CheckOpen(BallotKind.CIB, 2020));
+        Assert.NotNull(StageRules.CheckOpen(BallotKind.CIB, 9599));
+        Assert.Null(StageRules.BallotStage(BallotKind.CIB));
+        Assert.Empty(StageRules.AfterClose(BallotKind.CIB, BallotOutcome.Approved));
+    }
 
     [Fact]
     public void BallotsOpenOnlyAtTheirStage()
