@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
+using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Membership;
@@ -70,6 +71,8 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CertificationBodyMember> CertificationBodyMembers => Set<CertificationBodyMember>();
     public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<SubscriptionEvent> SubscriptionEvents => Set<SubscriptionEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

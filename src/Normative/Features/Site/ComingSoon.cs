@@ -13,7 +13,6 @@ public static class ComingSoon
     [
         new("news", "Coming.News.Title", "Coming.News.Text"),
         new("insights", "Coming.News.Title", "Coming.News.Text"),
-        new("updates", "Coming.Updates.Title", "Coming.Updates.Text"),
     ];
 
     public static Section? Find(string path)

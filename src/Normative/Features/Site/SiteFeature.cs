@@ -25,7 +25,6 @@ public sealed class SiteFeature : Feature
             ("About.Members.Title", SitePages.About + "#members", "Sitemap.Organization", 202),
             ("About.Consensus.Title", SitePages.About + "#consensus", "Sitemap.Organization", 203),
             ("Nav.News", SitePages.News, "Sitemap.Organization", 240),
-            ("Footer.SignUpForUpdates", SitePages.Updates, "Sitemap.Account", 340),
             ("Footer.Accessibility", SitePages.Accessibility, "Sitemap.About", 401),
             ("Footer.Privacy", SitePages.Privacy, "Sitemap.About", 402),
             ("Footer.Copyright", SitePages.Copyright, "Sitemap.About", 403),
@@ -39,7 +38,6 @@ public sealed class SiteFeature : Feature
         // The header's navigation (the catalogue, development and the store add theirs) and the footer.
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.AboutUs", SitePages.About, Order: 30));
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.News", SitePages.News, Order: 40));
-        services.AddSiteComponent(SiteSlots.FooterLead, typeof(StayInformedViewComponent));
         foreach (var (key, href, order) in new[]
         {
             ("Footer.Sitemap", SitePages.Sitemap, 1),
