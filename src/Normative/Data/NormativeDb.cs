@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
+using Normative.Features.Content.Articles;
 using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
@@ -73,6 +74,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<SubscriptionEvent> SubscriptionEvents => Set<SubscriptionEvent>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
+    public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

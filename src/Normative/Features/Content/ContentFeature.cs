@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Content.Articles;
 using Normative.Features.Content.Updates;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -5,8 +9,10 @@ using Normative.Web;
 namespace Normative.Features.Content;
 
 /// <summary>
-/// The site's own voice: email updates with double opt-in (the footer's form on every page, the
-/// confirmation, preferences and one-click unsubscribe, the clean-up of unconfirmed addresses).
+/// The site's own voice: news and insights written by Editors (Markdown, preview, statuses, one
+/// version per language, feeds, the home page's featured insights) and email updates with double
+/// opt-in (the footer's form on every page, confirmation, preferences, one-click unsubscribe, the
+/// clean-up of unconfirmed addresses).
 /// </summary>
 public sealed class ContentFeature : Feature
 {
@@ -21,9 +27,25 @@ public sealed class ContentFeature : Feature
         {
             services.AddHostedService<UnconfirmedCleanupWorker>();
         }
+        services.Configure<RazorPagesOptions>(o => o.Conventions
+            .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
+            .AddPageRoute("/Content/Articles/Editor/Edit", "editor/articles/new"));
 
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.News", ContentLinks.News, Order: 40));
         services.AddSiteComponent(SiteSlots.FooterLead, typeof(UpdatesFormViewComponent));
+        services.AddSiteComponent(SiteSlots.HomeFeatured, typeof(FeaturedInsightsViewComponent));
+        services.AddSiteComponent(CatalogueSlots.SectorAside, typeof(TaggedArticlesViewComponent));
+        services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(TaggedArticlesViewComponent), order: 10);
+        services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(TaggedArticlesViewComponent), order: 10);
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.News.Title", ContentLinks.News, "Sitemap.Organization", Order: 240));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.Insights.Title", ContentLinks.Insights, "Sitemap.Organization", Order: 241));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Footer.SignUpForUpdates", ContentLinks.Updates, "Sitemap.Account", Order: 340));
-        services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.Updates));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, "Articles.Editor.Group", Roles.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, Role: Roles.Editor));
+        services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.News, ContentLinks.Insights, ContentLinks.Updates));
+        services.AddSingleton<ISitemapSource, ArticleSitemap>();
     }
+
+    /// <summary>The Atom feeds of news and insights.</summary>
+    public override void MapEndpoints(WebApplication app) => app.MapArticleFeeds();
 }

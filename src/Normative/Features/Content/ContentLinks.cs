@@ -27,4 +27,30 @@ public static class ContentLinks
     /// <summary>The List-Unsubscribe address: GET asks, POST (one-click, RFC 8058) unsubscribes.</summary>
     [LinkTo("/Content/Updates/Unsubscribe")]
     public static string Unsubscribe(string token, string? culture = null) => "/updates/unsubscribe?token=" + Uri.EscapeDataString(token) + Culture(culture);
+
+    [LinkTo("/Content/Articles/News")]
+    public static string News => "/news";
+
+    [LinkTo("/Content/Articles/Insights")]
+    public static string Insights => "/insights";
+
+    /// <summary>A news item or an insight (both live under /news/).</summary>
+    [LinkTo("/Content/Articles/Article")]
+    public static string Article(string slug) => "/news/" + Uri.EscapeDataString(slug);
+
+    public static string NewsFeed => "/news/feed.atom";
+
+    public static string InsightsFeed => "/insights/feed.atom";
+
+    /// <summary>Editors: every article, whatever its status.</summary>
+    [LinkTo("/Content/Articles/Editor/Index")]
+    public static string EditorArticles => "/editor/articles";
+
+    [LinkTo("/Content/Articles/Editor/Edit")]
+    public static string NewArticle => "/editor/articles/new";
+
+    /// <summary>Editors: an article's version in <paramref name="language"/>, its status and history.</summary>
+    [LinkTo("/Content/Articles/Editor/Edit")]
+    public static string EditArticle(int id, string? language = null) =>
+        $"/editor/articles/{id}" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
 }

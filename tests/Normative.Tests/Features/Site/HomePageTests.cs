@@ -76,14 +76,6 @@ public class HomePageTests(NormativeFactory factory) : IClassFixture<NormativeFa
     }
 
     [Fact]
-    public async Task UnbuiltSectionsSayHonestlyThatTheyAreComing()
-    {
-        var page = await factory.Browser().GetDocumentAsync("/news?culture=en");
-        Assert.Equal("News and insights", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("not open yet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task EveryPageCarriesTheSecurityHeaders()
     {
         var response = await factory.Browser().GetAsync("/");
