@@ -53,4 +53,25 @@ public static class ContentLinks
     [LinkTo("/Content/Articles/Editor/Edit")]
     public static string EditArticle(int id, string? language = null) =>
         $"/editor/articles/{id}" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
+
+    [LinkTo("/Content/Events/Index")]
+    public static string Events => "/events";
+
+    [LinkTo("/Content/Events/Past")]
+    public static string PastEvents => "/events/past";
+
+    [LinkTo("/Content/Events/Details")]
+    public static string Event(string slug) => "/events/" + Uri.EscapeDataString(slug);
+
+    /// <summary>Every event as iCalendar (RFC 5545), for calendar programs to subscribe to.</summary>
+    public static string EventsCalendar => "/events/calendar.ics";
+
+    [LinkTo("/Content/Events/Editor/Index")]
+    public static string EditorEvents => "/editor/events";
+
+    [LinkTo("/Content/Events/Editor/Edit")]
+    public static string NewEvent => "/editor/events/new";
+
+    [LinkTo("/Content/Events/Editor/Edit")]
+    public static string EditEvent(int id) => $"/editor/events/{id}";
 }
