@@ -40,6 +40,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
     public DbSet<PriceBand> PriceBands => Set<PriceBand>();
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
+    public DbSet<DeliveryTime> DeliveryTimes => Set<DeliveryTime>();
     public DbSet<TaxRule> TaxRules => Set<TaxRule>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Order> Orders => Set<Order>();

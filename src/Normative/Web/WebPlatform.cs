@@ -97,6 +97,11 @@ public static class WebPlatform
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).PostConfigure(o => o.Normalize());
         services.AddSingleton<SiteParts>();
+        // The platform's own cookies, for the privacy notice: the language menu's choice, the
+        // antiforgery token of forms, and the notice a form shows once after it redirects.
+        services.AddSiteCookie(new SiteCookie(CookieRequestCultureProvider.DefaultCookieName, typeof(SiteText), "Privacy.Cookies.Culture", "Privacy.Cookies.OneYear", Order: 10));
+        services.AddSiteCookie(new SiteCookie(".AspNetCore.Antiforgery.*", typeof(SiteText), "Privacy.Cookies.Antiforgery", "Privacy.Cookies.BrowserSession", Order: 11));
+        services.AddSiteCookie(new SiteCookie(".AspNetCore.Mvc.CookieTempDataProvider", typeof(SiteText), "Privacy.Cookies.Notice", "Privacy.Cookies.UntilShown", Order: 12));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

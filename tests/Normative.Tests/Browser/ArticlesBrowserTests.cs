@@ -24,7 +24,7 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await page.FillAsync("#Input_Email", editor.Email!);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
 
         var slug = "browser-" + Guid.NewGuid().ToString("N")[..8];
         await page.GotoAsync("/editor/articles/new");
@@ -44,7 +44,7 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("button:has-text('Save')");
-        await page.WaitForURLAsync("**/editor/articles/*?language=en", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.Contains("/editor/articles/", StringComparison.Ordinal) && url.EndsWith("?language=en", StringComparison.Ordinal));
         Assert.Contains("saved", await page.TextContentAsync("main .notice"), StringComparison.Ordinal);
 
         await page.FillAsync("#publish-at", DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
@@ -58,7 +58,7 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var reader = await browser.NewPageAsync();
         await reader.GotoAsync("/");
         await reader.ClickAsync($"section[aria-labelledby=insights-title] a[href='/news/{slug}']");
-        await reader.WaitForURLAsync($"**/news/{slug}", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(reader, url => url.EndsWith($"/news/{slug}", StringComparison.Ordinal));
         Assert.Equal("Hospitals and the new hygiene guide", (await reader.TextContentAsync("h1"))!.Trim());
         Assert.NotEqual("owned", await reader.TitleAsync());
         Assert.Equal(0, await reader.Locator("main script").CountAsync());

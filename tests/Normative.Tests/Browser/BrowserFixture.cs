@@ -13,11 +13,25 @@ namespace Normative.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Wait for the next page's document, not for every image and stylesheet: a test asserts what the
-    /// page says. In loaded test runs the URL had changed but the "load" event (Playwright's default)
-    /// now and then did not fire within 30 s; why is not yet known.
+    /// Waits until the page is at a URL that <paramref name="arrived"/> accepts and its <c>main</c>
+    /// is in the document. Playwright's WaitForURLAsync waits for a lifecycle event after the URL
+    /// matches; in loaded runs that event now and then never arrived (30 s timeouts with the new page
+    /// already shown), so this polls the URL and the DOM, which is what a test goes on to read.
     /// </summary>
-    public static readonly PageWaitForURLOptions DomReady = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    public static async Task ArriveAsync(IPage page, Func<string, bool> arrived)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!arrived(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var said = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ConfigureAwait(false);
+                throw new TimeoutException($"Still at {page.Url} after 60 s; the page says: {said}");
+            }
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+        await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 }).ConfigureAwait(false);
+    }
 
     public NormativeFactory App { get; } = new();
     public string BaseUrl { get; private set; } = "";

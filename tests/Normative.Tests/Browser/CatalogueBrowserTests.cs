@@ -30,15 +30,15 @@ public class CatalogueBrowserTests(BrowserFixture browser) : IClassFixture<Brows
 
         await page.FillAsync("#site-search", "managment systems");
         await page.PressAsync("#site-search", "Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.Contains("/search?q=", StringComparison.Ordinal));
         Assert.Contains("management systems", await page.TextContentAsync(".notice[role=status]"), StringComparison.Ordinal);
 
         await page.ClickAsync("#facet-status ~ ul a:has-text('Published')");
-        await page.WaitForURLAsync(url => url.Contains("status=published", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.Contains("status=published", StringComparison.Ordinal));
         Assert.NotNull(await page.QuerySelectorAsync(".chips a"));
 
         await page.ClickAsync(".result-link:has-text('ISO 9001:2015')");
-        await page.WaitForURLAsync(url => url.EndsWith("/standard/62085", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.EndsWith("/standard/62085", StringComparison.Ordinal));
         Assert.Equal("ISO 9001:2015", (await page.TextContentAsync("h1 .reference"))!.Trim());
 
         await page.ClickAsync(".lifecycle a:has-text('ISO 9001:2008')");

@@ -19,7 +19,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
         return page;
     }
 
@@ -59,7 +59,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Contains("1 of 3 P-members have voted", await managerPage.TextContentAsync("main"), StringComparison.Ordinal);
         await AssertAccessibleAsync(managerPage);
         await managerPage.ClickAsync("form[action*='handler=Close'] button[type=submit]");
-        await managerPage.WaitForURLAsync(url => url.EndsWith($"/development/ballots/{ballot.Id}/result", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(managerPage, url => url.EndsWith($"/development/ballots/{ballot.Id}/result", StringComparison.Ordinal));
         Assert.Equal("Approved", (await managerPage.TextContentAsync(".outcome strong"))!.Trim());
         Assert.True(await managerPage.IsVisibleAsync("svg.result-chart"));
         await AssertAccessibleAsync(managerPage);

@@ -24,7 +24,7 @@ public class EmailUpdatesBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await page.FillAsync("#footer-email", email);
         await page.CheckAsync("#footer-topic-publications");
         await page.ClickAsync("footer form.footer-updates button[type=submit]");
-        await page.WaitForURLAsync("**/updates/almost-done", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.EndsWith("/updates/almost-done", StringComparison.Ordinal));
         Assert.Equal("Almost done!", (await page.TextContentAsync("h1"))!.Trim());
         Assert.Contains("You will not be registered until you confirm", await page.TextContentAsync("main"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
@@ -35,7 +35,7 @@ public class EmailUpdatesBrowserTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal("Confirm your subscription", (await page.TextContentAsync("h1"))!.Trim());
         await AssertAccessibleAsync(page);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/updates/preferences?**", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.Contains("/updates/preferences?", StringComparison.Ordinal));
         Assert.Contains("Your subscription is confirmed", await page.TextContentAsync("main .notice"), StringComparison.Ordinal);
         Assert.True(await page.IsCheckedAsync("#prefs-topic-news"));
         Assert.True(await page.IsCheckedAsync("#prefs-topic-publications"));

@@ -14,7 +14,7 @@ public class SiteShellBrowserTests(BrowserFixture browser) : IClassFixture<Brows
 
         await page.ClickAsync(".language-menu summary");
         await page.ClickAsync(".language-menu a[lang=fr]");
-        await page.WaitForURLAsync(url => !url.Contains("/language", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/language", StringComparison.Ordinal));
 
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
         // The choice holds on the next page too.

@@ -28,24 +28,24 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GotoAsync("/");
         await page.FillAsync("#site-search", d.Reference.ToLowerInvariant().Replace(":", " ", StringComparison.Ordinal));
         await page.PressAsync("#site-search", "Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal), BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, url => url.Contains("/search?q=", StringComparison.Ordinal));
         await page.ClickAsync($".result-link[href='/standard/{d.Id}']");
-        await page.WaitForURLAsync($"**/standard/{d.Id}", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.EndsWith($"/standard/{d.Id}", StringComparison.Ordinal));
         Assert.Equal(d.Reference, (await page.TextContentAsync("h1 .reference"))!.Trim());
         Assert.Contains("CHF", await page.TextContentAsync(".standard-aside .store-offers"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("form.offer-form:has(input[name=format][value=Pdf]):has(input[name=language][value=en]) button");
-        await page.WaitForURLAsync("**/cart", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.EndsWith("/cart", StringComparison.Ordinal));
         Assert.Equal("1", (await page.TextContentAsync(".cart-link .badge [aria-hidden]"))!.Trim());
         await AssertAccessibleAsync(page);
 
         await page.ClickAsync("#checkout");
-        await page.WaitForURLAsync("**/account/signin**", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.Contains("/account/signin", StringComparison.Ordinal));
         await page.FillAsync("#Input_Email", buyer.Email!);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/store/checkout", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.EndsWith("/store/checkout", StringComparison.Ordinal));
         await AssertAccessibleAsync(page);
 
         await page.FillAsync("#Input_Name", "Zoë Müller");
@@ -57,16 +57,16 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.CheckAsync("#pay-Card");
         await page.ClickAsync("#place-order");
 
-        await page.WaitForURLAsync("**/store/test-payment/**", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.Contains("/store/test-payment/", StringComparison.Ordinal));
         Assert.Equal("CHF 127.55", (await page.TextContentAsync("#amount"))!.Trim());
         await AssertAccessibleAsync(page);
         await page.ClickAsync("#pay");
 
-        await page.WaitForURLAsync("**/confirmation?session_id=**", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.Contains("/confirmation?session_id=", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#confirmation");
         await AssertAccessibleAsync(page);
         await page.ClickAsync("a.download-link");
-        await page.WaitForURLAsync("**/store/downloads/**", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.Contains("/store/downloads/", StringComparison.Ordinal));
         await AssertAccessibleAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
@@ -90,7 +90,7 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.FillAsync("#Input_Email", editor.Email!);
         await page.FillAsync("#Input_Password", NormativeFactory.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account", BrowserFixture.DomReady);
+        await BrowserFixture.ArriveAsync(page, u => u.EndsWith("/account", StringComparison.Ordinal));
 
         foreach (var path in new[]
                  {

@@ -39,7 +39,7 @@ public static class StoreDemo
             var title = language == "fr" && d.TitleFr is not null ? d.TitleFr : d.TitleEn;
             var pages = Math.Clamp(d.PagesEn ?? 4, 2, 6);
             var pdf = SamplePdf.Create(d.Reference, title, language, pages);
-            await Files.SaveAsync(db, id, language, $"SAMPLE-{d.Reference.Replace('/', '-').Replace(':', '-').Replace(' ', '_')}-{language}.pdf", pdf, pages, "demo", clock.GetUtcNow());
+            await Files.SaveAsync(db, null, id, language, $"SAMPLE-{d.Reference.Replace('/', '-').Replace(':', '-').Replace(' ', '_')}-{language}.pdf", pdf, pages, "demo", clock.GetUtcNow());
         }
         return count;
     }

@@ -39,6 +39,9 @@ public sealed class AccountsFeature : Feature
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        services.AddSiteCookie(new SiteCookie(".AspNetCore.Identity.Application", typeof(SiteText), "Privacy.Cookies.Session", "Privacy.Cookies.SessionLife", Order: 1));
+        services.AddSiteCookie(new SiteCookie("Identity.TwoFactorUserId", typeof(SiteText), "Privacy.Cookies.TwoFactor", "Privacy.Cookies.FiveMinutes", Order: 2));
+        services.AddSiteCookie(new SiteCookie("Identity.TwoFactorRememberMe", typeof(SiteText), "Privacy.Cookies.RememberMachine", "Privacy.Cookies.FourteenDays", Order: 3));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = AccountLinks.SignIn;

@@ -72,24 +72,21 @@ public static class CertificationApi
     public static IEndpointRouteBuilder MapCertificationApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
-        group.MapGet("/verify", VerifyAsync)
-            .RequireRateLimiting(CertificationFeature.SearchPolicy)
+        // The free, anonymous reads share one rate limit; the writes below need a certification body's token.
+        var open = group.MapGroup("").RequireRateLimiting(CertificationFeature.SearchPolicy);
+        open.MapGet("/verify", VerifyAsync)
             .WithName("VerifyCertificate")
             .WithSummary("Verify a certificate by its exact number (and certification body code): is it valid today? Free, no account.");
-        group.MapGet("/verify/receipt", ReceiptAsync)
-            .RequireRateLimiting(CertificationFeature.SearchPolicy)
+        open.MapGet("/verify/receipt", ReceiptAsync)
             .WithName("VerificationReceipt")
             .WithSummary($"The same verification as a receipt signed with ECDSA P-256 (key at {CertificationLinks.ReceiptKey}).");
-        group.MapPost("/receipts/check", CheckReceiptAsync)
-            .RequireRateLimiting(CertificationFeature.SearchPolicy)
+        open.MapPost("/receipts/check", CheckReceiptAsync)
             .WithName("CheckReceipt")
             .WithSummary("Check that a receipt is unchanged and signed by this registry.");
-        group.MapGet("/", SearchAsync)
-            .RequireRateLimiting(CertificationFeature.SearchPolicy)
+        open.MapGet("/", SearchAsync)
             .WithName("SearchCertificates")
             .WithSummary("Search by organization name (typo tolerant), country, standard, certification body or number. Paginated.");
-        group.MapGet("/{id:long}", GetAsync)
-            .RequireRateLimiting(CertificationFeature.SearchPolicy)
+        open.MapGet("/{id:long}", GetAsync)
             .WithName("GetCertificate")
             .WithSummary("One certificate with its validity today, history, audits and the CB's accreditations.");
 

@@ -10,10 +10,12 @@ public sealed class SiteParts
     private readonly FrozenDictionary<string, SiteLink[]> _links;
     private readonly FrozenDictionary<string, SiteComponent[]> _components;
     private readonly FrozenDictionary<string, SiteCard[]> _cards;
+    private readonly SiteCookie[] _cookies;
     private readonly IStringLocalizerFactory _localizers;
 
-    public SiteParts(IEnumerable<SiteLink> links, IEnumerable<SiteComponent> components, IEnumerable<SiteCard> cards, IStringLocalizerFactory localizers)
+    public SiteParts(IEnumerable<SiteLink> links, IEnumerable<SiteComponent> components, IEnumerable<SiteCard> cards, IEnumerable<SiteCookie> cookies, IStringLocalizerFactory localizers)
     {
+        _cookies = cookies.OrderBy(c => c.Order).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
         _cards = cards.GroupBy(c => c.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Order).ToArray());
         _links = links.GroupBy(l => l.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(l => l.Order).ToArray());
         _components = components.GroupBy(c => c.Slot).ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Order).ToArray());
@@ -23,6 +25,16 @@ public sealed class SiteParts
     public IReadOnlyList<SiteComponent> Components(string slot) => _components.GetValueOrDefault(slot) ?? [];
 
     public IReadOnlyList<SiteCard> Cards(string slot) => _cards.GetValueOrDefault(slot) ?? [];
+
+    /// <summary>Every cookie the features said they may set, for the privacy notice.</summary>
+    public IReadOnlyList<SiteCookie> Cookies => _cookies;
+
+    /// <summary>A text of a cookie's row (its purpose or lifetime) in the current UI language.</summary>
+    public string Text(SiteCookie cookie, string key)
+    {
+        ArgumentNullException.ThrowIfNull(cookie);
+        return _localizers.Create(cookie.Text)[key];
+    }
 
     /// <summary>A text of a card (its title, body or action) in the current UI language.</summary>
     public string Text(SiteCard card, string key)

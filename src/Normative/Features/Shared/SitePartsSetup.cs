@@ -9,6 +9,9 @@ public static class SitePartsSetup
     public static IServiceCollection AddSiteCard(this IServiceCollection services, SiteCard card) =>
         services.AddSingleton(card);
 
+    public static IServiceCollection AddSiteCookie(this IServiceCollection services, SiteCookie cookie) =>
+        services.AddSingleton(cookie);
+
     public static IServiceCollection AddSiteComponent(this IServiceCollection services, string slot, Type component, int order = 0) =>
         services.AddSingleton(new SiteComponent(slot, component, order));
 }

@@ -19,7 +19,8 @@ namespace Normative.Features.Store;
 /// </summary>
 public static class StoreApi
 {
-    public sealed record OfferResponse(int DeliverableId, string Format, string Language, decimal Price, string Currency);
+    /// <param name="DeliveryDays">0: the file is there (a PDF downloads right after payment); else the working days promised to prepare it.</param>
+    public sealed record OfferResponse(int DeliverableId, string Format, string Language, decimal Price, string Currency, int DeliveryDays);
 
     public sealed record CartLineResponse(long Id, int DeliverableId, string Reference, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, bool Available);
 
@@ -69,7 +70,7 @@ public static class StoreApi
         }
         var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
         IReadOnlyList<OfferResponse> offers = prices.OffersFor(d)
-            .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF")).ToList();
+            .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF", o.DeliveryDays)).ToList();
         return TypedResults.Ok(offers);
     }
 

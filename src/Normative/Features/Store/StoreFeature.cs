@@ -53,6 +53,7 @@ public sealed class StoreFeature : Feature
         // The store's parts of shared pages: the cart in the header, the offers beside a standard,
         // the buyer's links on "My account", the navigation, the home page's card, the sitemap.
         services.AddSiteComponent(SiteSlots.HeaderTools, typeof(CartLinkViewComponent));
+        services.AddSiteCookie(new SiteCookie(CartActions.CookieName, typeof(StoreText), "Privacy.Cookie.Cart", "Privacy.Cookie.CartLife", Order: 20));
         services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(OffersViewComponent));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Orders.Title", StoreLinks.Orders(), Order: 10));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", StoreLinks.Downloads(), Order: 11));

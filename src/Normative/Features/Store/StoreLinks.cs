@@ -47,6 +47,10 @@ public static class StoreLinks
     [LinkTo("/Store/Orders/Invoice")]
     public static string Invoice(string number) => $"/store/orders/{Uri.EscapeDataString(number)}/invoice";
 
+    /// <summary>The credit note of a refunded order (PDF).</summary>
+    [LinkTo("/Store/Orders/Invoice")]
+    public static string CreditNote(string number) => $"/store/orders/{Uri.EscapeDataString(number)}/credit-note";
+
     /// <summary>Where the payment provider sends the buyer back; without a session id, the address the provider completes (<see cref="SessionIdPlaceholder"/>).</summary>
     [LinkTo("/Store/Checkout/Confirmation")]
     public static string Confirmation(string number, string? sessionId = null) =>
@@ -72,7 +76,7 @@ public static class StoreLinks
     public static string AdminOrders() => "/store/admin/orders";
 
     /// <summary>The Editors' orders filtered, a page of them, or (<paramref name="csv"/>) all of them as a spreadsheet: the page of <see cref="AdminOrders()"/>.</summary>
-    public static string AdminOrders(OrderStatus? status, PaymentMethod? method = null, DateOnly? from = null, DateOnly? to = null, string? q = null, int page = 1, bool csv = false)
+    public static string AdminOrders(OrderStatus? status, PaymentMethod? method = null, DateOnly? from = null, DateOnly? to = null, string? q = null, int page = 1, bool csv = false, bool taxCsv = false)
     {
         var query = new List<string>();
         void Add(string name, string? value)
@@ -88,7 +92,7 @@ public static class StoreLinks
         Add("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("q", q);
         Add("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
-        Add("handler", csv ? "Csv" : null);
+        Add("handler", csv ? "Csv" : taxCsv ? "TaxCsv" : null);
         return AdminOrders() + (query.Count == 0 ? "" : "?" + string.Join("&", query));
     }
 

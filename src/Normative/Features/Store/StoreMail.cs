@@ -29,7 +29,7 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
     {
         using var _ = CultureScope.Use(order.Culture);
         var seller = Seller;
-        var pdf = InvoicePdf.Create(order, proForma: true, seller, t, now);
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.ProForma, seller, t, now);
         var paragraphs = new[]
         {
             t["Mail.ProForma.Intro", order.Number].Value,
@@ -45,7 +45,7 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
     {
         using var _ = CultureScope.Use(order.Culture);
         var seller = Seller;
-        var pdf = InvoicePdf.Create(order, proForma: false, seller, t, now);
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.Invoice, seller, t, now);
         var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, Chf.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
             $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
@@ -59,7 +59,34 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
         }
         Queue(db, order.BillingEmail, order.BillingName, t["Mail.Confirmation.Subject", seller.Name, order.Number].Value, paragraphs,
             (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
-            new OutboxAttachment { FileName = $"invoice-{order.Number}.pdf", ContentType = "application/pdf", Content = pdf });
+            new OutboxAttachment { FileName = $"invoice-{order.InvoiceNumber ?? order.Number}.pdf", ContentType = "application/pdf", Content = pdf });
+    }
+
+    /// <summary>The order is refunded: the buyer gets the credit note; the licences end.</summary>
+    public void QueueRefund(NormativeDb db, Order order, DateTimeOffset now)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var seller = Seller;
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.CreditNote, seller, t, now);
+        var paragraphs = new[] { t["Mail.Refund.Intro", order.Number, Chf.Format(order.Total)].Value, t["Mail.Refund.Licences"].Value };
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.Refund.Subject", seller.Name, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
+            new OutboxAttachment { FileName = $"credit-note-{order.CreditNoteNumber ?? order.Number}.pdf", ContentType = "application/pdf", Content = pdf });
+    }
+
+    /// <summary>An unpaid order is cancelled: nothing is owed any more.</summary>
+    public void QueueCancellation(NormativeDb db, Order order, string? reason)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var sellerName = organization.Value.Name;
+        var paragraphs = new List<string> { t["Mail.Cancelled.Intro", order.Number].Value };
+        if (reason is not null)
+        {
+            paragraphs.Add(t["Mail.Cancelled.Reason", reason].Value);
+        }
+        paragraphs.Add(t["Mail.Cancelled.NothingOwed"].Value);
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.Cancelled.Subject", sellerName, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), sellerName);
     }
 
     public void QueueAlert(NormativeDb db, string to, string culture, IReadOnlyList<AlertItem> items)
@@ -76,6 +103,16 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
         }
         paragraphs.Add(t["Mail.Alert.TurnOff", Link(StoreLinks.Alerts())].Value);
         Queue(db, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);
+    }
+
+    /// <summary>The master file of a PDF the buyer paid for has arrived: the download is open.</summary>
+    public void QueueFileReady(NormativeDb db, Order order, string reference, string language)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var sellerName = organization.Value.Name;
+        var paragraphs = new[] { t["Mail.FileReady.Intro", order.Number, reference, Catalogue.CatalogueFormat.LanguageName(language)].Value };
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.FileReady.Subject", sellerName, reference].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), sellerName);
     }
 
     private string Link(string path) => SiteLinks.Mail(configuration, path);

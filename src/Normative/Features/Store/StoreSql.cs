@@ -29,6 +29,21 @@ public static class StoreSql
         return order;
     }
 
+    /// <summary>
+    /// The next number of an invoice or credit note in <paramref name="year"/>, gap-free: the
+    /// counter row is updated in the caller's transaction, so a rollback gives the number back.
+    /// </summary>
+    public static async Task<string> NextDocumentNumberAsync(NormativeDb db, DocumentKind kind, int year, CancellationToken ct)
+    {
+        var (name, prefix) = kind == DocumentKind.Invoice ? ("invoice", "INV") : ("credit-note", "CN");
+        var n = await db.Database.SqlQuery<int>($"""
+            INSERT INTO document_counters (kind, year, last) VALUES ({name}, {year}, 1)
+            ON CONFLICT (kind, year) DO UPDATE SET last = document_counters.last + 1
+            RETURNING last AS "Value"
+            """).ToListAsync(ct);
+        return $"{prefix}-{year}-{n.Single():D6}";
+    }
+
     /// <summary>Inserts the order's payment unless it has one (unique on order and kind); true if this call inserted it.</summary>
     public static async Task<bool> InsertPaymentOnceAsync(NormativeDb db, long orderId, string provider, string? reference, decimal amount, string currency,
         DateTimeOffset at, string by, CancellationToken ct)

@@ -13,13 +13,21 @@ public static class Files
 
     public sealed record Missing(int DeliverableId, string Reference, string Language);
 
-    public static async Task SaveAsync(NormativeDb db, int deliverableId, string language, string fileName, byte[] content, int pages, string by, DateTimeOffset now)
+    /// <summary>
+    /// Saves the language's master file. When it is the first one, every buyer who paid for that PDF
+    /// and has waited for it is mailed, in the same transaction.
+    /// </summary>
+    public static async Task SaveAsync(NormativeDb db, StoreMail? mail, int deliverableId, string language, string fileName, byte[] content, int pages, string by, DateTimeOffset now)
     {
         var file = await db.SourceFiles.SingleOrDefaultAsync(f => f.DeliverableId == deliverableId && f.Language == language);
         if (file is null)
         {
             file = new SourceFile { DeliverableId = deliverableId, Language = language, FileName = "", Content = [], Sha256 = "", UploadedBy = by };
             db.SourceFiles.Add(file);
+            if (mail is not null)
+            {
+                await TellWaitingBuyersAsync(db, mail, deliverableId, language);
+            }
         }
         file.FileName = fileName.Length > 255 ? fileName[^255..] : fileName;
         file.Content = content;
@@ -29,6 +37,19 @@ public static class Files
         file.UploadedAt = now;
         file.UploadedBy = by;
         await db.SaveChangesAsync();
+    }
+
+    private static async Task TellWaitingBuyersAsync(NormativeDb db, StoreMail mail, int deliverableId, string language)
+    {
+        var waiting = await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
+            .Select(o => new { Order = o, Line = o.Lines.FirstOrDefault(l => l.Format == ProductFormat.Pdf && l.DeliverableId == deliverableId && l.Language == language) })
+            .Where(x => x.Line != null)
+            .ToListAsync();
+        foreach (var w in waiting)
+        {
+            mail.QueueFileReady(db, w.Order, w.Line!.Reference, language);
+        }
     }
 
     /// <summary>PDF licences sold (paid) whose language has no source file yet: their buyers wait.</summary>

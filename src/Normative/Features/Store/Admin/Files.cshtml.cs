@@ -14,7 +14,7 @@ namespace Normative.Features.Store.Admin;
 /// <summary>Editors upload the master PDF of a deliverable per language; buyers' copies are stamped from it.</summary>
 [RequestSizeLimit(Files.MaxBytes + 1_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = Files.MaxBytes + 1_000_000)]
-public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+public class FilesModel(NormativeDb db, StoreMail mail, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
 {
     public sealed record FileRow(int Id, int DeliverableId, string Reference, string Language, string FileName, int Size, int PageCount, DateTimeOffset UploadedAt, string UploadedBy);
 
@@ -26,10 +26,62 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
         public IFormFile? File { get; set; }
     }
 
+    /// <summary>The working days promised per format for files not uploaded yet; empty: not offered without its file.</summary>
+    public sealed class DeliveryInput
+    {
+        public int? Pdf { get; set; }
+        public int? Paper { get; set; }
+    }
+
+    [BindProperty]
+    public DeliveryInput Delivery { get; set; } = new();
+
     public List<FileRow> Uploaded { get; private set; } = [];
     public List<Files.Missing> Missing { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        var days = await db.DeliveryTimes.AsNoTracking().ToDictionaryAsync(t => t.Format, t => t.WorkingDays);
+        Delivery = new DeliveryInput
+        {
+            Pdf = days.TryGetValue(ProductFormat.Pdf, out var pdf) ? pdf : null,
+            Paper = days.TryGetValue(ProductFormat.Paper, out var paper) ? paper : null,
+        };
+    }
+
+    public async Task<IActionResult> OnPostDeliveryAsync()
+    {
+        var wanted = new Dictionary<ProductFormat, int?> { [ProductFormat.Pdf] = Delivery.Pdf, [ProductFormat.Paper] = Delivery.Paper };
+        if (!ModelState.IsValid || wanted.Values.Any(d => d is < 1 or > DeliveryTime.MaxWorkingDays))
+        {
+            return await RefuseAsync(s["Files.BadDays", DeliveryTime.MaxWorkingDays]);
+        }
+        var now = clock.GetUtcNow();
+        var by = User.Identity?.Name;
+        var rows = await db.DeliveryTimes.ToDictionaryAsync(t => t.Format);
+        foreach (var (format, days) in wanted)
+        {
+            var row = rows.GetValueOrDefault(format);
+            if (days is null && row is not null)
+            {
+                db.DeliveryTimes.Remove(row);
+            }
+            else if (days is { } d && row?.WorkingDays != d)
+            {
+                if (row is null)
+                {
+                    db.DeliveryTimes.Add(row = new DeliveryTime { Format = format });
+                }
+                row.WorkingDays = d;
+                row.UpdatedAt = now;
+                row.UpdatedBy = by;
+            }
+        }
+        await db.SaveChangesAsync();
+        TempData.SetNotice(s["Files.DeliverySaved"]);
+        return Redirect(StoreLinks.AdminFiles());
+    }
 
     public async Task<IActionResult> OnPostUploadAsync(UploadInput input)
     {
@@ -63,7 +115,7 @@ public class FilesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Sto
         {
             return await RefuseAsync(s["Files.NotPdf"]);
         }
-        await Files.SaveAsync(db, deliverable.Id, lang, Path.GetFileName(file.FileName), content, pages, User.Identity?.Name ?? "editor", clock.GetUtcNow());
+        await Files.SaveAsync(db, mail, deliverable.Id, lang, Path.GetFileName(file.FileName), content, pages, User.Identity?.Name ?? "editor", clock.GetUtcNow());
         TempData.SetNotice(s["Files.Saved"]);
         return Redirect(StoreLinks.AdminFiles());
     }

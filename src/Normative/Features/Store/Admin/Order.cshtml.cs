@@ -28,10 +28,10 @@ public class OrderModel(
         ActAsync(number, (o, by, now) => OrderAdministration.ShipAsync(db, o.Id, line, by, now, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostCancelAsync(string number, string? note) =>
-        ActAsync(number, (o, by, now) => OrderAdministration.CancelAsync(db, o.Id, note, by, now, HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.CancelAsync(db, mail, o.Id, note, by, now, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostRefundAsync(string number, string? note) =>
-        ActAsync(number, (o, by, now) => OrderAdministration.RefundAsync(db, provider, o.Id, note, by, now, logger, HttpContext.RequestAborted));
+        ActAsync(number, (o, by, now) => OrderAdministration.RefundAsync(db, provider, mail, o.Id, note, by, now, logger, HttpContext.RequestAborted));
 
     /// <summary>
     /// Does what the Editor asked and comes back to the order with the notice; or, refused (the order

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +56,7 @@ public class OrdersModel(NormativeDb db) : PageModel
         await using (var csv = Csv.ForSpreadsheet(file, leaveOpen: true))
         {
             csv.WriteHeader(["number", "placed_at", "status", "payment_method", "buyer", "organization", "email", "country", "licence_holder", "lines",
-                "net", "vat", "rounding", "total", "currency", "paid_at"]);
+                "net", "vat", "rounding", "total", "currency", "paid_at", "invoice_number", "vat_by_rate", "credit_note_number", "refunded_at"]);
             foreach (var o in rows)
             {
                 csv.WriteField(o.Number);
@@ -74,12 +75,57 @@ public class OrdersModel(NormativeDb db) : PageModel
                 csv.WriteField(o.Total, "0.00");
                 csv.WriteField(o.Currency);
                 csv.WriteField(o.PaidAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
+                csv.WriteField(o.InvoiceNumber);
+                csv.WriteField(string.Join("; ", Vat.Compute(o.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate))).ByRate
+                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{Vat.Percent(r.Rate)}: {r.Net:0.00} + {r.Vat:0.00}"))));
+                csv.WriteField(o.CreditNoteNumber);
+                csv.WriteField(o.RefundedAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
                 csv.EndRecord();
             }
         }
         file.Position = 0;
         return File(file, "text/csv; charset=utf-8", "orders.csv");
     }
+
+    /// <summary>
+    /// The VAT to declare for the filtered orders, by the buyer's country and rate: what was
+    /// invoiced (paid orders) and what credit notes took back (refunds), for the accountant.
+    /// </summary>
+    public async Task<IActionResult> OnGetTaxCsvAsync()
+    {
+        var lines = await (from o in Filtered()
+                           where o.InvoiceNumber != null
+                           from l in o.Lines
+                           select new { o.Id, o.BillingCountry, Credited = o.CreditNoteNumber != null, l.LineNet, l.VatRate }).ToListAsync();
+        var rows = lines
+            .GroupBy(l => l.Id)
+            .SelectMany(order => Vat.Compute(order.Select(l => new Vat.Line(l.LineNet, l.VatRate))).ByRate
+                .Select(r => (Country: order.First().BillingCountry, r.Rate, r.Net, r.Vat, order.First().Credited)))
+            .GroupBy(r => (r.Country, r.Rate))
+            .OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenByDescending(g => g.Key.Rate);
+        var file = new MemoryStream();
+        file.Write(Encoding.UTF8.Preamble);
+        await using (var csv = Csv.ForSpreadsheet(file, leaveOpen: true))
+        {
+            csv.WriteHeader(["country", "vat_rate", "invoices", "invoiced_net", "invoiced_vat", "credit_notes", "credited_net", "credited_vat"]);
+            foreach (var g in rows)
+            {
+                csv.WriteField(g.Key.Country);
+                csv.WriteField(g.Key.Rate, "0.0000");
+                csv.WriteField(g.Count());
+                csv.WriteField(g.Sum(r => r.Net), "0.00");
+                csv.WriteField(g.Sum(r => r.Vat), "0.00");
+                csv.WriteField(g.Count(r => r.Credited));
+                csv.WriteField(g.Where(r => r.Credited).Sum(r => r.Net), "0.00");
+                csv.WriteField(g.Where(r => r.Credited).Sum(r => r.Vat), "0.00");
+                csv.EndRecord();
+            }
+        }
+        file.Position = 0;
+        return File(file, "text/csv; charset=utf-8", "vat-by-country-and-rate.csv");
+    }
+
+    public string TaxCsvLink => StoreLinks.AdminOrders(Status, Method, From, To, Q, taxCsv: true);
 
     /// <summary>This page with the same filters: another page of it, or the CSV.</summary>
     public string Link(int page) => StoreLinks.AdminOrders(Status, Method, From, To, Q, page);

@@ -151,6 +151,7 @@ public static class OrderPayments
             {
                 order.Status = OrderStatus.Paid;
                 order.PaidAt = now;
+                order.InvoiceNumber = await StoreSql.NextDocumentNumberAsync(db, DocumentKind.Invoice, now.UtcDateTime.Year, ct);
                 order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Paid, Note = $"{payment.Provider} {payment.Reference}".Trim() });
                 if (OrderRules.IsFulfilled(order.Lines))
                 {

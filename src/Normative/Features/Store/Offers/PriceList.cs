@@ -4,14 +4,15 @@ using Normative.Features.Store.Checkout;
 namespace Normative.Features.Store.Offers;
 
 /// <summary>
-/// What the prices and the VAT of some deliverables depend on: the page bands, the Editors' prices
-/// for those deliverables and the tax rules, loaded together by <see cref="Pricing.LoadAsync"/>.
+/// What the offers, prices and VAT of some deliverables depend on: the page bands, the Editors'
+/// prices for those deliverables, the tax rules and what can be delivered, loaded together by
+/// <see cref="Pricing.LoadAsync"/>.
 /// </summary>
-public sealed record PriceList(IReadOnlyList<PriceBand> Bands, IReadOnlyList<PriceOverride> Overrides, IReadOnlyList<TaxRule> TaxRules)
+public sealed record PriceList(IReadOnlyList<PriceBand> Bands, IReadOnlyList<PriceOverride> Overrides, IReadOnlyList<TaxRule> TaxRules, Stock Stock)
 {
-    public IReadOnlyList<Offer> OffersFor(Deliverable d) => Pricing.OffersFor(d, Bands, Overrides);
+    public IReadOnlyList<Offer> OffersFor(Deliverable d) => Pricing.OffersFor(d, Bands, Overrides, Stock);
 
-    public Offer? Find(Deliverable d, ProductFormat format, string language) => Pricing.Find(d, Bands, Overrides, format, language);
+    public Offer? Find(Deliverable d, ProductFormat format, string language) => Pricing.Find(d, Bands, Overrides, Stock, format, language);
 
     public decimal VatRate(string country, ProductFormat format, DateOnly on) => TaxRates.RateFor(TaxRules, country, format, on);
 }

@@ -11,15 +11,19 @@ namespace Normative.Features.Store.Offers;
 public static class Pricing
 {
     /// <summary>
-    /// Everything the prices of these deliverables depend on, in three queries however many there
-    /// are: the bands, the Editors' prices for them, and the tax rules.
+    /// Everything the offers of these deliverables depend on, in five queries however many there
+    /// are: the bands, the Editors' prices for them, the tax rules, which of them have their files
+    /// (keys only, never the files) and the promised delivery times.
     /// </summary>
     public static async Task<PriceList> LoadAsync(NormativeDb db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct)
     {
         var bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
         var overrides = await db.PriceOverrides.AsNoTracking().Where(o => deliverableIds.Contains(o.DeliverableId)).ToListAsync(ct);
         var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
-        return new PriceList(bands, overrides, rules);
+        var filed = await db.SourceFiles.Where(f => deliverableIds.Contains(f.DeliverableId))
+            .Select(f => new { f.DeliverableId, f.Language }).ToListAsync(ct);
+        var days = await db.DeliveryTimes.AsNoTracking().ToDictionaryAsync(t => t.Format, t => t.WorkingDays, ct);
+        return new PriceList(bands, overrides, rules, new Stock(filed.Select(f => (f.DeliverableId, f.Language)).ToHashSet(), days));
     }
 
     /// <summary>Published (60.60 and the 90.xx reviews) or withdrawn (95.99, still sold, marked so); drafts are not.</summary>
@@ -42,7 +46,11 @@ public static class Pricing
         return bands.OrderBy(b => b.MinPages).FirstOrDefault(b => b.Contains(pages))?.PriceOf(format);
     }
 
-    public static IReadOnlyList<Offer> OffersFor(Deliverable d, IReadOnlyCollection<PriceBand> bands, IReadOnlyCollection<PriceOverride> overrides)
+    /// <summary>
+    /// The formats and languages of <paramref name="d"/> that can be sold: priced, and either with
+    /// their file or with a delivery time the Editors promise. Never an instant download without a file.
+    /// </summary>
+    public static IReadOnlyList<Offer> OffersFor(Deliverable d, IReadOnlyCollection<PriceBand> bands, IReadOnlyCollection<PriceOverride> overrides, Stock stock)
     {
         if (!IsForSale(d))
         {
@@ -54,17 +62,17 @@ public static class Pricing
             foreach (var language in Languages(d))
             {
                 var pages = PagesFor(d, language);
-                if (PriceFor(bands, overrides, d.Id, format, pages) is { } price)
+                if (PriceFor(bands, overrides, d.Id, format, pages) is { } price && stock.DeliveryDays(d.Id, format, language) is { } days)
                 {
-                    offers.Add(new Offer(d.Id, format, language, price, pages));
+                    offers.Add(new Offer(d.Id, format, language, price, pages, days));
                 }
             }
         }
         return offers;
     }
 
-    public static Offer? Find(Deliverable d, IReadOnlyCollection<PriceBand> bands, IReadOnlyCollection<PriceOverride> overrides, ProductFormat format, string language) =>
-        OffersFor(d, bands, overrides).FirstOrDefault(o => o.Format == format && o.Language == language);
+    public static Offer? Find(Deliverable d, IReadOnlyCollection<PriceBand> bands, IReadOnlyCollection<PriceOverride> overrides, Stock stock, ProductFormat format, string language) =>
+        OffersFor(d, bands, overrides, stock).FirstOrDefault(o => o.Format == format && o.Language == language);
 
     /// <summary>The deliverable's languages, or English when the catalogue lists none.</summary>
     public static IReadOnlyList<string> Languages(Deliverable d) =>

@@ -41,6 +41,11 @@ public class Order
     public decimal Total { get; set; }
     public DateTimeOffset PlacedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
+    /// <summary>Given when the order is paid, without gaps per year (<c>INV-2026-000001</c>).</summary>
+    public string? InvoiceNumber { get; set; }
+    /// <summary>Given when the order is refunded, without gaps per year (<c>CN-2026-000001</c>).</summary>
+    public string? CreditNoteNumber { get; set; }
+    public DateTimeOffset? RefundedAt { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
     public List<OrderEvent> Events { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
@@ -55,6 +60,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             .HasDefaultValueSql("to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('order_numbers')::text, 6, '0')")
             .ValueGeneratedOnAdd();
         b.HasIndex(o => o.Number).IsUnique();
+        b.Property(o => o.InvoiceNumber).HasMaxLength(20);
+        b.HasIndex(o => o.InvoiceNumber).IsUnique();
+        b.Property(o => o.CreditNoteNumber).HasMaxLength(20);
+        b.HasIndex(o => o.CreditNoteNumber).IsUnique();
         b.HasIndex(o => o.CartId).IsUnique();
         b.HasIndex(o => new { o.UserId, o.PlacedAt });
         b.HasIndex(o => o.PlacedAt);

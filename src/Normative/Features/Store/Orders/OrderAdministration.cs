@@ -68,7 +68,7 @@ public static class OrderAdministration
         return null;
     }
 
-    public static async Task<string?> CancelAsync(NormativeDb db, long orderId, string? note, string editor, DateTimeOffset now, CancellationToken ct)
+    public static async Task<string?> CancelAsync(NormativeDb db, StoreMail mail, long orderId, string? note, string editor, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await StoreSql.LockOrderAsync(db, orderId, ct);
@@ -78,13 +78,14 @@ public static class OrderAdministration
         }
         order.Status = OrderStatus.Cancelled;
         order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Cancelled, Note = Note(note) });
+        mail.QueueCancellation(db, order, Note(note));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
     }
 
     /// <summary>Refunds a paid order: through the provider that took a card payment; a bank transfer is paid back by hand and recorded here.</summary>
-    public static async Task<string?> RefundAsync(NormativeDb db, IPaymentProvider provider, long orderId, string? note, string editor, DateTimeOffset now,
+    public static async Task<string?> RefundAsync(NormativeDb db, IPaymentProvider provider, StoreMail mail, long orderId, string? note, string editor, DateTimeOffset now,
         ILogger logger, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -117,7 +118,11 @@ public static class OrderAdministration
             Amount = payment.Amount, Currency = payment.Currency, At = now, RecordedBy = editor,
         });
         order.Status = OrderStatus.Refunded;
+        order.RefundedAt = now;
+        order.CreditNoteNumber = await StoreSql.NextDocumentNumberAsync(db, DocumentKind.CreditNote, now.UtcDateTime.Year, ct);
         order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Refunded, Note = Note(note) ?? reference });
+        await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
+        mail.QueueRefund(db, order, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;

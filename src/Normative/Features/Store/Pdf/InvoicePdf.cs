@@ -17,12 +17,27 @@ public static class InvoicePdf
     private const double Left = 50;
     private const double Right = 545;
 
-    public static byte[] Create(Order order, bool proForma, Seller seller, IStringLocalizer t, DateTimeOffset issuedAt)
+    /// <summary>What the document is: a request to pay, the invoice of a paid order, or the credit note of a refund.</summary>
+    public enum Kind
+    {
+        ProForma,
+        Invoice,
+        CreditNote,
+    }
+
+    public static byte[] Create(Order order, Kind kind, Seller seller, IStringLocalizer t, DateTimeOffset issuedAt)
     {
         StoreFonts.EnsureReady();
+        var proForma = kind == Kind.ProForma;
         using var document = new PdfDocument();
-        var title = t[proForma ? "Invoice.ProFormaTitle" : "Invoice.Title"].Value;
-        document.Info.Title = $"{title} {order.Number}";
+        var title = t[kind switch { Kind.ProForma => "Invoice.ProFormaTitle", Kind.CreditNote => "CreditNote.Title", _ => "Invoice.Title" }].Value;
+        var number = kind switch
+        {
+            Kind.Invoice => order.InvoiceNumber ?? order.Number,
+            Kind.CreditNote => order.CreditNoteNumber ?? order.Number,
+            _ => order.Number,
+        };
+        document.Info.Title = $"{title} {number}";
         document.Info.Author = seller.Name;
 
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
@@ -47,10 +62,15 @@ public static class InvoicePdf
             gfx.DrawString(title, heading, XBrushes.Black, new XRect(300, 42, Right - 300, 24), XStringFormats.TopRight);
             var facts = new List<(string, string)>
             {
-                (t["Invoice.Number"].Value, order.Number),
+                (t["Invoice.Number"].Value, number),
                 (t["Invoice.Date"].Value, issuedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                (t["Invoice.Order"].Value, order.Number),
                 (t["Invoice.PaymentMethod"].Value, t["PaymentMethod." + order.PaymentMethod].Value),
             };
+            if (kind == Kind.CreditNote && order.InvoiceNumber is { } invoice)
+            {
+                facts.Add((t["CreditNote.ForInvoice"].Value, invoice));
+            }
             if (!proForma && order.PaidAt is { } paid)
             {
                 facts.Add((t["Invoice.PaidOn"].Value, paid.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
@@ -133,7 +153,7 @@ public static class InvoicePdf
             {
                 Total(t["Totals.Rounding"].Value, totals.Rounding, normal);
             }
-            Total(t["Totals.Total"].Value, totals.Total, bold);
+            Total(t[kind == Kind.CreditNote ? "CreditNote.Total" : "Totals.Total"].Value, totals.Total, bold);
 
             y += 20;
             var notes = new List<string>();
@@ -141,7 +161,11 @@ public static class InvoicePdf
             {
                 notes.Add(t["Invoice.NoVat"].Value);
             }
-            if (proForma)
+            if (kind == Kind.CreditNote)
+            {
+                notes.Add(t["CreditNote.Text", order.InvoiceNumber ?? order.Number, Chf.Format(totals.Total)].Value);
+            }
+            else if (proForma)
             {
                 notes.Add(t["Invoice.PayBy", Chf.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value);
                 notes.Add(t["Invoice.DownloadsAfterPayment"].Value);

@@ -55,7 +55,8 @@ public class CheckoutTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var payment = Assert.Single(order.Payments);
         Assert.Equal(("BankTransfer", "BANK-REF-1", 369.70m), (payment.Provider, payment.Reference, payment.Amount));
         var confirmation = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("confirmed", StringComparison.Ordinal));
-        Assert.Contains($"invoice-{number}.pdf", confirmation.Attachments);
+        Assert.Matches(@"^INV-\d{4}-\d{6}$", order.InvoiceNumber);
+        Assert.Contains($"invoice-{order.InvoiceNumber}.pdf", confirmation.Attachments);
         Assert.Contains("Grace Hopper", confirmation.Text, StringComparison.Ordinal);
 
         var download = await client.SubmitFormAsync($"/store/downloads/{line.Id}", [], "main form");

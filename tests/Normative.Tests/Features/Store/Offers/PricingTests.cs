@@ -45,7 +45,7 @@ public class PricingTests
     [Fact]
     public void EveryLanguageComesInPdfAndPaper()
     {
-        var offers = Pricing.OffersFor(Standard(languages: ["en", "fr", "ru"]), Bands, []);
+        var offers = Pricing.OffersFor(Standard(languages: ["en", "fr", "ru"]), Bands, [], Promised);
         Assert.Equal(6, offers.Count);
         Assert.Equal(["en", "fr", "ru"], offers.Where(o => o.Format == ProductFormat.Pdf).Select(o => o.Language));
     }
@@ -53,28 +53,46 @@ public class PricingTests
     [Fact]
     public void TheFrenchEditionIsPricedByItsOwnPageCount()
     {
-        var offers = Pricing.OffersFor(Standard(pagesEn: 4, pagesFr: 5), Bands, []);
+        var offers = Pricing.OffersFor(Standard(pagesEn: 4, pagesFr: 5), Bands, [], Promised);
         Assert.Equal(42m, offers.Single(o => o.Format == ProductFormat.Pdf && o.Language == "en").Price);
         Assert.Equal(63m, offers.Single(o => o.Format == ProductFormat.Pdf && o.Language == "fr").Price);
     }
 
     [Fact]
     public void UnknownPageCountTakesTheLowestBand() =>
-        Assert.Equal(42m, Pricing.OffersFor(Standard(pagesEn: null), Bands, [])[0].Price);
+        Assert.Equal(42m, Pricing.OffersFor(Standard(pagesEn: null), Bands, [], Promised)[0].Price);
 
     [Fact]
     public void WithdrawnStandardsAreStillOnSaleAndDraftsAreNot()
     {
-        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9599), Bands, []));
+        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9599), Bands, [], Promised));
         Assert.True(Pricing.IsWithdrawn(Standard(stage: 9599)));
-        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9093), Bands, []));
-        Assert.Empty(Pricing.OffersFor(Standard(stage: 4060), Bands, []));
-        Assert.Empty(Pricing.OffersFor(Standard(stage: 6000), Bands, []));
+        Assert.NotEmpty(Pricing.OffersFor(Standard(stage: 9093), Bands, [], Promised));
+        Assert.Empty(Pricing.OffersFor(Standard(stage: 4060), Bands, [], Promised));
+        Assert.Empty(Pricing.OffersFor(Standard(stage: 6000), Bands, [], Promised));
     }
 
     [Fact]
     public void AStandardWithoutLanguagesIsSoldInEnglish() =>
-        Assert.All(Pricing.OffersFor(Standard(languages: []), Bands, []), o => Assert.Equal("en", o.Language));
+        Assert.All(Pricing.OffersFor(Standard(languages: []), Bands, [], Promised), o => Assert.Equal("en", o.Language));
+
+    /// <summary>No file uploaded, and the Editors promise both formats (the defaults).</summary>
+    private static readonly Stock Promised = new(new HashSet<(int, string)>(), new Dictionary<ProductFormat, int> { [ProductFormat.Pdf] = 3, [ProductFormat.Paper] = 10 });
+
+    [Fact]
+    public void AFormatWithItsFileIsDeliveredAtOnceAndWithoutItOnlyWithTheEditorsPromise()
+    {
+        var d = Standard(languages: ["en", "fr"]);
+        var pdfOnly = new Stock(new HashSet<(int, string)> { (d.Id, "en") }, new Dictionary<ProductFormat, int> { [ProductFormat.Paper] = 10 });
+        var offers = Pricing.OffersFor(d, Bands, [], pdfOnly);
+
+        // English has its file: PDF at once, paper too. French has none: no PDF (nothing promised), paper within 10 days.
+        Assert.Equal(
+            ["Pdf en 0", "Paper en 0", "Paper fr 10"],
+            offers.Select(o => $"{o.Format} {o.Language} {o.DeliveryDays}"));
+        Assert.Null(Pricing.Find(d, Bands, [], pdfOnly, ProductFormat.Pdf, "fr"));
+        Assert.Empty(Pricing.OffersFor(d, Bands, [], Stock.Empty));
+    }
 
     [Fact]
     public void ValidBandsHaveNoProblems() => Assert.Empty(Pricing.CheckBands(Bands));

@@ -1,0 +1,20 @@
+namespace Normative.Features.Store.Offers;
+
+/// <summary>
+/// What the store can deliver: which deliverables have a master file in which language, and the
+/// working days the Editors promise per format for those that have none yet.
+/// </summary>
+public sealed record Stock(IReadOnlySet<(int DeliverableId, string Language)> Filed, IReadOnlyDictionary<ProductFormat, int> WorkingDays)
+{
+    /// <summary>No file anywhere and no promise: nothing can be sold.</summary>
+    public static readonly Stock Empty = new(new HashSet<(int, string)>(), new Dictionary<ProductFormat, int>());
+
+    /// <summary>
+    /// How the format in this language reaches the buyer: at once (<c>0</c>: the file is there),
+    /// within the promised working days, or <c>null</c>: it cannot be sold now.
+    /// </summary>
+    public int? DeliveryDays(int deliverableId, ProductFormat format, string language) =>
+        Filed.Contains((deliverableId, language)) ? 0
+        : WorkingDays.TryGetValue(format, out var days) ? days
+        : null;
+}
