@@ -6,6 +6,7 @@ using Normative.Cli.Demo;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Certification;
+using Normative.Features.Content;
 using Normative.Features.Development;
 using Normative.Features.Site;
 using Normative.Features.Store;
@@ -15,6 +16,7 @@ Feature[] features =
 [
     new AccountsFeature(),        // Identity, roles, sign-in cookie, personal API tokens; the administrators' pages
     new SiteFeature(),            // home, about, accessibility, privacy and the sections still to come
+    new ContentFeature(),         // email updates with double opt-in: the footer's form, confirmation, preferences, one-click unsubscribe
     new CatalogueFeature(),       // standards: import, search, browse, feeds, API; cached by catalogue version
     new StoreFeature(),           // offers, cart, checkout, payment providers, orders, downloads, alerts
     new DevelopmentFeature(),     // member bodies, committees, projects, ballots: mails and the ballot worker

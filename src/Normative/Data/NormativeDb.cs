@@ -8,6 +8,9 @@ using Normative.Features.Catalogue.Editing;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
+using Normative.Features.Content.Articles;
+using Normative.Features.Content.Events;
+using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Membership;
@@ -77,6 +80,12 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CertificationBodyMember> CertificationBodyMembers => Set<CertificationBodyMember>();
     public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<SubscriptionEvent> SubscriptionEvents => Set<SubscriptionEvent>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
+    public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
+    public DbSet<Event> Events => Set<Event>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,8 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
+    /// <summary>Extra header lines ("Name: value", one a line), such as a mailing's List-Unsubscribe.</summary>
+    public string? Headers { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -90,6 +90,14 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Subject = message.Subject;
         mail.Headers.Add("X-Normative-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var line in (message.Headers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                mail.Headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
+            }
+        }
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var a in message.Attachments)
         {

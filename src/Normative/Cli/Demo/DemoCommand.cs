@@ -15,7 +15,7 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store and a certificate registry (safe to run again).", async (sp, ct) =>
+        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store, a certificate registry, news, insights and events (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var catalogue = await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, sp.GetRequiredService<TimeProvider>(), ct);
@@ -28,6 +28,7 @@ public static class DemoCommand
                 sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");
             Console.WriteLine(await CertificationDemo.LoadAsync(sp, ct));
+            Console.WriteLine(await ContentDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct));
             return 0;
         });
         demo.Subcommands.Add(DemoGenerators.Create());

@@ -8,4 +8,7 @@ public static class CatalogueSlots
 
     /// <summary>Links under a committee's details (its members, its work programme); the component gets "committee".</summary>
     public const string CommitteeLinks = "catalogue-committee-links";
+
+    /// <summary>Under a sector's page (the articles tagged with it); the component gets the page's sector as "sector".</summary>
+    public const string SectorAside = "catalogue-sector-aside";
 }

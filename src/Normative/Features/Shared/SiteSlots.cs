@@ -23,6 +23,9 @@ public static class SiteSlots
     /// <summary>The home page's cards, side by side (<see cref="SiteCard"/>).</summary>
     public const string HomeCards = "home-cards";
 
+    /// <summary>The home page's column beside "Top standards" (components): the featured articles.</summary>
+    public const string HomeFeatured = "home-featured";
+
     /// <summary>"My account": links to a feature's pages for the signed-in person.</summary>
     public const string Account = "account";
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Features.Shared;
 using Normative.Web;
 
@@ -9,13 +8,6 @@ public sealed class SiteFeature : Feature
 {
     public override void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RazorPagesOptions>(o =>
-        {
-            foreach (var section in ComingSoon.Sections)
-            {
-                o.Conventions.AddPageRoute("/Site/Coming", section.Route);
-            }
-        });
         var services = builder.Services;
         services.AddSitemapSource(new StaticSitemapSource("pages", SiteLinks.Home, SitePages.About, SitePages.Accessibility, SitePages.Privacy,
             SitePages.Copyright, SitePages.Contact, SitePages.Sitemap));
@@ -24,8 +16,6 @@ public sealed class SiteFeature : Feature
             ("Nav.AboutUs", SitePages.About, "Sitemap.Organization", 201),
             ("About.Members.Title", SitePages.About + "#members", "Sitemap.Organization", 202),
             ("About.Consensus.Title", SitePages.About + "#consensus", "Sitemap.Organization", 203),
-            ("Nav.News", SitePages.News, "Sitemap.Organization", 240),
-            ("Footer.SignUpForUpdates", SitePages.Updates, "Sitemap.Account", 340),
             ("Footer.Accessibility", SitePages.Accessibility, "Sitemap.About", 401),
             ("Footer.Privacy", SitePages.Privacy, "Sitemap.About", 402),
             ("Footer.Copyright", SitePages.Copyright, "Sitemap.About", 403),
@@ -38,8 +28,6 @@ public sealed class SiteFeature : Feature
 
         // The header's navigation (the catalogue, development and the store add theirs) and the footer.
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.AboutUs", SitePages.About, Order: 30));
-        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.News", SitePages.News, Order: 40));
-        services.AddSiteComponent(SiteSlots.FooterLead, typeof(StayInformedViewComponent));
         foreach (var (key, href, order) in new[]
         {
             ("Footer.Sitemap", SitePages.Sitemap, 1),

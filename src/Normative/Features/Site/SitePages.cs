@@ -23,16 +23,6 @@ public static class SitePages
     [LinkTo("/Site/Sitemap")]
     public static string Sitemap => "/sitemap";
 
-    /// <summary>Sections still to come (news, insights, email updates): they answer with the coming-soon page.</summary>
-    [LinkTo("/Site/Coming")]
-    public static string News => "/news";
-
-    [LinkTo("/Site/Coming")]
-    public static string Insights => "/insights";
-
-    [LinkTo("/Site/Coming")]
-    public static string Updates => "/updates";
-
     /// <summary>The API's documentation (Swagger UI, served by the platform).</summary>
     public static string ApiDocs => SiteLinks.ApiDocs;
 }

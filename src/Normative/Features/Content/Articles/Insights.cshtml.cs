@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Normative.Data;
+using Normative.Web;
+
+namespace Normative.Features.Content.Articles;
+
+/// <summary>/insights: the longer pieces, newest first.</summary>
+public class InsightsModel(NormativeDb db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Articles = await ArticleQueries.SummariesAsync(ArticleQueries.Live(db, clock.GetUtcNow()).Where(a => a.Kind == ArticleKind.Insight), Cultures.Current, NewsModel.PageSize, ct);
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Content.Articles;
+using Normative.Features.Content.Events;
+using Normative.Features.Content.Updates;
+using Normative.Features.Shared;
+using Normative.Web;
+
+namespace Normative.Features.Content;
+
+/// <summary>
+/// The site's own voice: news and insights written by Editors (Markdown, preview, statuses, one
+/// version per language, feeds, the home page's featured insights), events (with an iCalendar
+/// feed), their read API, and email updates with double
+/// opt-in (the footer's form on every page, confirmation, preferences, one-click unsubscribe, the
+/// clean-up of unconfirmed addresses).
+/// </summary>
+public sealed class ContentFeature : Feature
+{
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = ContentOptions.From(builder.Configuration);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<SignUpLimiter>();
+        if (settings.Updates.CleanupEnabled)
+        {
+            services.AddHostedService<UnconfirmedCleanupWorker>();
+        }
+        services.Configure<RazorPagesOptions>(o => o.Conventions
+            .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
+            .AuthorizeFolder("/Content/Events/Editor", Policies.Editor)
+            .AddPageRoute("/Content/Articles/Editor/Edit", "editor/articles/new")
+            .AddPageRoute("/Content/Events/Editor/Edit", "editor/events/new"));
+
+        services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.News", ContentLinks.News, Order: 40));
+        services.AddSiteComponent(SiteSlots.FooterLead, typeof(UpdatesFormViewComponent));
+        services.AddSiteComponent(SiteSlots.HomeFeatured, typeof(FeaturedInsightsViewComponent));
+        services.AddSiteComponent(CatalogueSlots.SectorAside, typeof(TaggedArticlesViewComponent));
+        services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(TaggedArticlesViewComponent), order: 10);
+        services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(TaggedArticlesViewComponent), order: 10);
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.News.Title", ContentLinks.News, "Sitemap.Organization", Order: 240));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.Insights.Title", ContentLinks.Insights, "Sitemap.Organization", Order: 241));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Events.Title", ContentLinks.Events, "Sitemap.Organization", Order: 242));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Footer.SignUpForUpdates", ContentLinks.Updates, "Sitemap.Account", Order: 340));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, "Articles.Editor.Group", Roles.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, Role: Roles.Editor));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Events.Editor.Title", ContentLinks.EditorEvents, "Articles.Editor.Group", Roles.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Events.Editor.Title", ContentLinks.EditorEvents, Role: Roles.Editor));
+        services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.News, ContentLinks.Insights, ContentLinks.Events, ContentLinks.PastEvents, ContentLinks.Updates));
+        services.AddSingleton<ISitemapSource, ArticleSitemap>();
+    }
+
+    /// <summary>The Atom feeds of news and insights, the events' iCalendar feed and the API.</summary>
+    public override void MapEndpoints(WebApplication app)
+    {
+        app.MapArticleFeeds();
+        app.MapEventCalendar();
+        app.MapContentApi();
+    }
+}

@@ -1,0 +1,77 @@
+using Normative.Features.Shared;
+
+namespace Normative.Features.Content;
+
+/// <summary>Links to the content feature's pages.</summary>
+public static class ContentLinks
+{
+    /// <summary>Email updates: the sign-up form (the footer's form posts here too).</summary>
+    [LinkTo("/Content/Updates/Index")]
+    public static string Updates => "/updates";
+
+    /// <summary>"Almost done!": the answer to every sign-up.</summary>
+    [LinkTo("/Content/Updates/AlmostDone")]
+    public static string AlmostDone => "/updates/almost-done";
+
+    /// <summary>The link in the confirmation mail.</summary>
+    [LinkTo("/Content/Updates/Confirm")]
+    public static string Confirm(string token, string? culture = null) => "/updates/confirm?token=" + Uri.EscapeDataString(token) + Culture(culture);
+
+    /// <summary>A subscriber's preferences (topics, language, unsubscribe), by the signed link in every mail.</summary>
+    [LinkTo("/Content/Updates/Preferences")]
+    public static string Preferences(string token, string? culture = null) => "/updates/preferences?token=" + Uri.EscapeDataString(token) + Culture(culture);
+
+    /// <summary>Links in mail carry the subscriber's language, so the page (and the words recorded as agreed to) are in it.</summary>
+    private static string Culture(string? culture) => culture is null ? "" : "&culture=" + Uri.EscapeDataString(culture);
+
+    /// <summary>The List-Unsubscribe address: GET asks, POST (one-click, RFC 8058) unsubscribes.</summary>
+    [LinkTo("/Content/Updates/Unsubscribe")]
+    public static string Unsubscribe(string token, string? culture = null) => "/updates/unsubscribe?token=" + Uri.EscapeDataString(token) + Culture(culture);
+
+    [LinkTo("/Content/Articles/News")]
+    public static string News => "/news";
+
+    [LinkTo("/Content/Articles/Insights")]
+    public static string Insights => "/insights";
+
+    /// <summary>A news item or an insight (both live under /news/).</summary>
+    [LinkTo("/Content/Articles/Article")]
+    public static string Article(string slug) => "/news/" + Uri.EscapeDataString(slug);
+
+    public static string NewsFeed => "/news/feed.atom";
+
+    public static string InsightsFeed => "/insights/feed.atom";
+
+    /// <summary>Editors: every article, whatever its status.</summary>
+    [LinkTo("/Content/Articles/Editor/Index")]
+    public static string EditorArticles => "/editor/articles";
+
+    [LinkTo("/Content/Articles/Editor/Edit")]
+    public static string NewArticle => "/editor/articles/new";
+
+    /// <summary>Editors: an article's version in <paramref name="language"/>, its status and history.</summary>
+    [LinkTo("/Content/Articles/Editor/Edit")]
+    public static string EditArticle(int id, string? language = null) =>
+        $"/editor/articles/{id}" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
+
+    [LinkTo("/Content/Events/Index")]
+    public static string Events => "/events";
+
+    [LinkTo("/Content/Events/Past")]
+    public static string PastEvents => "/events/past";
+
+    [LinkTo("/Content/Events/Details")]
+    public static string Event(string slug) => "/events/" + Uri.EscapeDataString(slug);
+
+    /// <summary>Every event as iCalendar (RFC 5545), for calendar programs to subscribe to.</summary>
+    public static string EventsCalendar => "/events/calendar.ics";
+
+    [LinkTo("/Content/Events/Editor/Index")]
+    public static string EditorEvents => "/editor/events";
+
+    [LinkTo("/Content/Events/Editor/Edit")]
+    public static string NewEvent => "/editor/events/new";
+
+    [LinkTo("/Content/Events/Editor/Edit")]
+    public static string EditEvent(int id) => $"/editor/events/{id}";
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+
+namespace Normative.Features.Content.Events;
+
+/// <summary>/events: what is coming, soonest first; an event leaves for the archive once it has ended.</summary>
+public class IndexModel(NormativeDb db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<Event> Events { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Events = await EventQueries.Upcoming(db, clock.GetUtcNow()).AsNoTracking().Take(PageSize).ToListAsync(ct);
+}
