@@ -18,6 +18,9 @@ public static class RecordForm
         {
             switch (element)
             {
+                case IHtmlInputElement { IsDisabled: true }:
+                    // A browser sends no disabled field.
+                    break;
                 case IHtmlInputElement { Type: "checkbox" } box when box.IsChecked:
                     values.Add(new(box.Name!, box.Value));
                     break;

@@ -52,6 +52,32 @@ public class StandardEditTests(CatalogueFactory factory) : IClassFixture<Catalog
     }
 
     [Fact]
+    public async Task AnEditorPicksAnIcsCodeFromTheTree()
+    {
+        var id = await NewRecordAsync(9200011, "ISO 99211:2020");
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var page = await editor.GetDocumentAsync(Edit(id));
+
+        // The record's own code is ticked and fixed in the tree; another code of the tree is offered.
+        var own = page.QuerySelector(".ics-picker input[value='03.120.10']")!;
+        Assert.True(own.HasAttribute("checked") && own.HasAttribute("disabled"));
+        var offered = page.QuerySelectorAll(".ics-picker input[type=checkbox]:not([disabled])").Select(b => b.GetAttribute("value")!).First(c => c.Contains('.', StringComparison.Ordinal));
+        Assert.Contains(offered, page.QuerySelector(".ics-picker")!.TextContent, StringComparison.Ordinal);
+
+        var form = RecordForm.Read(page);
+        var saved = await RecordForm.PostAsync(editor, Edit(id), form.With("Input.IcsPicked", offered, add: true));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var record = await factory.WithDbAsync(db => db.Deliverables.SingleAsync(d => d.Id == id));
+        Assert.Equal(new[] { "03.120.10", offered }.Order(StringComparer.Ordinal), record.IcsCodes.Order(StringComparer.Ordinal));
+
+        // A code ticked but not in the tree is refused like a typed one.
+        var refused = await RecordForm.PostAsync(editor, Edit(id), RecordForm.Read(await editor.GetDocumentAsync(Edit(id))).With("Input.IcsPicked", "99.999.99", add: true));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("99.999.99", (await refused.ReadDocumentAsync()).GetElementById("err-IcsCodes")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await factory.WithDbAsync(db => db.Deliverables.SingleAsync(d => d.Id == id))).IcsCodes.Count);
+    }
+
+    [Fact]
     public async Task TheSecondOfTwoEditorsIsRefusedAndShownTheDifferenceThenMayOverwrite()
     {
         var id = await NewRecordAsync(9200002, "ISO 99202:2020");

@@ -25,6 +25,8 @@ public sealed partial class DeliverableForm
     public string? PublicationDate { get; set; }
     public string? Stage { get; set; }
     public string? IcsCodes { get; set; }
+    /// <summary>Codes ticked in the ICS tree under the field; they join those typed in <see cref="IcsCodes"/>.</summary>
+    public List<string> IcsPicked { get; set; } = [];
     public string? OwnerCommittee { get; set; }
     public string? Languages { get; set; }
     public string? PagesEn { get; set; }
@@ -119,7 +121,7 @@ public sealed partial class DeliverableForm
         {
             problems.Add(new("currentStage", "Edit.Error.Stage"));
         }
-        var ics = List(IcsCodes, splitSpaces: true);
+        var ics = List(IcsCodes, splitSpaces: true).Concat(IcsPicked.Select(c => c.Trim()).Where(c => c.Length > 0)).Distinct().ToList();
         if (ics.FirstOrDefault(c => !IcsRecord.IsCode(c)) is { } badCode)
         {
             problems.Add(new("icsCode", "Edit.Error.IcsCode", badCode));
