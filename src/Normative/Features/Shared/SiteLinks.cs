@@ -56,6 +56,20 @@ public static class SiteLinks
         return $"{context.Request.Scheme}://{context.Request.Host}";
     }
 
+    /// <summary>
+    /// The same page in another language: <paramref name="request"/>'s path and query with its
+    /// <c>culture</c> parameter set to <paramref name="culture"/> (or removed, for null).
+    /// </summary>
+    public static string InLanguage(HttpRequest request, string? culture)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query.Where(q => !q.Key.Equals("culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")))
+            .Concat(culture is null ? [] : ["culture=" + Uri.EscapeDataString(culture)])
+            .ToList();
+        return request.PathBase + request.Path + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
     public static string Absolute(HttpContext context, string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(context);
