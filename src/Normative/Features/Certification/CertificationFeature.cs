@@ -16,6 +16,9 @@ namespace Normative.Features.Certification;
 public sealed class CertificationFeature : Feature
 {
     public const string SearchPolicy = "certificate-search";
+
+    /// <summary>The rate limit of a certificate's page: ten times the search's, per client (signed-in people: none).</summary>
+    public const string ReadingPolicy = "certificate-reading";
     public const string BodyPolicy = "CertificationBody";
 
     public override void AddServices(WebApplicationBuilder builder)
@@ -45,14 +48,31 @@ public sealed class CertificationFeature : Feature
             QueueLimit = 0,
             AutoReplenishment = true,
         };
+        // A certificate's page is read, not searched: counted apart, with ten times the room, so a
+        // person going through a list of results never meets the search limit; a crawler still does.
+        var reading = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, settings.RateLimit.PermitLimit) * 10,
+            Window = limit.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
         services.AddRateLimiter(o =>
         {
+            o.AddPolicy(ReadingPolicy, context => context.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter("read " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => reading));
             o.AddPolicy(SearchPolicy, context =>
             {
                 // Signed-in people (certification bodies, staff) are not limited; anonymous clients are, one bucket per address.
                 if (context.User.Identity?.IsAuthenticated == true)
                 {
                     return RateLimitPartition.GetNoLimiter("signed-in");
+                }
+                // A person opening the registry's search page reads it; only searching is counted.
+                if (!context.Request.Path.StartsWithSegments("/api") && context.Request.QueryString.Value is null or "" or "?")
+                {
+                    return RateLimitPartition.GetNoLimiter("reading");
                 }
                 return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => limit);
             });

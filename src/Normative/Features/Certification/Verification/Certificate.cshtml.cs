@@ -12,7 +12,7 @@ using Npgsql;
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>One certificate: valid today or not, its details, history, audits, QR code and receipt; its own CB may change its status here.</summary>
-[EnableRateLimiting(CertificationFeature.SearchPolicy)]
+[EnableRateLimiting(CertificationFeature.ReadingPolicy)]
 public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;

@@ -39,6 +39,13 @@ public class RateLimitTests(RateLimitTests.LowLimitFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.True(page.Headers.Contains("Retry-After"));
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        var seconds = page.Headers.GetValues("Retry-After").Single();
+        Assert.Contains($"Try again in {seconds} seconds", (await page.ReadDocumentAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // A person opening the search page, or reading a certificate's page, is not searching.
+        Assert.Equal(HttpStatusCode.OK, (await factory.Browser().GetAsync("/certification")).StatusCode);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => factory.Browser().GetAsync("/certification/certificates/999999999")));
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.NotFound, p.StatusCode));
 
         // What is not search is not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/certification/statistics")).StatusCode);
