@@ -119,4 +119,29 @@ public class CatalogueBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The search page is {width} px wide on a 390 px screen.");
     }
+
+    [Theory]
+    [InlineData(320, "en")]
+    [InlineData(390, "ru")]
+    [InlineData(1024, "fr")]
+    [InlineData(1366, "en")]
+    public async Task TheHomeAndAStandardWithItsBuyBoxFitTheirWindow(int width, string culture)
+    {
+        await LoadDemoAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/", "/standard/62085", "/search?q=9001" })
+        {
+            await page.GotoAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}culture={culture}");
+            var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scroll <= width, $"{path} in {culture} is {scroll} px wide in a {width} px window.");
+            if (path.StartsWith("/standard", StringComparison.Ordinal))
+            {
+                // The buy box keeps inside the window, its buttons included.
+                var right = await page.EvaluateAsync<double>("Math.max(...[...document.querySelectorAll('.store-offers button')].map(b => b.getBoundingClientRect().right))");
+                Assert.True(right <= width, $"An 'Add to cart' button ends at {right} px in a {width} px window ({culture}).");
+            }
+        }
+        await context.CloseAsync();
+    }
 }
