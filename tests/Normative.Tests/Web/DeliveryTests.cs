@@ -69,4 +69,17 @@ public class DeliveryTests(CatalogueFactory factory) : IClassFixture<CatalogueFa
         Assert.Contains("/ics/03.120.10", links);
         Assert.Contains("01.060.10", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SecurityResearchersFindWhereToReport()
+    {
+        var response = await factory.CreateClient().GetAsync("/.well-known/security.txt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        var fields = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1]);
+        Assert.True(fields["Contact"].StartsWith("mailto:", StringComparison.Ordinal) || fields["Contact"].EndsWith("/contact", StringComparison.Ordinal), fields["Contact"]);
+        var expires = DateTimeOffset.Parse(fields["Expires"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(300), DateTimeOffset.UtcNow.AddDays(366));
+    }
 }

@@ -41,4 +41,7 @@ public sealed class SiteFeature : Feature
             services.AddSiteLink(new SiteLink(SiteSlots.Footer, typeof(SiteText), key, href, Order: order));
         }
     }
+
+    public override void MapEndpoints(WebApplication app) =>
+        app.MapSecurityTxt();         // /.well-known/security.txt
 }
