@@ -150,6 +150,7 @@ public static class WebPlatform
         app.UseForwardedHeaders();
         // Then, so that error pages re-executed below keep the request's language.
         app.UseRequestLocalization();
+        app.UseCultureChoice();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = BadInput.StatusCodeFor });
@@ -205,10 +206,7 @@ public static class WebPlatform
     {
         if (Cultures.IsSupported(culture))
         {
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            CultureChoice.Remember(context, culture!.ToLowerInvariant());
         }
         var target = returnUrl is not null && LocalUrl.IsLocal(returnUrl) ? LocalUrl.ForLocation(returnUrl) : "/";
         return Results.LocalRedirect(target);

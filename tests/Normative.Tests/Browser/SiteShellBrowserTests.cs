@@ -24,6 +24,53 @@ public class SiteShellBrowserTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("ru")]
+    public async Task OnAPhoneTheHeaderIsCompactAndItsMenuOpensFromTheKeyboard(string culture)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/?culture={culture}");
+
+        // At most a fifth of the screen, the search box included; the navigation waits behind the button.
+        var header = await page.EvaluateAsync<double>("document.querySelector('header').getBoundingClientRect().height");
+        Assert.True(header <= 168, $"The closed header takes {header} px of 844 ({culture}).");
+        Assert.True(await page.IsVisibleAsync("#site-search"));
+        Assert.False(await page.IsVisibleAsync("nav.main-nav a[href='/about']"));
+
+        await page.FocusAsync(".site-menu-button");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await page.IsVisibleAsync("nav.main-nav a[href='/about']"));
+        Assert.True(await page.IsVisibleAsync(".language-menu summary"));
+        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')") != "/about"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.ArriveAsync(page, url => url.EndsWith("/about", StringComparison.Ordinal));
+        Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
+
+        var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scroll <= 390, $"The page is {scroll} px wide with the menu open.");
+        var result = await page.RunAxe();
+        Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnAWideScreenTheNavigationNeedsNoMenuButton()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.False(await page.IsVisibleAsync(".site-menu-button"));
+        Assert.True(await page.IsVisibleAsync("nav.main-nav a[href='/about']"));
+        Assert.True(await page.IsVisibleAsync(".language-menu summary"));
+        await context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/about")]
     [InlineData("/accessibility")]

@@ -1,0 +1,58 @@
+using System.Net;
+using Normative.Tests.Features.Catalogue;
+using Normative.Tests.Infrastructure;
+
+namespace Normative.Tests.Web;
+
+/// <summary>The language a reader chose stays chosen, and never reaches another reader through a cache.</summary>
+public class LanguageTests(CatalogueFactory factory) : IClassFixture<CatalogueFactory>
+{
+    [Fact]
+    public async Task ALinkWithCultureKeepsThatLanguageOnTheNextClick()
+    {
+        var reader = factory.CreateClient();
+        var first = await reader.GetDocumentAsync("/about?culture=fr");
+        Assert.Equal("fr", first.DocumentElement.GetAttribute("lang"));
+
+        // The next link has no ?culture: the cookie set by the first answer carries the choice.
+        var next = await reader.GetDocumentAsync("/standards");
+        Assert.Equal("fr", next.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task AnAnswerThatSetsTheLanguageIsKeptByNoSharedCache()
+    {
+        var response = await factory.CreateClient().GetAsync("/?culture=es");
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Des", StringComparison.Ordinal));
+        Assert.True(response.Headers.CacheControl!.Private, response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task ACachedPageInOneLanguageIsNeverServedInAnother()
+    {
+        await factory.WithDemoAsync();
+        // A French reader fills the cache first; the English reader after gets English, and the reverse.
+        var french = factory.CreateClient();
+        await french.GetAsync("/standard/62085?culture=fr");
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("fr", (await french.GetDocumentAsync("/standard/62085")).DocumentElement.GetAttribute("lang"));
+            Assert.Equal("en", (await factory.CreateClient().GetDocumentAsync("/standard/62085")).DocumentElement.GetAttribute("lang"));
+            Assert.Equal("ru", (await factory.CreateClient().GetDocumentAsync("/standard/62085?culture=ru")).DocumentElement.GetAttribute("lang"));
+        }
+    }
+
+    [Theory]
+    [InlineData("/?culture=xx")]
+    [InlineData("/standards?culture=zz-ZZ")]
+    [InlineData("/about?culture=%C2%BF")]
+    public async Task AnUnknownCultureFallsBackToEnglishWithANotice(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
+        var page = await factory.CreateClient().GetDocumentAsync(url);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("this page is in English", page.QuerySelector(".unknown-language")!.TextContent, StringComparison.Ordinal);
+    }
+}
