@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Normative.Data;
+using Normative.Web;
 
 namespace Normative.Features.Shared;
 
@@ -14,6 +15,7 @@ public static class Sitemap
     public const int FileSize = 40000;
     public const string CachePolicy = "sitemap";
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
     public static IServiceCollection AddSitemapSource(this IServiceCollection services, ISitemapSource source) =>
         services.AddSingleton(source);
@@ -67,10 +69,17 @@ public static class Sitemap
         await WriteXmlAsync(context, async xml =>
         {
             await xml.WriteStartElementAsync(null, "urlset", Namespace);
+            await xml.WriteAttributeStringAsync("xmlns", "xhtml", null, Xhtml);
             foreach (var url in urls)
             {
                 await xml.WriteStartElementAsync(null, "url", Namespace);
                 await xml.WriteElementStringAsync(null, "loc", Namespace, SiteLinks.Absolute(context, url.Path));
+                // The page in each language, as the page's own <link rel="alternate" hreflang> name it.
+                foreach (var (code, _) in Cultures.Supported)
+                {
+                    await WriteAlternateAsync(xml, code, SiteLinks.Absolute(context, InLanguage(url.Path, code)));
+                }
+                await WriteAlternateAsync(xml, "x-default", SiteLinks.Absolute(context, url.Path));
                 if (url.LastModified is { } date)
                 {
                     await xml.WriteElementStringAsync(null, "lastmod", Namespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -80,6 +89,18 @@ public static class Sitemap
             await xml.WriteEndElementAsync();
         });
     }
+
+    private static async Task WriteAlternateAsync(XmlWriter xml, string language, string href)
+    {
+        await xml.WriteStartElementAsync("xhtml", "link", Xhtml);
+        await xml.WriteAttributeStringAsync(null, "rel", null, "alternate");
+        await xml.WriteAttributeStringAsync(null, "hreflang", null, language);
+        await xml.WriteAttributeStringAsync(null, "href", null, href);
+        await xml.WriteEndElementAsync();
+    }
+
+    private static string InLanguage(string path, string culture) =>
+        path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=" + Uri.EscapeDataString(culture);
 
     private static async Task WriteXmlAsync(HttpContext context, Func<XmlWriter, Task> body)
     {

@@ -88,4 +88,18 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/sitemap-standards-2.xml")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/sitemap-nothing-1.xml")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheSitemapNamesEveryPageInEachLanguage()
+    {
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var set = await GetXmlAsync("/sitemap-pages-1.xml", "application/xml");
+        var about = set.Root!.Elements(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith("/about", StringComparison.Ordinal));
+        var alternates = about.Elements(xhtml + "link").Where(l => (string?)l.Attribute("rel") == "alternate")
+            .ToDictionary(l => (string)l.Attribute("hreflang")!, l => (string)l.Attribute("href")!);
+        Assert.Equal(["en", "es", "fr", "ru", "x-default"], alternates.Keys.Order(StringComparer.Ordinal));
+        Assert.EndsWith("/about?culture=ru", alternates["ru"], StringComparison.Ordinal);
+        Assert.EndsWith("/about", alternates["x-default"], StringComparison.Ordinal);
+        Assert.StartsWith("http", alternates["fr"], StringComparison.Ordinal);
+    }
 }
