@@ -87,6 +87,9 @@ public static class WebPlatform
         });
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            // Forms are checked by the server (the site has no script); without client validation an
+            // empty validation summary renders nothing, not an inline-styled item the CSP refuses.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
@@ -108,6 +111,8 @@ public static class WebPlatform
         {
             doc.Info.Title = "Normative API";
             doc.Info.Description = "The public and member API of a Normative standards body.";
+            // Relative to the page that shows it: Swagger UI then needs no server menu (which it leaves unlabelled).
+            doc.Servers?.Clear();
             return Task.CompletedTask;
         }));
         services.AddHealthChecks()
@@ -194,6 +199,7 @@ public static class WebPlatform
             o.RoutePrefix = "api/docs";
             o.SwaggerEndpoint("/openapi/v1.json", "Normative API v1");
             o.DocumentTitle = "Normative API";
+            o.InjectStylesheet("/css/swagger.css");
         });
         app.MapGet("/language", SetLanguage).ExcludeFromDescription();
         return app;

@@ -10,8 +10,15 @@ namespace Normative.Tests.Browser;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (headless; the
 /// browser is never downloaded).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture() : this(new NormativeFactory())
+    {
+    }
+
+    /// <summary>For a fixture whose app needs other settings (xunit wants one public constructor).</summary>
+    protected BrowserFixture(NormativeFactory app) => App = app;
+
     /// <summary>
     /// Waits until the page is at a URL that <paramref name="arrived"/> accepts and its <c>main</c>
     /// is in the document. Playwright's WaitForURLAsync waits for a lifecycle event after the URL
@@ -33,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 }).ConfigureAwait(false);
     }
 
-    public NormativeFactory App { get; } = new();
+    public NormativeFactory App { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
