@@ -79,7 +79,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var paths = new[]
         {
             "/taking-part", "/members", $"/members/{p[0].CountryCode}", "/development", "/development/stages", "/development/consultations",
-            $"/committees/{committee.Id}/work-programme", $"/committees/{committee.Id}/members", $"/development/projects/{ballot.ProjectId}",
+            $"/committees/{committee.Slug}/work-programme", $"/committees/{committee.Slug}/members", $"/development/projects/{ballot.ProjectId}",
             $"/development/ballots/{ballot.Id}", $"/development/ballots/{ballot.Id}/public-comments", "/taking-part?culture=ru", "/members?culture=fr",
         };
         var page = await browser.NewPageAsync();

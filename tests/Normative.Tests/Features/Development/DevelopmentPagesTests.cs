@@ -42,8 +42,8 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
 
         var page = await factory.Browser().GetDocumentAsync($"/members/{p[0].CountryCode}?culture=en");
         Assert.Contains(p[0].Name, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"#committees ~ .table-scroll a[href='/committees/{committee.Id}/members']"));
-        Assert.NotNull(page.QuerySelector($"#secretariats ~ ul a[href='/committees/{committee.Id}/work-programme']"));
+        Assert.NotNull(page.QuerySelector($"#committees ~ .table-scroll a[href='/committees/{committee.Slug}/members']"));
+        Assert.NotNull(page.QuerySelector($"#secretariats ~ ul a[href='/committees/{committee.Slug}/work-programme']"));
         Assert.Null(page.QuerySelector("#delegates"));
 
         var redirect = await factory.Browser().GetAsync($"/members/{p[0].Acronym.ToLowerInvariant()}");
@@ -114,7 +114,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         await factory.WithDbAsync(db => db.Projects.Where(x => x.Id == late.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Stage, 2020).SetProperty(x => x.RegisteredOn, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2))));
 
-        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Id}/work-programme?culture=en");
+        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Slug}/work-programme?culture=en");
         var rows = page.QuerySelectorAll("#projects ~ .table-scroll tbody tr").ToList();
         Assert.Equal(2, rows.Count);
         var lateRow = rows.Single(r => r.TextContent.Contains("ISO/WD 26002", StringComparison.Ordinal));
@@ -174,7 +174,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         var (committee, p, _) = await _world.CommitteeAsync(1);
         var managerUser = await factory.CreateUserAsync(Roles.Customer);
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
-        var saved = await admin.SubmitFormAsync($"/development/committees/{committee.Id}/settings", new()
+        var saved = await admin.SubmitFormAsync($"/committees/{committee.Slug}/settings", new()
         {
             ["Input.Secretariat"] = p[0].Acronym, ["Input.Chair"] = "Dr Chair", ["Input.ManagerEmail"] = managerUser.Email!,
         });
@@ -182,7 +182,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         var c = await factory.WithDbAsync(db => db.Committees.SingleAsync(x => x.Id == committee.Id));
         Assert.Equal((p[0].Id, "Dr Chair", managerUser.Id), (c.SecretariatMemberBodyId!.Value, c.Chair, c.ManagerUserId));
         var (manager, _) = await factory.SignInAsAsync(Roles.CommitteeManager);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/development/committees/{committee.Id}/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/committees/{committee.Slug}/settings")).StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public static class CommitteesApi
     /// <param name="JointWith">The other organization of a joint working group.</param>
     public sealed record CreateCommitteeRequest(string Kind, int? ParentId, int Number, string TitleEn, string? TitleFr, string? Scope, string? Prefix, string? JointWith);
 
-    public sealed record CommitteeResponse(int Id, string Reference, string Kind, string TitleEn, string? TitleFr, string? Scope, string Status, int? ParentId, DateOnly? CreationDate);
+    /// <param name="Page">The committee's home on the site, /committees/{slug}.</param>
+    public sealed record CommitteeResponse(int Id, string Reference, string Kind, string TitleEn, string? TitleFr, string? Scope, string Status, int? ParentId, DateOnly? CreationDate,
+        string Slug, string Page);
 
     /// <param name="MemberBody">The applying body's acronym or country code.</param>
     /// <param name="Status">P or O.</param>
@@ -63,7 +65,7 @@ public static class CommitteesApi
         }
         var result = await MembershipApplications.ApplyAsync(db, id, body.Id, status, request.Note, user.UserId(), clock.GetUtcNow(), ct);
         return result.Succeeded
-            ? TypedResults.Created(DevelopmentLinks.CommitteeMembers(id), ToResponse(result.Value!, body.Acronym))
+            ? TypedResults.Created(DevelopmentLinks.CommitteeMembers(await db.Committees.Where(c => c.Id == id).Select(c => c.Slug).SingleAsync(ct)), ToResponse(result.Value!, body.Acronym))
             : DevelopmentApi.Problem(result.Error, t);
     }
 
@@ -95,7 +97,8 @@ public static class CommitteesApi
     }
 
     private static CommitteeResponse ToResponse(Committee c) =>
-        new(c.Id, c.Reference, CommitteeRules.KindOf(c.Reference)?.ToString() ?? "", c.TitleEn, c.TitleFr, c.Scope, c.Status, c.ParentId, c.CreationDate);
+        new(c.Id, c.Reference, CommitteeRules.KindOf(c.Reference)?.ToString() ?? "", c.TitleEn, c.TitleFr, c.Scope, c.Status, c.ParentId, c.CreationDate,
+            c.Slug, CatalogueLinks.Committee(c.Slug));
 
     private static async Task<Results<Created<CommitteeResponse>, ProblemHttpResult>> CreateAsync(CreateCommitteeRequest request, ClaimsPrincipal user, NormativeDb db,
         TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
@@ -111,7 +114,7 @@ public static class CommitteesApi
         var result = await CommitteeActions.CreateAsync(db, new CommitteeDraft(kind, request.ParentId, request.Number, request.TitleEn ?? "", request.TitleFr, request.Scope,
             request.Prefix, request.JointWith), clock.GetUtcNow(), ct);
         return result.Succeeded
-            ? TypedResults.Created(DevelopmentLinks.WorkProgramme(result.Value!.Id), ToResponse(result.Value))
+            ? TypedResults.Created(CatalogueLinks.Committee(result.Value!.Slug), ToResponse(result.Value))
             : DevelopmentApi.Problem(result.Error, t);
     }
 

@@ -12,7 +12,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Committees;
 
-/// <summary>/development/committees/{id}/settings: administrators set a committee's secretariat, chair and manager.</summary>
+/// <summary>/committees/{slug}/settings: administrators set a committee's secretariat, chair and manager.</summary>
 [Authorize(Policy = Policies.Administrator)]
 public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocalizer<DevelopmentText> t) : PageModel
 {
@@ -33,9 +33,9 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(slug))
         {
             return NotFound();
         }
@@ -46,12 +46,13 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync(string slug)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(slug))
         {
             return NotFound();
         }
+        var id = Header.Committee.Id;
         MemberBody? secretariat = null;
         if (!string.IsNullOrWhiteSpace(Input.Secretariat))
         {
@@ -91,12 +92,12 @@ public class SettingsModel(NormativeDb db, UserManager<User> users, IStringLocal
         committee.ManagerUserId = manager?.Id;
         await db.SaveChangesAsync();
         TempData.SetNotice(t["Committee.Saved"]);
-        return Redirect(DevelopmentLinks.CommitteeSettings(id));
+        return Redirect(DevelopmentLinks.CommitteeSettings(slug));
     }
 
-    private async Task<bool> LoadAsync(int id)
+    private async Task<bool> LoadAsync(string slug)
     {
-        var header = await CommitteeHeader.LoadAsync(db, id, "settings", User, HttpContext.RequestAborted);
+        var header = await CommitteeHeader.LoadAsync(db, slug, "settings", User, HttpContext.RequestAborted);
         if (header is null)
         {
             return false;
