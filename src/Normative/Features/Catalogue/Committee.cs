@@ -31,7 +31,8 @@ public class Committee
     public List<string> OMembers { get; set; } = [];
 
     // Standards development (migration 0200, mapped in Development/CommitteeDevelopmentConfiguration):
-    // the secretariat as a member body, the chair, and the user who manages the committee.
+    // the secretariat as a member body, the chair, and the user who manages the committee — the current
+    // ones; their terms and the history of changes are Development's (committee_officers, committee_events).
     public int? SecretariatMemberBodyId { get; set; }
     public string? Chair { get; set; }
     public string? ManagerUserId { get; set; }

@@ -32,7 +32,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab(BallotsModel.Tab, 60, typeof(DevelopmentText), "Committee.Ballots", c => DevelopmentLinks.CommitteeBallots(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
-            (user, _) => DevelopmentAccess.IsAdministrator(user)));
+            DevelopmentAccess.Manages));
         services.AddSiteComponent(CatalogueSlots.CommitteeOverview, typeof(CommitteeOfficersViewComponent));
     }
 

@@ -166,9 +166,9 @@ public class PostRedirectGetTests(DevelopmentFactory factory) : IClassFixture<De
         var (committee, _, _) = await _world.CommitteeAsync(0);
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
 
-        var posted = await admin.SubmitFormAsync($"/committees/{committee.Slug}/settings", new() { ["Input.Chair"] = "Ms Chair" });
+        var posted = await admin.SubmitFormAsync($"/committees/{committee.Slug}/settings?culture=en", new() { ["appoint.Role"] = "Chair", ["appoint.Name"] = "Ms Chair" }, "#appoint-form");
 
-        Assert.Contains("The committee was saved.", await FollowAsync(admin, posted), StringComparison.Ordinal);
+        Assert.Contains("The appointment is recorded.", await FollowAsync(admin, posted), StringComparison.Ordinal);
         Assert.Equal("Ms Chair", (await factory.WithDbAsync(db => db.Committees.SingleAsync(c => c.Id == committee.Id))).Chair);
     }
 
