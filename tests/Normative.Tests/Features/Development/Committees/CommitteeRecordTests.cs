@@ -178,6 +178,31 @@ public class CommitteeRecordTests(DevelopmentFactory factory) : IClassFixture<De
     }
 
     [Fact]
+    public async Task TheSettingsPageSaysWhyAChangeIsRefusedAndChangesNothing()
+    {
+        var (committee, _, _) = await _world.CommitteeAsync(0);
+        var correspondent = await _world.BodyAsync(MemberCategory.CorrespondentMember);
+        var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
+        var settings = $"/committees/{committee.Slug}/settings?culture=en";
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var future = await admin.SubmitFormAsync(settings, new() { ["appoint.Role"] = "Chair", ["appoint.Name"] = "Dr Soon", ["appoint.StartsOn"] = tomorrow }, "#appoint-form");
+        Assert.Equal(HttpStatusCode.Conflict, future.StatusCode);
+        Assert.Contains($"{tomorrow} is still to come", (await future.ReadDocumentAsync()).QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+        var secretariat = await admin.SubmitFormAsync(settings, new() { ["secretariat.MemberBody"] = correspondent.Acronym }, "#secretariat-form");
+        Assert.Equal(HttpStatusCode.Conflict, secretariat.StatusCode);
+        var page = await secretariat.ReadDocumentAsync();
+        Assert.Contains("only member bodies can", page.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(committee.TitleEn, page.QuerySelector("#Record_TitleEn")!.GetAttribute("value"));
+        var empty = await admin.SubmitFormAsync(settings, new() { ["Record.TitleEn"] = "" }, "#record-form");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        var stored = await factory.WithDbAsync(db => db.Committees.SingleAsync(c => c.Id == committee.Id));
+        Assert.Equal((committee.TitleEn, (string?)null, (int?)null), (stored.TitleEn, stored.Chair, stored.SecretariatMemberBodyId));
+        Assert.Equal(0, await EventsAsync(committee.Id));
+    }
+
+    [Fact]
     public async Task TheWriteEndpointsAreInTheOpenApiDocument()
     {
         using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
