@@ -12,7 +12,10 @@ public sealed class CommitteeOfficersViewComponent(NormativeDb db, TimeProvider 
 
     public sealed record HistoryRow(CommitteeEvent Event, string? By);
 
-    public sealed record OfficersView(CommitteeHeader Header, CommitteeOfficer? Chair, CommitteeOfficer? Manager, List<CommitteeOfficer> Past, List<HistoryRow> History);
+    /// <param name="Chair">The chair in office today, from the terms.</param>
+    /// <param name="Named">Whether an office has terms at all: one without is shown from the committee's own columns (named before terms were kept).</param>
+    public sealed record OfficersView(CommitteeHeader Header, CommitteeOfficer? Chair, CommitteeOfficer? Manager, List<CommitteeOfficer> Past, List<HistoryRow> History,
+        ISet<OfficerRole> Named);
 
     public async Task<IViewComponentResult> InvokeAsync(Committee committee)
     {
@@ -29,6 +32,6 @@ public sealed class CommitteeOfficersViewComponent(NormativeDb db, TimeProvider 
                              orderby e.Id descending
                              select new HistoryRow(e, db.Users.Where(u => u.Id == e.ByUserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault()))
             .AsNoTracking().Take(MaxHistory).ToListAsync(ct);
-        return View("~/Features/Development/Committees/CommitteeOfficers.cshtml", new OfficersView(header, chair, manager, past, history));
+        return View("~/Features/Development/Committees/CommitteeOfficers.cshtml", new OfficersView(header, chair, manager, past, history, officers.Select(o => o.Role).ToHashSet()));
     }
 }

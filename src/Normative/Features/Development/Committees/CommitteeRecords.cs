@@ -159,21 +159,23 @@ public static class CommitteeRecords
         {
             return DevelopmentError.Conflict("Error.Officer.Unchanged", name);
         }
-        if (outgoing is not null)
-        {
-            outgoing.EndsOn = OfficerRules.OutgoingEnd(outgoing, startsOn);
-        }
         var officer = new CommitteeOfficer
         {
             CommitteeId = id, Role = role, Name = name, UserId = personUserId, StartsOn = startsOn, EndsOn = endsOn, AppointedAt = now, AppointedByUserId = userId,
         };
         db.CommitteeOfficers.Add(officer);
-        var from = outgoing?.Name ?? (role == OfficerRole.Chair ? committee.Chair : null);
-        if (role == OfficerRole.Chair)
+        // A term that has already ended is recorded for the history; it replaces no one.
+        var serves = officer.Serves(today);
+        var from = serves ? outgoing?.Name ?? (role == OfficerRole.Chair ? committee.Chair : null) : null;
+        if (serves && outgoing is not null)
+        {
+            outgoing.EndsOn = OfficerRules.OutgoingEnd(outgoing, startsOn);
+        }
+        if (serves && role == OfficerRole.Chair)
         {
             committee.Chair = name;
         }
-        else
+        else if (serves)
         {
             committee.ManagerUserId = personUserId;
         }

@@ -139,6 +139,14 @@ public class CommitteeRecordTests(DevelopmentFactory factory) : IClassFixture<De
         Assert.Equal("Error.Officer.NotServing", ended.GetProperty("code").GetString());
         var kinds = await factory.WithDbAsync(db => db.CommitteeEvents.Where(e => e.CommitteeId == committee.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         Assert.Equal([CommitteeEventKind.OfficerAppointed, CommitteeEventKind.OfficerAppointed, CommitteeEventKind.OfficerAppointed, CommitteeEventKind.OfficerTermEnded], kinds);
+
+        // A past term is recorded for the history and replaces no one.
+        await JsonAsync(await admin.PostAsJsonAsync(url, new { role = "Chair", name = "Dr Founder", startsOn = today.AddYears(-9), endsOn = today.AddYears(-6) }), HttpStatusCode.Created);
+        Assert.Equal("Dr Second", await factory.WithDbAsync(db => db.Committees.Where(c => c.Id == committee.Id).Select(c => c.Chair).SingleAsync()));
+        Assert.Null(await factory.WithDbAsync(db => db.CommitteeOfficers.Where(o => o.Name == "Dr Second" && o.CommitteeId == committee.Id).Select(o => o.EndsOn).SingleAsync()));
+        var later = await factory.Browser().GetDocumentAsync($"/committees/{committee.Slug}?culture=en&after=end");
+        Assert.Contains("Dr Founder", later.QuerySelector(".past-officers")!.TextContent, StringComparison.Ordinal);
+
     }
 
     [Theory]
