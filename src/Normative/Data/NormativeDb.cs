@@ -13,6 +13,7 @@ using Normative.Features.Content.Events;
 using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Committees;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Store.Alerts;
@@ -62,6 +63,8 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<CommitteeOfficer> CommitteeOfficers => Set<CommitteeOfficer>();
+    public DbSet<CommitteeEvent> CommitteeEvents => Set<CommitteeEvent>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
     public DbSet<Ballot> Ballots => Set<Ballot>();

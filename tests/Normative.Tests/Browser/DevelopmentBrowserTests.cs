@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Normative.Features.Accounts;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Committees;
 using Normative.Tests.Features.Development;
 using Normative.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var paths = new[]
         {
             "/taking-part", "/members", $"/members/{p[0].CountryCode}", "/development", "/development/stages", "/development/consultations",
-            $"/committees/{committee.Id}/work-programme", $"/committees/{committee.Id}/members", $"/development/projects/{ballot.ProjectId}",
+            $"/committees/{committee.Slug}/work-programme", $"/committees/{committee.Slug}/members", $"/development/projects/{ballot.ProjectId}",
             $"/development/ballots/{ballot.Id}", $"/development/ballots/{ballot.Id}/public-comments", "/taking-part?culture=ru", "/members?culture=fr",
         };
         var page = await browser.NewPageAsync();
@@ -89,6 +90,35 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
             Assert.True(response!.Ok, path);
             await AssertAccessibleAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task TheCommitteesHomeItsHistoryAndItsSettingsAreAccessible()
+    {
+        var (ballot, committee, _, _) = await _world.OpenDisAsync(p: 2, o: 0);
+        var admin = await browser.App.CreateUserAsync(Roles.Administrator);
+        await browser.App.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            await CommitteeRecords.EditAsync(db, committee.Id, committee.TitleEn, null, "Standardization of accessible tests.", "Plenary resolution", admin.Id, now);
+            await CommitteeRecords.AppointAsync(db, committee.Id, OfficerRole.Chair, "Dr Accessible", null, DateOnly.FromDateTime(now.UtcDateTime), null, null, admin.Id, now);
+            return 0;
+        });
+        var page = await SignedInAsync(admin.Email!);
+        foreach (var path in new[] { "", "/standards", "/ballots", "/settings" })
+        {
+            var response = await page.GotoAsync($"/committees/{committee.Slug}{path}?culture=en");
+            Assert.True(response!.Ok, path);
+            await AssertAccessibleAsync(page);
+            if (path.Length == 0)
+            {
+                Assert.Contains("Dr Accessible", await page.Locator("main .officers").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Equal(2, await page.Locator("#record-history ~ .table-scroll tbody tr").CountAsync());
+            }
+        }
+        Assert.Equal(1, await page.Locator("#appoint-form").CountAsync());
+        await page.GotoAsync($"/committees/{committee.Slug}/ballots?culture=en");
+        Assert.Equal(1, await page.Locator($"main a[href='/development/ballots/{ballot.Id}']").CountAsync());
     }
 
     [Fact]

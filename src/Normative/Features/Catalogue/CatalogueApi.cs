@@ -48,7 +48,9 @@ public static class CatalogueApi
         IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions,
         IReadOnlyList<int> Sdgs, int Version);
 
-    public sealed record CommitteeSummary(int Id, string Reference, string Title, string Status, int? ParentId, string Url);
+    /// <param name="Url">The committee in the API.</param>
+    /// <param name="Page">The committee's home on the site.</param>
+    public sealed record CommitteeSummary(int Id, string Reference, string Title, string Status, int? ParentId, string Url, string Page);
 
     public sealed record CommitteeResponse(
         int Id, string Reference, LocalizedText Title, string Status, string? Secretariat, int? ParentId, string? Scope, DateOnly? CreationDate,
@@ -190,7 +192,7 @@ public static class CatalogueApi
             c.Id, c.Reference, new LocalizedText(c.TitleEn == c.Reference ? null : c.TitleEn, c.TitleFr), c.Status, c.Secretariat, c.ParentId, c.Scope,
             c.CreationDate, c.PMembers, c.OMembers,
             children.OrderBy(x => CatalogueCounts.NaturalKey(x.Reference), StringComparer.Ordinal).Select(Summary).ToList(),
-            count.Published, count.UnderDevelopment, CatalogueLinks.Committee(c.Id)));
+            count.Published, count.UnderDevelopment, CatalogueLinks.Committee(c.Slug)));
     }
 
     private static async Task<Results<Ok<List<IcsResponse>>, StatusCodeHttpResult>> ListIcsAsync(HttpContext context, NormativeDb db, CancellationToken ct)
@@ -212,7 +214,7 @@ public static class CatalogueApi
     }
 
     private static CommitteeSummary Summary(Committee c) =>
-        new(c.Id, c.Reference, c.TitleEn == c.Reference ? "" : c.TitleEn, c.Status, c.ParentId, $"/api/v1/committees/{c.Id}");
+        new(c.Id, c.Reference, c.TitleEn == c.Reference ? "" : c.TitleEn, c.Status, c.ParentId, $"/api/v1/committees/{c.Id}", CatalogueLinks.Committee(c.Slug));
 
     /// <summary>Streams every deliverable (by id, in constant memory) as JSON Lines.</summary>
     private static async Task ExportJsonLinesAsync(HttpContext context, NormativeDb db, CancellationToken ct)

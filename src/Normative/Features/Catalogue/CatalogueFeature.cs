@@ -24,6 +24,9 @@ public sealed class CatalogueFeature : Feature
         // Catalogue:OutputCache=false measures the pages without the cache (bench/catalogue).
         services.Configure<OutputCacheOptions>(o =>
             o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
+        services.AddSingleton<CommitteeTabs>();
+        services.AddCommitteeTab(new CommitteeTab(CommitteeModel.Tab, 0, typeof(CatalogueText), "CommitteeTab.Overview", c => CatalogueLinks.Committee(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab(CommitteeStandardsModel.Tab, 30, typeof(CatalogueText), "CommitteeTab.Standards", c => CatalogueLinks.CommitteeStandards(c.Slug)));
         services.AddSitemapSource(new CatalogueSitemap.Browse());
         services.AddSitemapSource(new CatalogueSitemap.Standards());
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Standards", CatalogueLinks.Standards, Order: 10));
@@ -41,6 +44,7 @@ public sealed class CatalogueFeature : Feature
         app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
         app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
         app.MapCatalogueFeeds();      // Atom feeds of new publications
+        app.MapCommitteeRedirects();  // committees' old addresses by id → /committees/{slug}
     }
 
     public override IEnumerable<Command> Commands() =>

@@ -21,7 +21,7 @@ public static class CatalogueFeeds
         var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name);
         feeds.MapGet("/standards/feed.atom", AllAsync);
         feeds.MapGet("/ics/{code}/feed.atom", ByIcsAsync);
-        feeds.MapGet("/committee/{id:int}/feed.atom", ByCommitteeAsync);
+        feeds.MapGet("/committees/{slug}/feed.atom", ByCommitteeAsync);
         return app;
     }
 
@@ -43,16 +43,16 @@ public static class CatalogueFeeds
             SectorQueries.UnderIcs(db, code).Where(d => d.Status == DeliverableStatus.Published && d.PublicationDate != null), ct);
     }
 
-    private static async Task ByCommitteeAsync(int id, HttpContext context, NormativeDb db, CancellationToken ct)
+    private static async Task ByCommitteeAsync(string slug, HttpContext context, NormativeDb db, CancellationToken ct)
     {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
         if (committee is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         var reference = committee.Reference;
-        await WriteFeedAsync(context, CatalogueLinks.CommitteeFeed(id), CatalogueLinks.Committee(id), $"New publications of {reference}",
+        await WriteFeedAsync(context, CatalogueLinks.CommitteeFeed(slug), CatalogueLinks.Committee(slug), $"New publications of {reference}",
             SectorQueries.OwnedBy(NewPublications(db), reference), ct);
     }
 

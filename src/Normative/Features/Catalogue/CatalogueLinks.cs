@@ -57,8 +57,14 @@ public static class CatalogueLinks
     [LinkTo("/Catalogue/Committees")]
     public static string Committees => "/committees";
 
+    /// <summary>A committee's home (its overview tab), by its slug (<see cref="Catalogue.Committee.Slug"/>).</summary>
     [LinkTo("/Catalogue/Committee")]
-    public static string Committee(int id) => $"/committee/{id}";
+    public static string Committee(string slug) => "/committees/" + Uri.EscapeDataString(slug);
+
+    /// <summary>The committee's published standards, a page of them.</summary>
+    [LinkTo("/Catalogue/CommitteeStandards")]
+    public static string CommitteeStandards(string slug, int page = 1) =>
+        Committee(slug) + "/standards" + (page == 1 ? "" : "?page=" + page.ToString(CultureInfo.InvariantCulture));
 
     [LinkTo("/Catalogue/Sectors")]
     public static string Sectors => "/sectors";
@@ -82,5 +88,5 @@ public static class CatalogueLinks
 
     public static string IcsFeed(string code) => "/ics/" + Uri.EscapeDataString(code) + "/feed.atom";
 
-    public static string CommitteeFeed(int id) => $"/committee/{id}/feed.atom";
+    public static string CommitteeFeed(string slug) => Committee(slug) + "/feed.atom";
 }

@@ -24,7 +24,7 @@ public static class CatalogueSitemap
             paths.AddRange(Sector.All.Select(s => CatalogueLinks.Sector(s.Slug)));
             paths.AddRange(Sdg.All.Select(g => CatalogueLinks.Sdg(g.Number)));
             paths.AddRange((await db.IcsCodes.AsNoTracking().OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct)).Select(CatalogueLinks.Ics));
-            paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct)).Select(CatalogueLinks.Committee));
+            paths.AddRange((await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Slug).ToListAsync(ct)).Select(CatalogueLinks.Committee));
             return paths.Skip(skip).Take(take).Select(p => new SitemapUrl(p)).ToList();
         }
     }

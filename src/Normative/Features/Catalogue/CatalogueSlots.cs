@@ -6,8 +6,8 @@ public static class CatalogueSlots
     /// <summary>Beside a standard's page (the store's offers); the component gets the page's deliverable as "deliverable".</summary>
     public const string StandardAside = "catalogue-standard-aside";
 
-    /// <summary>Links under a committee's details (its members, its work programme); the component gets "committee".</summary>
-    public const string CommitteeLinks = "catalogue-committee-links";
+    /// <summary>On a committee's overview, under its scope (its officers and its history); the component gets "committee".</summary>
+    public const string CommitteeOverview = "catalogue-committee-overview";
 
     /// <summary>Under a sector's page (the articles tagged with it); the component gets the page's sector as "sector".</summary>
     public const string SectorAside = "catalogue-sector-aside";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
@@ -26,11 +27,24 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
         services.AddSitemapSource(new DevelopmentSitemap());
-        services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(CommitteeLinksViewComponent));
+        // The committee's home (Catalogue) shows standards development's tabs and its officers on the overview.
+        services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab(BallotsModel.Tab, 60, typeof(DevelopmentText), "Committee.Ballots", c => DevelopmentLinks.CommitteeBallots(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
+            DevelopmentAccess.Manages));
+        services.AddSiteComponent(CatalogueSlots.CommitteeOverview, typeof(CommitteeOfficersViewComponent));
     }
 
-    public override void MapEndpoints(WebApplication app) =>
+    public override void MapEndpoints(WebApplication app)
+    {
         app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
+        // Committee settings' old address (/development/committees/{id}/settings) → /committees/{slug}/settings.
+        app.MapMethods("/development/committees/{id:int}/{**rest}", [HttpMethods.Get, HttpMethods.Head],
+            (int id, string? rest, HttpContext context, NormativeDb db, CancellationToken ct) =>
+                CommitteeRedirects.ToAsync(context, db, id, slug => CatalogueLinks.Committee(slug) + (string.IsNullOrEmpty(rest) ? "" : "/" + rest), ct))
+            .ExcludeFromDescription().AllowAnonymous();
+    }
 
     public override IEnumerable<Command> Commands() =>
     [

@@ -1,3 +1,4 @@
+using Normative.Features.Catalogue;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
 
@@ -45,18 +46,25 @@ public static class DevelopmentLinks
 
     public static string ApiMember(string code) => "/api/v1/members/" + Uri.EscapeDataString(code);
 
+    // A committee's tabs live under its home, /committees/{slug} (Catalogue's CommitteeTop); by slug.
+
     [LinkTo("/Development/Committees/WorkProgramme")]
-    public static string WorkProgramme(int committeeId) => $"/committees/{committeeId}/work-programme";
+    public static string WorkProgramme(string slug) => CatalogueLinks.Committee(slug) + "/work-programme";
 
     [LinkTo("/Development/Committees/Members")]
-    public static string CommitteeMembers(int committeeId) => $"/committees/{committeeId}/members";
+    public static string CommitteeMembers(string slug) => CatalogueLinks.Committee(slug) + "/members";
+
+    /// <summary>The committee's ballots, open and closed.</summary>
+    [LinkTo("/Development/Committees/Ballots")]
+    public static string CommitteeBallots(string slug) => CatalogueLinks.Committee(slug) + "/ballots";
+
+    /// <summary>The committee's settings, for its managers.</summary>
+    [LinkTo("/Development/Committees/Settings")]
+    public static string CommitteeSettings(string slug) => CatalogueLinks.Committee(slug) + "/settings";
 
     /// <summary>An administrator creates a committee.</summary>
     [LinkTo("/Development/Committees/New")]
     public static string NewCommittee => "/development/committees/new";
-
-    [LinkTo("/Development/Committees/Settings")]
-    public static string CommitteeSettings(int committeeId) => $"/development/committees/{committeeId}/settings";
 
     [LinkTo("/Development/Projects/Details")]
     public static string Project(int id) => $"/development/projects/{id}";

@@ -20,10 +20,10 @@ public sealed class DevelopmentSitemap : ISitemapSource
         var paths = new List<string>(Entry);
         paths.AddRange((await db.MemberBodies.AsNoTracking().OrderBy(m => m.CountryCode).Select(m => m.CountryCode).ToListAsync(ct))
             .Select(DevelopmentLinks.Member));
-        foreach (var id in await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct))
+        foreach (var slug in await db.Committees.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Slug).ToListAsync(ct))
         {
-            paths.Add(DevelopmentLinks.CommitteeMembers(id));
-            paths.Add(DevelopmentLinks.WorkProgramme(id));
+            paths.Add(DevelopmentLinks.CommitteeMembers(slug));
+            paths.Add(DevelopmentLinks.WorkProgramme(slug));
         }
         return paths.Skip(skip).Take(take).Select(p => new SitemapUrl(p)).ToList();
     }

@@ -12,7 +12,7 @@ public class TakingPartModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public sealed record Consultation(int BallotId, string Reference, string Title, DateTimeOffset ClosesAt);
 
-    public sealed record CommitteeLink(int Id, string Reference, string Title, int Projects);
+    public sealed record CommitteeLink(int Id, string Slug, string Reference, string Title, int Projects);
 
     public Dictionary<MemberCategory, int> Categories { get; private set; } = [];
     public int OpenBallots { get; private set; }
@@ -30,7 +30,7 @@ public class TakingPartModel(NormativeDb db, TimeProvider clock) : PageModel
         Committees = await db.Committees.AsNoTracking()
             .Where(c => db.Projects.Any(p => p.CommitteeId == c.Id) || db.CommitteeMemberships.Any(m => m.CommitteeId == c.Id))
             .OrderBy(c => c.Reference)
-            .Select(c => new CommitteeLink(c.Id, c.Reference, c.TitleEn, db.Projects.Count(p => p.CommitteeId == c.Id && p.Stage < StageCodes.Published && p.Stage % 100 != 98)))
+            .Select(c => new CommitteeLink(c.Id, c.Slug, c.Reference, c.TitleEn, db.Projects.Count(p => p.CommitteeId == c.Id && p.Stage < StageCodes.Published && p.Stage % 100 != 98)))
             .Take(30).ToListAsync();
     }
 }

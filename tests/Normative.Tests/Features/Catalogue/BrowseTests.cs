@@ -48,6 +48,8 @@ public class BrowseTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
     [InlineData("/ics/99")]
     [InlineData("/ics/not-a-code")]
     [InlineData("/committee/12345678")]
+    [InlineData("/committees/no-such-committee")]
+    [InlineData("/committees/12345678/members")]
     [InlineData("/sectors/unicorns")]
     public async Task UnknownPlacesAreNotFound(string url)
     {
@@ -72,19 +74,23 @@ public class BrowseTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
     public async Task ACommitteePageShowsScopeStandardsAndProjects()
     {
         await factory.WithDemoAsync();
-        var id = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Committees, c => c.Reference == "ISO/TC 176"));
-        var page = await factory.Browser().GetDocumentAsync($"/committee/{id.Id}?culture=en");
+        var page = await factory.Browser().GetDocumentAsync("/committees/iso-tc-176?culture=en");
         var main = page.QuerySelector("main")!;
 
         Assert.Contains("Quality management and quality assurance", main.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("generic quality management systems", main.QuerySelector(".scope")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, main.QuerySelectorAll("#sc-title ~ ul a").Length);
+        Assert.Contains("SCC", main.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("page", main.QuerySelector(".tabs a[href='/committees/iso-tc-176']")!.GetAttribute("aria-current"));
+
+        page = await factory.Browser().GetDocumentAsync("/committees/iso-tc-176/standards?culture=en");
+        main = page.QuerySelector("main")!;
+        Assert.Equal("page", main.QuerySelector(".tabs a[href='/committees/iso-tc-176/standards']")!.GetAttribute("aria-current"));
         var published = main.QuerySelectorAll("#published-title ~ .deliverable-list a").Select(a => a.TextContent).ToList();
         Assert.Contains("ISO 9001:2015", published);
         Assert.Contains("ISO 9000:2015", published);
         Assert.DoesNotContain("ISO 9001:2008", published);
         Assert.Contains("ISO/DIS 9001", main.QuerySelector("#projects-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("SCC", main.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,10 +36,10 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
     public async Task FeedsPerFieldAndPerCommitteeHoldOnlyTheirOwn()
     {
         await factory.WithDemoAsync();
-        var tc176 = await factory.WithDbAsync(db => db.Committees.Where(c => c.Reference == "ISO/TC 176").Select(c => c.Id).SingleAsync());
+        var tc176 = await factory.WithDbAsync(db => db.Committees.Where(c => c.Reference == "ISO/TC 176").Select(c => c.Slug).SingleAsync());
 
         var ics = await GetXmlAsync("/ics/35/feed.atom", "application/atom+xml");
-        var committee = await GetXmlAsync($"/committee/{tc176}/feed.atom", "application/atom+xml");
+        var committee = await GetXmlAsync($"/committees/{tc176}/feed.atom", "application/atom+xml");
 
         var icsTitles = ics.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToList();
         Assert.Contains(icsTitles, t => t.StartsWith("ISO/IEC 27001:2022 ", StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
     [Theory]
     [InlineData("/ics/99/feed.atom")]
     [InlineData("/ics/x/feed.atom")]
-    [InlineData("/committee/1234567/feed.atom")]
+    [InlineData("/committees/no-such-committee/feed.atom")]
     public async Task FeedsOfUnknownThingsAreNotFound(string url)
     {
         await factory.WithDemoAsync();
@@ -79,7 +79,7 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
         Assert.Contains("/sectors/health", urls);
         Assert.Contains("/sdgs", urls);
         Assert.Equal(17, urls.Count(u => u.StartsWith("/sdgs/", StringComparison.Ordinal)));
-        Assert.Contains(urls, p => p.StartsWith("/committee/", StringComparison.Ordinal));
+        Assert.Contains("/committees/iso-tc-176-sc-2", urls);
         foreach (var page in new[] { "/", "/about", "/store", "/certification", "/members", "/development", "/taking-part" })
         {
             Assert.Contains(page, urls);

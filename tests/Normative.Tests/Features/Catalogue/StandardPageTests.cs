@@ -24,7 +24,7 @@ public class StandardPageTests(CatalogueFactory factory) : IClassFixture<Catalog
         Assert.Contains("29 in English", facts["Number of pages"], StringComparison.Ordinal);
         Assert.Equal("English, French, Spanish, Russian", facts["Available in"]);
         Assert.Equal("urn:iso:std:iso:9001:2015", facts["URN"]);
-        var committee = main.QuerySelector(".facts a[href^='/committee/']")!;
+        var committee = main.QuerySelector(".facts a[href='/committees/iso-tc-176-sc-2']")!;
         Assert.Equal("ISO/TC 176/SC 2", committee.TextContent);
         Assert.NotNull(main.QuerySelector(".facts a[href='/ics/03.120.10']"));
         Assert.Contains("Quality management and quality assurance", facts["ICS"], StringComparison.Ordinal);

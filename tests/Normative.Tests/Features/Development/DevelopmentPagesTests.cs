@@ -42,8 +42,8 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
 
         var page = await factory.Browser().GetDocumentAsync($"/members/{p[0].CountryCode}?culture=en");
         Assert.Contains(p[0].Name, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"#committees ~ .table-scroll a[href='/committees/{committee.Id}/members']"));
-        Assert.NotNull(page.QuerySelector($"#secretariats ~ ul a[href='/committees/{committee.Id}/work-programme']"));
+        Assert.NotNull(page.QuerySelector($"#committees ~ .table-scroll a[href='/committees/{committee.Slug}/members']"));
+        Assert.NotNull(page.QuerySelector($"#secretariats ~ ul a[href='/committees/{committee.Slug}/work-programme']"));
         Assert.Null(page.QuerySelector("#delegates"));
 
         var redirect = await factory.Browser().GetAsync($"/members/{p[0].Acronym.ToLowerInvariant()}");
@@ -114,7 +114,7 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
         await factory.WithDbAsync(db => db.Projects.Where(x => x.Id == late.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Stage, 2020).SetProperty(x => x.RegisteredOn, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2))));
 
-        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Id}/work-programme?culture=en");
+        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Slug}/work-programme?culture=en");
         var rows = page.QuerySelectorAll("#projects ~ .table-scroll tbody tr").ToList();
         Assert.Equal(2, rows.Count);
         var lateRow = rows.Single(r => r.TextContent.Contains("ISO/WD 26002", StringComparison.Ordinal));
@@ -169,20 +169,37 @@ public class DevelopmentPagesTests(DevelopmentFactory factory) : IClassFixture<D
     }
 
     [Fact]
-    public async Task CommitteeSettingsAreForAdministrators()
+    public async Task CommitteeSettingsAreForItsManagersAndOfficersAreForAdministrators()
     {
         var (committee, p, _) = await _world.CommitteeAsync(1);
+        var settings = $"/committees/{committee.Slug}/settings";
         var managerUser = await factory.CreateUserAsync(Roles.Customer);
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
-        var saved = await admin.SubmitFormAsync($"/development/committees/{committee.Id}/settings", new()
-        {
-            ["Input.Secretariat"] = p[0].Acronym, ["Input.Chair"] = "Dr Chair", ["Input.ManagerEmail"] = managerUser.Email!,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(settings, new() { ["secretariat.MemberBody"] = p[0].Acronym }, "#secretariat-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(settings, new() { ["appoint.Role"] = "Chair", ["appoint.Name"] = "Dr Chair" }, "#appoint-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await admin.SubmitFormAsync(settings, new() { ["appoint.Role"] = "CommitteeManager", ["appoint.Email"] = managerUser.Email! }, "#appoint-form")).StatusCode);
         var c = await factory.WithDbAsync(db => db.Committees.SingleAsync(x => x.Id == committee.Id));
         Assert.Equal((p[0].Id, "Dr Chair", managerUser.Id), (c.SecretariatMemberBodyId!.Value, c.Chair, c.ManagerUserId));
-        var (manager, _) = await factory.SignInAsAsync(Roles.CommitteeManager);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/development/committees/{committee.Id}/settings")).StatusCode);
+
+        // The new manager (given the role) sees the settings and edits the scope, but appoints no one.
+        var manager = factory.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = managerUser.Email!, ["Input.Password"] = NormativeFactory.Password })).StatusCode);
+        var page = await manager.GetDocumentAsync(settings + "?culture=en");
+        Assert.NotNull(page.QuerySelector("#record-form"));
+        Assert.Null(page.QuerySelector("#appoint-form"));
+        var token = page.QuerySelector("#record-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var coup = await manager.PostAsync(settings + "?handler=Appoint", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["appoint.Role"] = "Chair", ["appoint.Name"] = "Mr Coup",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, coup.StatusCode);
+        var edited = await manager.SubmitFormAsync(settings, new() { ["Record.TitleEn"] = "Renamed by its manager", ["Record.Scope"] = "A scope" }, "#record-form");
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal("Dr Chair", (await factory.WithDbAsync(db => db.Committees.SingleAsync(x => x.Id == committee.Id))).Chair);
+        var (other, _) = await factory.SignInAsAsync(Roles.CommitteeManager);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(settings)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.Browser().GetAsync(settings)).StatusCode);
     }
 
     [Fact]

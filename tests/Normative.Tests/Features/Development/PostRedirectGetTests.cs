@@ -151,7 +151,7 @@ public class PostRedirectGetTests(DevelopmentFactory factory) : IClassFixture<De
         var body = await _world.BodyAsync();
         var (_, browser, _) = await _world.ManagerAsync(committee.Id);
 
-        var posted = await browser.SubmitFormAsync($"/committees/{committee.Id}/members", new()
+        var posted = await browser.SubmitFormAsync($"/committees/{committee.Slug}/members", new()
         {
             ["Input.MemberBody"] = body.Acronym, ["Input.Status"] = "O", ["Input.Note"] = "Asked to observe.",
         }, "form.form-row[action*='handler=Set']");
@@ -166,9 +166,9 @@ public class PostRedirectGetTests(DevelopmentFactory factory) : IClassFixture<De
         var (committee, _, _) = await _world.CommitteeAsync(0);
         var (admin, _) = await factory.SignInAsAsync(Roles.Administrator);
 
-        var posted = await admin.SubmitFormAsync($"/development/committees/{committee.Id}/settings", new() { ["Input.Chair"] = "Ms Chair" });
+        var posted = await admin.SubmitFormAsync($"/committees/{committee.Slug}/settings?culture=en", new() { ["appoint.Role"] = "Chair", ["appoint.Name"] = "Ms Chair" }, "#appoint-form");
 
-        Assert.Contains("The committee was saved.", await FollowAsync(admin, posted), StringComparison.Ordinal);
+        Assert.Contains("The appointment is recorded.", await FollowAsync(admin, posted), StringComparison.Ordinal);
         Assert.Equal("Ms Chair", (await factory.WithDbAsync(db => db.Committees.SingleAsync(c => c.Id == committee.Id))).Chair);
     }
 
@@ -224,7 +224,7 @@ public class PostRedirectGetTests(DevelopmentFactory factory) : IClassFixture<De
         });
         var (_, browser, _) = await _world.ManagerAsync(committee.Id);
 
-        var posted = await browser.SubmitFormAsync($"/committees/{committee.Id}/work-programme", new(), "form[action*='handler=Review']");
+        var posted = await browser.SubmitFormAsync($"/committees/{committee.Slug}/work-programme", new(), "form[action*='handler=Review']");
 
         Assert.Contains("The systematic review of ISO 24001:2019", await FollowAsync(browser, posted), StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Projects.CountAsync(x => x.DeliverableId == 4344)));

@@ -9,7 +9,7 @@ namespace Normative.Features.Development.Comments;
 /// <summary>/development/consultations: enquiry drafts open for comments from the public.</summary>
 public class ConsultationsModel(NormativeDb db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int BallotId, string Reference, string Title, string? Scope, int CommitteeId, string Committee, DateTimeOffset ClosesAt, int Comments);
+    public sealed record Row(int BallotId, string Reference, string Title, string? Scope, string CommitteeSlug, string Committee, DateTimeOffset ClosesAt, int Comments);
 
     public List<Row> Open { get; private set; } = [];
 
@@ -19,9 +19,9 @@ public class ConsultationsModel(NormativeDb db, TimeProvider clock) : PageModel
         Open = (await db.Ballots.AsNoTracking().Include(b => b.Project)
                 .Where(b => b.PublicConsultation && b.Status == BallotStatus.Open && b.ClosesAt > now)
                 .OrderBy(b => b.ClosesAt)
-                .Select(b => new { b, Committee = db.Committees.First(c => c.Id == b.CommitteeId).Reference, Comments = db.BallotComments.Count(c => c.BallotId == b.Id && c.IsPublic) })
+                .Select(b => new { b, Committee = db.Committees.First(c => c.Id == b.CommitteeId).Reference, Slug = db.Committees.First(c => c.Id == b.CommitteeId).Slug, Comments = db.BallotComments.Count(c => c.BallotId == b.Id && c.IsPublic) })
                 .ToListAsync())
             .Select(x => new Row(x.b.Id, ProjectReference.AtStage(x.b.Project!.Reference, StageCodes.DisBallot), x.b.Project.TitleEn, x.b.Project.Scope,
-                x.b.CommitteeId, x.Committee, x.b.ClosesAt, x.Comments)).ToList();
+                x.Slug, x.Committee, x.b.ClosesAt, x.Comments)).ToList();
     }
 }

@@ -84,7 +84,7 @@ public static class CommitteeActions
     }
 
     /// <summary>Marks the committee disbanded: its records, members and standards stay; it takes no new project or group.</summary>
-    public static async Task<Attempt<Committee>> DisbandAsync(NormativeDb db, int id, CancellationToken ct = default)
+    public static async Task<Attempt<Committee>> DisbandAsync(NormativeDb db, int id, string? userId, string? note, DateTimeOffset now, CancellationToken ct = default)
     {
         var committee = await db.Committees.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (committee is null)
@@ -95,6 +95,11 @@ public static class CommitteeActions
         {
             return DevelopmentError.Conflict("Error.Committee.Disbanded", committee.Reference);
         }
+        db.CommitteeEvents.Add(new CommitteeEvent
+        {
+            CommitteeId = committee.Id, Kind = CommitteeEventKind.Disbanded, FromValue = committee.Status, ToValue = CommitteeRules.Disbanded, At = now, ByUserId = userId,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        });
         committee.Status = CommitteeRules.Disbanded;
         await db.SaveChangesAsync(ct);
         return committee;

@@ -9,7 +9,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Development.Committees;
 
 /// <summary>
-/// /committees/{id}/members: a committee's P- and O-members and the history of its membership. The
+/// /committees/{slug}/members: a committee's P- and O-members and the history of its membership. The
 /// committee manager adds member bodies, changes their status and removes them here.
 /// </summary>
 public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
@@ -51,8 +51,14 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         public string? Note { get; set; }
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(int id, ApplicationInput application)
+    public async Task<IActionResult> OnPostApplyAsync(string slug, ApplicationInput application)
     {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        if (committee is null)
+        {
+            return NotFound();
+        }
+        var id = committee.Id;
         var body = string.IsNullOrWhiteSpace(application.MemberBody) ? null : await MemberBodies.FindAsync(db, application.MemberBody, HttpContext.RequestAborted);
         if (body is null)
         {
@@ -65,29 +71,30 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         if (application.Status is not { } status || !Enum.IsDefined(status))
         {
             ModelState.AddModelError("", t["Error.Application.Status"]);
-            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(slug, StatusCodes.Status400BadRequest);
         }
         var result = await MembershipApplications.ApplyAsync(db, id, body.Id, status, application.Note, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
-            return await RefusedAsync(id, result.Error.Status);
+            return await RefusedAsync(slug, result.Error.Status);
         }
         TempData.SetNotice(t["Application.Sent", body.Acronym]);
-        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+        return Redirect(DevelopmentLinks.CommitteeMembers(slug));
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(int id, int application) => DecideAsync(id, application, true);
+    public Task<IActionResult> OnPostAcceptAsync(string slug, int application) => DecideAsync(slug, application, true);
 
-    public Task<IActionResult> OnPostDeclineAsync(int id, int application) => DecideAsync(id, application, false);
+    public Task<IActionResult> OnPostDeclineAsync(string slug, int application) => DecideAsync(slug, application, false);
 
-    private async Task<IActionResult> DecideAsync(int id, int application, bool accept)
+    private async Task<IActionResult> DecideAsync(string slug, int application, bool accept)
     {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
         if (committee is null)
         {
             return NotFound();
         }
+        var id = committee.Id;
         if (!DevelopmentAccess.Manages(User, committee))
         {
             return Forbid();
@@ -96,21 +103,22 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
-            return await RefusedAsync(id, result.Error.Status);
+            return await RefusedAsync(slug, result.Error.Status);
         }
         TempData.SetNotice(t[accept ? "Application.Accepted" : "Application.Declined"]);
-        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+        return Redirect(DevelopmentLinks.CommitteeMembers(slug));
     }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSetAsync(int id)
+    public async Task<IActionResult> OnPostSetAsync(string slug)
     {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
         if (committee is null)
         {
             return NotFound();
         }
+        var id = committee.Id;
         if (!DevelopmentAccess.Manages(User, committee))
         {
             return Forbid();
@@ -122,7 +130,7 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         }
         if (!ModelState.IsValid)
         {
-            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(slug, StatusCodes.Status400BadRequest);
         }
         MembershipStatus? target = Input.Status switch
         {
@@ -134,28 +142,29 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
-            return await RefusedAsync(id, result.Error.Status);
+            return await RefusedAsync(slug, result.Error.Status);
         }
         TempData.SetNotice(t["Membership.Saved", body.Acronym]);
-        return Redirect(DevelopmentLinks.CommitteeMembers(id));
+        return Redirect(DevelopmentLinks.CommitteeMembers(slug));
     }
 
     /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
-    private async Task<IActionResult> RefusedAsync(int id, int status)
+    private async Task<IActionResult> RefusedAsync(string slug, int status)
     {
-        await LoadAsync(id);
+        await LoadAsync(slug);
         Response.StatusCode = status;
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id)
+    private async Task<bool> LoadAsync(string slug)
     {
-        var header = await CommitteeHeader.LoadAsync(db, id, "members", User, HttpContext.RequestAborted);
+        var header = await CommitteeHeader.LoadAsync(db, slug, "members", User, HttpContext.RequestAborted);
         if (header is null)
         {
             return false;
         }
         Header = header;
+        var id = header.Committee.Id;
         Members = await db.CommitteeMemberships.AsNoTracking().Include(m => m.MemberBody).Where(m => m.CommitteeId == id)
             .OrderBy(m => m.MemberBody!.Acronym).ToListAsync();
         var bodies = await db.MemberBodies.AsNoTracking().ToDictionaryAsync(m => m.Id);

@@ -60,7 +60,7 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             return Page();
         }
         TempData.SetNotice(t["Notice.CommitteeCreated", result.Value.Reference]);
-        return Redirect(DevelopmentLinks.CommitteeSettings(result.Value.Id));
+        return Redirect(DevelopmentLinks.CommitteeSettings(result.Value.Slug));
     }
 
     private async Task LoadAsync() =>

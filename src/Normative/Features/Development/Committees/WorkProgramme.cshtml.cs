@@ -12,7 +12,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Development.Committees;
 
 /// <summary>
-/// /committees/{id}/work-programme: the committee's scope, members, projects with their stages and
+/// /committees/{slug}/work-programme: the committee's scope, members, projects with their stages and
 /// targets, open ballots and published standards. Its manager registers projects and starts reviews here.
 /// </summary>
 public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
@@ -41,49 +41,51 @@ public class WorkProgrammeModel(NormativeDb db, TimeProvider clock, IStringLocal
     [BindProperty]
     public ReviewInput Review { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReviewAsync(int id)
+    public async Task<IActionResult> OnPostReviewAsync(string slug)
     {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
         if (committee is null)
         {
             return NotFound();
         }
+        var id = committee.Id;
         if (!DevelopmentAccess.Manages(User, committee))
         {
             return Forbid();
         }
         if (!ModelState.IsValid)
         {
-            return await RefusedAsync(id, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(slug, StatusCodes.Status400BadRequest);
         }
         var result = await ProjectActions.AdoptAsync(db, Review.DeliverableId, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", t[result.Error.Key, result.Error.Args]);
-            return await RefusedAsync(id, result.Error.Status);
+            return await RefusedAsync(slug, result.Error.Status);
         }
         TempData.SetNotice(t["Notice.ReviewStarted", ProjectReference.Current(result.Value)]);
         return Redirect(DevelopmentLinks.Project(result.Value.Id) + "#ballot");
     }
 
     /// <summary>The page as it is (nothing was changed), with the reason in the model state.</summary>
-    private async Task<IActionResult> RefusedAsync(int id, int status)
+    private async Task<IActionResult> RefusedAsync(string slug, int status)
     {
-        await LoadAsync(id);
+        await LoadAsync(slug);
         Response.StatusCode = status;
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id)
+    private async Task<bool> LoadAsync(string slug)
     {
-        var header = await CommitteeHeader.LoadAsync(db, id, "work", User, HttpContext.RequestAborted);
+        var header = await CommitteeHeader.LoadAsync(db, slug, "work", User, HttpContext.RequestAborted);
         if (header is null)
         {
             return false;
         }
         Header = header;
+        var id = header.Committee.Id;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var members = await db.CommitteeMemberships.AsNoTracking().Include(m => m.MemberBody).Where(m => m.CommitteeId == id)
             .OrderBy(m => m.MemberBody!.Acronym).ToListAsync();

@@ -16,9 +16,9 @@ namespace Normative.Features.Development.Membership;
 /// </summary>
 public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
 {
-    public sealed record Participation(int CommitteeId, string Reference, string Title, MembershipStatus Status, DateOnly Since);
+    public sealed record Participation(int CommitteeId, string Slug, string Reference, string Title, MembershipStatus Status, DateOnly Since);
 
-    public sealed record Secretariat(int CommitteeId, string Reference, string Title);
+    public sealed record Secretariat(int CommitteeId, string Slug, string Reference, string Title);
 
     public sealed record Delegate(string UserId, string Email, string? Name, DateTimeOffset Since);
 
@@ -186,9 +186,9 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
                             join c in db.Committees on m.CommitteeId equals c.Id
                             where m.MemberBodyId == member.Id
                             orderby m.Status, c.Reference
-                            select new Participation(c.Id, c.Reference, c.TitleEn, m.Status, m.Since)).AsNoTracking().ToListAsync();
+                            select new Participation(c.Id, c.Slug, c.Reference, c.TitleEn, m.Status, m.Since)).AsNoTracking().ToListAsync();
         Secretariats = await db.Committees.AsNoTracking().Where(c => c.SecretariatMemberBodyId == member.Id).OrderBy(c => c.Reference)
-            .Select(c => new Secretariat(c.Id, c.Reference, c.TitleEn)).ToListAsync();
+            .Select(c => new Secretariat(c.Id, c.Slug, c.Reference, c.TitleEn)).ToListAsync();
         if (ManagesDelegates)
         {
             Delegates = await (from d in db.MemberBodyDelegates

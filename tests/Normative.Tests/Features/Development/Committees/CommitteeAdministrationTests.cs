@@ -98,7 +98,7 @@ public class CommitteeAdministrationTests(DevelopmentFactory factory) : IClassFi
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var tc = await factory.WithDbAsync(db => db.Committees.SingleAsync(c => c.Reference == $"ISO/TC {n}"));
-        Assert.EndsWith($"/development/committees/{tc.Id}/settings", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith($"/committees/{tc.Slug}/settings", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var wg = await JsonAsync(await (await factory.ApiClientAsync(Roles.Administrator)).Client.PostAsJsonAsync("/api/v1/committees", Committee("WG", tc.Id, 1)), HttpStatusCode.Created);
 
         var refused = await browser.SubmitFormAsync("/development/committees/new?culture=en", new()

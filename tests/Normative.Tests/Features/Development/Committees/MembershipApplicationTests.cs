@@ -81,13 +81,13 @@ public class MembershipApplicationTests(DevelopmentFactory factory) : IClassFixt
         var browser = factory.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = NormativeFactory.Password })).StatusCode);
 
-        var applied = await browser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en", new() { ["application.MemberBody"] = body.CountryCode, ["application.Status"] = "O" }, "#apply-form");
+        var applied = await browser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en", new() { ["application.MemberBody"] = body.CountryCode, ["application.Status"] = "O" }, "#apply-form");
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
 
         var (_, managerBrowser, _) = await _world.ManagerAsync(committee.Id);
-        var page = await managerBrowser.GetDocumentAsync($"/committees/{committee.Id}/members?culture=en");
+        var page = await managerBrowser.GetDocumentAsync($"/committees/{committee.Slug}/members?culture=en");
         Assert.Contains($"{body.Acronym} applies to be an O-member", page.QuerySelector("#applications + ul")!.TextContent, StringComparison.Ordinal);
-        var declined = await managerBrowser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en", [], "form[action*='Decline']");
+        var declined = await managerBrowser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en", [], "form[action*='Decline']");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Equal(MembershipApplicationState.Declined, await factory.WithDbAsync(db => db.MembershipApplications.Where(a => a.CommitteeId == committee.Id).Select(a => a.State).SingleAsync()));
         Assert.False(await factory.WithDbAsync(db => db.CommitteeMemberships.AnyAsync(m => m.CommitteeId == committee.Id && m.MemberBodyId == body.Id)));

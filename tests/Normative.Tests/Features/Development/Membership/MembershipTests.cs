@@ -35,7 +35,7 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
             .Select(h => $"{h.GetProperty("kind").GetString()}:{h.GetProperty("from").GetString()}>{h.GetProperty("to").GetString()}").Reverse().ToList();
         Assert.Equal(["Joined:>O", "Changed:O>P", "Left:P>"], history);
 
-        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Id}/members?culture=en");
+        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Slug}/members?culture=en");
         Assert.Equal(3, page.QuerySelectorAll("#history ~ .table-scroll tbody tr").Length);
         Assert.Contains("Changed from O-member (observing) to P-member (participating)", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
         var api = await manager.PostAsJsonAsync($"/api/v1/committees/{committee.Id}/members", new { memberBody = correspondent.Acronym, status = "P" });
         Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
         Assert.Equal("Error.Membership.OnlyMemberBodies", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        var page = await browser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en", new() { ["Input.MemberBody"] = correspondent.Acronym, ["Input.Status"] = "P" }, "form[action*='handler=Set']");
+        var page = await browser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en", new() { ["Input.MemberBody"] = correspondent.Acronym, ["Input.Status"] = "P" }, "form[action*='handler=Set']");
         Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
         Assert.Contains("only member bodies may be P-members", (await page.ReadDocumentAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.CommitteeMemberships.CountAsync(m => m.CommitteeId == committee.Id)));
@@ -69,7 +69,7 @@ public class MembershipTests(DevelopmentFactory factory) : IClassFixture<Develop
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/committees/{committee.Id}/members", new { memberBody = p[0].Acronym, status = "O" })).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync($"/api/v1/committees/{committee.Id}/members", new { memberBody = p[0].Acronym, status = "O" })).StatusCode);
-        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Id}/members");
+        var page = await factory.Browser().GetDocumentAsync($"/committees/{committee.Slug}/members");
         Assert.Null(page.QuerySelector("form[action*='handler=Set']"));
     }
 

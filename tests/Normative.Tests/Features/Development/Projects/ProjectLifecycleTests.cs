@@ -231,7 +231,7 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         });
         var (manager, browser, _) = await _world.ManagerAsync(committee.Id);
         // The manager starts the review from the work programme's published standards.
-        var started = await browser.SubmitFormAsync($"/committees/{committee.Id}/work-programme", new() { ["Review.DeliverableId"] = "4343" }, "form[action*='handler=Review']");
+        var started = await browser.SubmitFormAsync($"/committees/{committee.Slug}/work-programme", new() { ["Review.DeliverableId"] = "4343" }, "form[action*='handler=Review']");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var projectId = await factory.WithDbAsync(db => db.Projects.Where(x => x.DeliverableId == 4343).Select(x => x.Id).SingleAsync());
         var ballot = await JsonAsync(await manager.PostAsJsonAsync("/api/v1/ballots", new { projectId, kind = "SR" }), HttpStatusCode.Created);
