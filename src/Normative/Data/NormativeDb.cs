@@ -13,6 +13,8 @@ using Normative.Features.Content.Events;
 using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Experts;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Store.Alerts;
@@ -62,6 +64,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<CommitteeExpert> CommitteeExperts => Set<CommitteeExpert>();
+    public DbSet<CommitteeLiaison> CommitteeLiaisons => Set<CommitteeLiaison>();
+    public DbSet<LiaisonRepresentative> LiaisonRepresentatives => Set<LiaisonRepresentative>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
     public DbSet<Ballot> Ballots => Set<Ballot>();

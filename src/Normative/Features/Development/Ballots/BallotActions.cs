@@ -129,7 +129,10 @@ public static class BallotActions
         }
         if (bodies.Count == 0)
         {
-            return DevelopmentError.Forbidden("Error.Vote.NotDelegate");
+            // A liaison's representative takes part in the committee's work but never votes (Directives, Part 1, 1.17).
+            return await DevelopmentAccess.IsLiaisonRepresentativeAsync(db, userId, [ballot.CommitteeId], ct)
+                ? DevelopmentError.Conflict("Error.Vote.Liaison")
+                : DevelopmentError.Forbidden("Error.Vote.NotDelegate");
         }
         var members = await db.BallotMembers.AsNoTracking().Where(m => m.BallotId == ballot.Id).ToListAsync(ct);
         MemberBody? body;
