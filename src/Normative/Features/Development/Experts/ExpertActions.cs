@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
@@ -23,6 +24,63 @@ public static class ExpertActions
     /// <summary>The address as it is kept and compared: trimmed, in lower case.</summary>
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    public static bool IsEmail(string? email) => !string.IsNullOrWhiteSpace(email) && email.Trim().Length <= MaxEmail && EmailCheck.IsValid(email.Trim());
+
+    /// <summary>
+    /// The people the member bodies have registered: their delegates and the experts they nominated,
+    /// one row per body and address (an expert's name is preferred to an account's), by name.
+    /// </summary>
+    public static async Task<List<ExpertPerson>> PeopleAsync(NormativeDb db, IReadOnlyCollection<int> memberBodyIds, CancellationToken ct = default)
+    {
+        var experts = await db.CommitteeExperts.AsNoTracking().Where(e => e.MemberBodyId != null && memberBodyIds.Contains(e.MemberBodyId.Value))
+            .Select(e => new ExpertPerson(e.MemberBodyId!.Value, e.Name, e.Email)).ToListAsync(ct);
+        var delegates = await (from d in db.MemberBodyDelegates
+                               join u in db.Users on d.UserId equals u.Id
+                               where memberBodyIds.Contains(d.MemberBodyId) && u.Email != null
+                               select new { d.MemberBodyId, Name = u.DisplayName ?? u.Email!, Email = u.Email! }).AsNoTracking().ToListAsync(ct);
+        return experts
+            .Concat(delegates.Select(d => new ExpertPerson(d.MemberBodyId, d.Name, NormalizeEmail(d.Email))))
+            .DistinctBy(p => (p.MemberBodyId, p.Email))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>
+    /// An approved NP's nominated experts join the project's committee (Directives, Part 1, 2.3.5): added
+    /// to the context in the caller's transaction, in three queries whatever the number of experts. A
+    /// person already an expert of the committee stays as they are.
+    /// </summary>
+    public static async Task<int> JoinFromBallotAsync(NormativeDb db, Ballot ballot, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ballot);
+        var nominated = await db.BallotPositions.AsNoTracking()
+            .Where(p => p.BallotId == ballot.Id && p.NominatesExpert && p.ExpertEmail != null)
+            .OrderBy(p => p.CastAt).ToListAsync(ct);
+        if (nominated.Count == 0)
+        {
+            return 0;
+        }
+        var emails = nominated.Select(p => p.ExpertEmail!).Distinct().ToList();
+        var existing = await db.CommitteeExperts.Where(e => e.CommitteeId == ballot.CommitteeId && emails.Contains(e.Email)).Select(e => e.Email).ToListAsync(ct);
+        var upper = emails.Select(e => e.ToUpperInvariant()).ToList();
+        var accounts = (await db.Users.Where(u => u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct))
+            .ToDictionary(u => u.NormalizedEmail!, u => u.Id);
+        var added = nominated.Where(p => !existing.Contains(p.ExpertEmail!)).DistinctBy(p => p.ExpertEmail)
+            .Select(p => new CommitteeExpert
+            {
+                CommitteeId = ballot.CommitteeId,
+                Name = p.ExpertName ?? p.ExpertEmail!,
+                Email = p.ExpertEmail!,
+                UserId = accounts.GetValueOrDefault(p.ExpertEmail!.ToUpperInvariant()),
+                MemberBodyId = p.MemberBodyId,
+                BallotId = ballot.Id,
+                NominatedAt = now,
+                NominatedByUserId = p.CastByUserId,
+            }).ToList();
+        db.CommitteeExperts.AddRange(added);
+        return added.Count;
+    }
+
     public static async Task<Attempt<CommitteeExpert>> NominateAsync(NormativeDb db, ExpertNomination nomination, string? userId, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(nomination);
@@ -32,7 +90,7 @@ public static class ExpertActions
             return DevelopmentError.Invalid("Error.Expert.Name", MaxName);
         }
         var email = NormalizeEmail(nomination.Email ?? "");
-        if (email.Length == 0 || email.Length > MaxEmail || !EmailCheck.IsValid(email))
+        if (!IsEmail(email))
         {
             return DevelopmentError.Invalid("Error.Expert.Email", nomination.Email ?? "");
         }

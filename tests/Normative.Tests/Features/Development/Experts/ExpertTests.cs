@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
 using Normative.Features.Development.Membership;
 using Normative.Tests.Infrastructure;
@@ -161,6 +162,57 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
         var disbanded = await ProblemAsync(await pAdmin.PostAsJsonAsync(url, new { name = "Late", email = "late@example.org", memberBody = p.Acronym }), HttpStatusCode.Conflict);
         Assert.Equal("Error.Expert.Disbanded", disbanded.GetProperty("code").GetString());
         Assert.Equal(0, await ExpertsAsync(wg.Id));
+    }
+
+    [Fact]
+    public async Task AnApprovedNpBringsTheExpertsItsVotesNamedIntoTheCommittee()
+    {
+        var (committee, p, _) = await _world.CommitteeAsync(5);
+        var (manager, _, _) = await _world.ManagerAsync(committee.Id);
+        var project = await _world.ProjectAsync(committee.Id, $"ISO {30000 + (committee.Id % 9000)}");
+        var ballot = await _world.OpenBallotAsync(project.Id, BallotKind.NP);
+        var voters = new List<(HttpClient Api, User User)>();
+        foreach (var body in p)
+        {
+            voters.Add(await _world.DelegateAsync(body));
+        }
+        var votes = $"/api/v1/ballots/{ballot.Id}/votes";
+
+        // An expert without an address, or an address that is none of the body's people without a name: refused, nothing kept.
+        var noOne = await ProblemAsync(await voters[0].Api.PostAsJsonAsync(votes, new { position = "approve", nominatesExpert = true }), HttpStatusCode.BadRequest);
+        Assert.Equal("Error.Vote.ExpertNeeded", noOne.GetProperty("code").GetString());
+        var unknown = await ProblemAsync(await voters[0].Api.PostAsJsonAsync(votes, new { position = "approve", nominatesExpert = true, expertEmail = "nobody@example.org" }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("Error.Vote.ExpertName", unknown.GetProperty("code").GetString());
+        Assert.Equal(0, await factory.WithDbAsync(db => db.BallotPositions.CountAsync(x => x.BallotId == ballot.Id)));
+
+        // One of the body's people (its delegate) by address alone; new people by name and address, one of them through the ballot page.
+        Assert.Equal(HttpStatusCode.OK, (await voters[0].Api.PostAsJsonAsync(votes, new { position = "approve", nominatesExpert = true, expertEmail = voters[0].User.Email })).StatusCode);
+        for (var i = 1; i < 3; i++)
+        {
+            var ok = await voters[i].Api.PostAsJsonAsync(votes, new { position = "approve", nominatesExpert = true, expertName = $"New Expert {i}", expertEmail = $"new{i}.{ballot.Id}@example.org" });
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        var browser = factory.Browser();
+        await browser.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = voters[3].User.Email!, ["Input.Password"] = NormativeFactory.Password });
+        var form = await browser.GetDocumentAsync($"/development/ballots/{ballot.Id}?culture=en");
+        Assert.Contains(voters[3].User.Email!, form.QuerySelector("select[name='vote.ExpertChoice']")!.TextContent, StringComparison.Ordinal);
+        var onPage = await browser.SubmitFormAsync($"/development/ballots/{ballot.Id}?culture=en", new()
+        {
+            ["vote.Position"] = "Approve", ["vote.NominatesExpert"] = "true", ["vote.ExpertChoice"] = "", ["vote.ExpertName"] = "Page Expert", ["vote.ExpertEmail"] = $"page.{ballot.Id}@example.org",
+        }, ".vote-form");
+        Assert.Equal(HttpStatusCode.Redirect, onPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await voters[4].Api.PostAsJsonAsync(votes, new { position = "approve" })).StatusCode);
+        Assert.Equal(0, await ExpertsAsync(committee.Id));
+
+        var closed = await manager.PostAsync($"/api/v1/ballots/{ballot.Id}/close", null);
+        Assert.Equal("Approved", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        var experts = await factory.WithDbAsync(db => db.CommitteeExperts.Where(e => e.CommitteeId == committee.Id).OrderBy(e => e.MemberBodyId).ToListAsync());
+        Assert.Equal(4, experts.Count);
+        Assert.All(experts, e => Assert.Equal(ballot.Id, e.BallotId));
+        Assert.Equal(p.Take(4).Select(b => (int?)b.Id), experts.Select(e => e.MemberBodyId));
+        Assert.Equal(voters[0].User.Id, experts[0].UserId);
+        Assert.Equal("Page Expert", experts[3].Name);
     }
 
     [Fact]
