@@ -61,7 +61,7 @@ public static class DevelopmentAccess
         return await db.Committees.AsNoTracking().Where(c => c.ManagerUserId == id).OrderBy(c => c.Reference).ToListAsync(ct);
     }
 
-    /// <summary>The compiled comments are for the committee: its manager, administrators and the delegates of the ballot's member bodies.</summary>
+    /// <summary>The compiled comments are for the committee: its manager, administrators, the delegates of the ballot's member bodies and its liaisons' representatives.</summary>
     public static async Task<bool> MayReadCommentsAsync(NormativeDb db, ClaimsPrincipal user, Ballot ballot, Committee committee, CancellationToken ct)
     {
         if (Manages(user, committee))
@@ -69,7 +69,8 @@ public static class DevelopmentAccess
             return true;
         }
         var bodies = (await DelegateBodiesAsync(db, user, ct)).Select(b => b.Id).ToList();
-        return bodies.Count > 0 && await db.BallotMembers.AnyAsync(m => m.BallotId == ballot.Id && bodies.Contains(m.MemberBodyId), ct);
+        return (bodies.Count > 0 && await db.BallotMembers.AnyAsync(m => m.BallotId == ballot.Id && bodies.Contains(m.MemberBodyId), ct))
+            || (user.UserId() is { } id && await IsLiaisonRepresentativeAsync(db, id, [ballot.CommitteeId], ct));
     }
 
     /// <summary>

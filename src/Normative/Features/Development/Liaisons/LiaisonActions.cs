@@ -111,6 +111,14 @@ public static class LiaisonActions
         return representative;
     }
 
+    /// <summary>The name of the (first) liaison with the committee the person represents, or null.</summary>
+    public static Task<string?> RepresentedAsync(NormativeDb db, string userId, int committeeId, CancellationToken ct = default) =>
+        (from r in db.LiaisonRepresentatives
+         join l in db.CommitteeLiaisons on r.LiaisonId equals l.Id
+         where r.UserId == userId && l.CommitteeId == committeeId
+         orderby l.Id
+         select l.Organization ?? l.OtherCommittee!.Reference).FirstOrDefaultAsync(ct);
+
     public static async Task<bool> RemoveRepresentativeAsync(NormativeDb db, int committeeId, int liaisonId, string userId, CancellationToken ct = default) =>
         await db.LiaisonRepresentatives.Where(r => r.LiaisonId == liaisonId && r.UserId == userId
             && db.CommitteeLiaisons.Any(l => l.Id == liaisonId && l.CommitteeId == committeeId)).ExecuteDeleteAsync(ct) > 0;

@@ -53,7 +53,7 @@ public class LiaisonTests(DevelopmentFactory factory) : IClassFixture<Developmen
     }
 
     [Fact]
-    public async Task ARepresentativeCommentsButAVoteIsRefusedAndChangesNothing()
+    public async Task ARepresentativeCommentsButTheirVoteIsRefusedAndChangesNothing()
     {
         var (ballot, committee, _, _) = await _world.OpenDisAsync(p: 3, o: 0);
         var (_, managerBrowser, _) = await _world.ManagerAsync(committee.Id);
@@ -82,6 +82,19 @@ public class LiaisonTests(DevelopmentFactory factory) : IClassFixture<Developmen
         Assert.Contains("never vote", (await onPage.ReadDocumentAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.BallotPositions.CountAsync(x => x.BallotId == ballot.Id)));
         Assert.Equal(0, await factory.WithDbAsync(db => db.BallotVoteEvents.CountAsync(x => x.BallotId == ballot.Id)));
+
+        // The same representative comments for the liaison, and the compiled table says who from.
+        var comments = $"/development/ballots/{ballot.Id}/comments?culture=en";
+        var form = await browser.GetDocumentAsync(comments);
+        Assert.Contains("Consumers International", form.QuerySelector("#add ~ form")!.TextContent, StringComparison.Ordinal);
+        var commented = await browser.SubmitFormAsync(comments, new() { ["Input.Clause"] = "4.2", ["Input.Type"] = "te", ["Input.Comment"] = "Consumers need a plain-language summary." },
+            "form[action*='handler=Add']");
+        Assert.Equal(HttpStatusCode.Redirect, commented.StatusCode);
+        var table = await managerBrowser.GetDocumentAsync(comments);
+        Assert.Contains("Consumers International", table.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        var comment = await factory.WithDbAsync(db => db.BallotComments.SingleAsync(c => c.BallotId == ballot.Id));
+        Assert.Null(comment.MemberBodyId);
+        Assert.Equal("Consumers International", comment.Liaison);
     }
 
     [Fact]
