@@ -97,11 +97,19 @@ public static class DevelopmentAccess
         var committees = ExpertActions.Nominating(committee);
         var bodies = db.CommitteeMemberships.Where(m => committees.Contains(m.CommitteeId)).Select(m => m.MemberBodyId);
         return await db.Committees.AnyAsync(c => committees.Contains(c.Id) && c.ManagerUserId == id, ct)
-            || await db.CommitteeExperts.AnyAsync(e => e.CommitteeId == committee.Id && e.UserId == id, ct)
+            || await Mine(db, id).AnyAsync(e => e.CommitteeId == committee.Id, ct)
             || await db.MemberBodyDelegates.AnyAsync(d => d.UserId == id && bodies.Contains(d.MemberBodyId), ct)
             || await db.MemberBodyAdministrators.AnyAsync(a => a.UserId == id && bodies.Contains(a.MemberBodyId), ct)
             || await IsLiaisonRepresentativeAsync(db, id, committees, ct);
     }
+
+    /// <summary>
+    /// The person's expert nominations: linked to their account, or made by the address of an account
+    /// confirmed since (an expert named before they signed up).
+    /// </summary>
+    public static IQueryable<CommitteeExpert> Mine(NormativeDb db, string userId) =>
+        db.CommitteeExperts.Where(e => e.UserId == userId
+            || (e.UserId == null && db.Users.Any(u => u.Id == userId && u.EmailConfirmed && u.NormalizedEmail == e.Email.ToUpper())));
 
     /// <summary>Whether the person represents an organization or committee in liaison with one of these committees.</summary>
     public static Task<bool> IsLiaisonRepresentativeAsync(NormativeDb db, string userId, IReadOnlyCollection<int> committeeIds, CancellationToken ct = default) =>

@@ -39,11 +39,11 @@ public class ExpertModel(NormativeDb db) : PageModel
     private async Task<bool> MaySeeAsync(CommitteeExpert expert)
     {
         var me = User.UserId();
-        if (me is not null && expert.UserId == me)
+        var ct = HttpContext.RequestAborted;
+        if (me is not null && await DevelopmentAccess.Mine(db, me).AnyAsync(e => e.Id == expert.Id, ct))
         {
             return true;
         }
-        var ct = HttpContext.RequestAborted;
         return await DevelopmentAccess.MaySeeExpertsAsync(db, User, expert.Committee!, ct)
             || (expert.MemberBodyId is { } body && await DevelopmentAccess.ManagesMemberBodyAsync(db, User, body, ct))
             || (expert.LiaisonId is { } liaison && await DevelopmentAccess.RepresentsLiaisonAsync(db, User, liaison, ct));

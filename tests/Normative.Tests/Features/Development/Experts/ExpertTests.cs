@@ -216,6 +216,29 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
     }
 
     [Fact]
+    public async Task AnExpertNamedBeforeTheySignedUpFindsTheirGroupOnceTheirAccountIsConfirmed()
+    {
+        var (_, wg, p, _) = await WorkingGroupAsync();
+        var (_, api, _) = await BodyAdministratorAsync(p);
+        var email = $"later-{Guid.NewGuid():N}@example.org";
+        var created = await api.PostAsJsonAsync($"/api/v1/committees/{wg.Id}/experts", new { name = "Later Expert", email, memberBody = p.Acronym });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        // An account with the address that is not confirmed is not the expert.
+        var unconfirmed = await factory.CreateUserAsync(Roles.Customer, email.ToUpperInvariant(), confirmed: false);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _world.TokenClientAsync(unconfirmed)).GetAsync($"/api/v1/committees/{wg.Id}/experts")).StatusCode);
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == unconfirmed.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
+
+        var browser = factory.Browser();
+        await browser.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = unconfirmed.Email!, ["Input.Password"] = NormativeFactory.Password });
+        var dashboard = await browser.GetDocumentAsync("/development/dashboard?culture=en");
+        Assert.Contains(wg.Reference, dashboard.QuerySelector("#expertise + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Later Expert", (await browser.GetDocumentAsync($"/experts/{id}?culture=en")).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Later Expert", (await browser.GetDocumentAsync($"/committees/{wg.Id}/members?culture=en")).QuerySelector("#expert-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheExpertAndLiaisonEndpointsAreInTheOpenApiDocument()
     {
         var paths = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
