@@ -118,8 +118,4 @@ public static class LiaisonActions
          where r.UserId == userId && l.CommitteeId == committeeId
          orderby l.Id
          select l.Organization ?? l.OtherCommittee!.Reference).FirstOrDefaultAsync(ct);
-
-    public static async Task<bool> RemoveRepresentativeAsync(NormativeDb db, int committeeId, int liaisonId, string userId, CancellationToken ct = default) =>
-        await db.LiaisonRepresentatives.Where(r => r.LiaisonId == liaisonId && r.UserId == userId
-            && db.CommitteeLiaisons.Any(l => l.Id == liaisonId && l.CommitteeId == committeeId)).ExecuteDeleteAsync(ct) > 0;
 }
