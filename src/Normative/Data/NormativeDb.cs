@@ -14,6 +14,8 @@ using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Experts;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Store.Alerts;
@@ -65,6 +67,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<CommitteeOfficer> CommitteeOfficers => Set<CommitteeOfficer>();
     public DbSet<CommitteeEvent> CommitteeEvents => Set<CommitteeEvent>();
+    public DbSet<CommitteeExpert> CommitteeExperts => Set<CommitteeExpert>();
+    public DbSet<CommitteeLiaison> CommitteeLiaisons => Set<CommitteeLiaison>();
+    public DbSet<LiaisonRepresentative> LiaisonRepresentatives => Set<LiaisonRepresentative>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectStageEvent> ProjectStageEvents => Set<ProjectStageEvent>();
     public DbSet<Ballot> Ballots => Set<Ballot>();

@@ -7,6 +7,8 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Experts;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
@@ -59,6 +61,7 @@ public static class DevelopmentDemo
                     .SetProperty(d => d.Reference, d => StageCodes.IsPublished(p.Stage) ? d.Reference : reference), ct);
             }
         }
+        await LoadExpertsAndLiaisonsAsync(db, users, committees, delegates, now, ct);
         return new Summary(bodies.Count, committees.Count, delegates.Count, await db.Projects.CountAsync(ct), await db.Ballots.CountAsync(ct));
     }
 
@@ -179,6 +182,55 @@ public static class DevelopmentDemo
         }
         await db.SaveChangesAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// ISO/TC 176/SC 2's liaisons (A, B, internal) and its WG 29 with a convener, experts of four member
+    /// bodies and of a category C liaison; the demo delegate (UNE) convenes it. Once: skipped when SC 2 has liaisons.
+    /// </summary>
+    private static async Task LoadExpertsAndLiaisonsAsync(NormativeDb db, UserManager<User> users, Dictionary<string, Committee> committees,
+        Dictionary<string, (MemberBody Body, string UserId)> delegates, DateTimeOffset now, CancellationToken ct)
+    {
+        var sc2 = committees["ISO/TC 176/SC 2"];
+        var wg29 = committees["ISO/TC 176/SC 2/WG 29"];
+        if (await db.CommitteeLiaisons.AnyAsync(l => l.CommitteeId == sc2.Id, ct))
+        {
+            return;
+        }
+        static T Check<T>(Attempt<T> attempt) =>
+            attempt.Succeeded ? attempt.Value : throw new InvalidOperationException($"Demo step refused: {attempt.Error.Key} ({string.Join(", ", attempt.Error.Args)})");
+        var manager = (await users.FindByEmailAsync("manager@demo.normative.test"))!.Id;
+        var iaf = Check(await LiaisonActions.EstablishAsync(db, sc2.Id, LiaisonCategory.A, "International Accreditation Forum (IAF)", null, manager, now.AddYears(-6), ct));
+        Check(await LiaisonActions.EstablishAsync(db, sc2.Id, LiaisonCategory.B, "International Aerospace Quality Group (IAQG)", null, manager, now.AddYears(-4), ct));
+        Check(await LiaisonActions.EstablishAsync(db, sc2.Id, LiaisonCategory.Internal, null, "ISO/TC 176/SC 1", manager, now.AddYears(-8), ct));
+        var eoq = Check(await LiaisonActions.EstablishAsync(db, wg29.Id, LiaisonCategory.C, "European Organization for Quality (EOQ)", null, manager, now.AddYears(-2), ct));
+        if (await users.FindByEmailAsync("customer@demo.normative.test") is { Email: { } customer })
+        {
+            Check(await LiaisonActions.AddRepresentativeAsync(db, sc2.Id, iaf.Id, customer, now.AddYears(-1), ct));
+        }
+        Check(await ExpertActions.AppointConvenerAsync(db, wg29.Id, "delegate@demo.normative.test", ct));
+        foreach (var acronym in new[] { "UNE", "BSI", "DIN", "AFNOR" })
+        {
+            var (name, email) = acronym == "UNE" ? ("UNE delegate", "delegate@demo.normative.test") : ExpertOf(acronym);
+            if (!await db.CommitteeExperts.AnyAsync(e => e.CommitteeId == wg29.Id && e.Email == email, ct))
+            {
+                Check(await ExpertActions.NominateAsync(db, new ExpertNomination(wg29.Id, name, email, delegates[acronym].Body.Id, null), delegates[acronym].UserId, now.AddDays(-400), ct));
+            }
+        }
+        Check(await ExpertActions.NominateAsync(db, new ExpertNomination(wg29.Id, "Marta Kowalska", "marta.kowalska@eoq.demo.normative.test", null, eoq.Id), manager, now.AddDays(-300), ct));
+    }
+
+    private static readonly string[] GivenNames = ["Amina", "Bruno", "Chen", "Dorothea", "Emeka", "Farah", "Gustavo", "Hanna", "Ivan", "Júlia", "Kenji", "Leila"];
+    private static readonly string[] FamilyNames = ["Okafor", "Lindqvist", "Moreau", "Sato", "Petrov", "Alvarez", "Kaur", "Nowak", "Haddad", "Fischer", "Mensah", "Rossi"];
+
+    /// <summary>The expert a member body puts forward in the demo: a made-up person, the same for every ballot.</summary>
+    private static (string Name, string Email) ExpertOf(string acronym)
+    {
+        var h = acronym.Aggregate(7, (a, c) => (a * 31 + c) % 9973);
+        var given = GivenNames[h % GivenNames.Length];
+        var family = FamilyNames[h / GivenNames.Length % FamilyNames.Length];
+        var ascii = new string($"{given}.{family}".Normalize(System.Text.NormalizationForm.FormD).Where(c => char.IsAsciiLetter(c) || c == '.').ToArray()).ToLowerInvariant();
+        return ($"{given} {family}", $"{ascii}@{new string(acronym.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray())}.demo.normative.test");
     }
 
     private static List<T> ReadLines<T>(string file)
@@ -440,7 +492,7 @@ public static class DevelopmentDemo
         private async Task VoteAsync(Ballot ballot, string acronym, VotePosition position, DateTimeOffset at, string? reasons = null, bool expert = false)
         {
             var (body, userId) = delegates[acronym];
-            Check(await BallotActions.CastAsync(db, ballot.Id, userId, [body], new VoteRequest(position, null, reasons, expert, expert ? $"Expert nominated by {acronym}" : null), at, ct));
+            Check(await BallotActions.CastAsync(db, ballot.Id, userId, [body], new VoteRequest(position, null, reasons, expert, expert ? ExpertOf(acronym).Name : null, expert ? ExpertOf(acronym).Email : null), at, ct));
         }
 
         private async Task CommentAsync(Ballot ballot, string acronym, string clause, string type, string text, string? proposal, DateTimeOffset at)

@@ -36,6 +36,8 @@ public class Committee
     public int? SecretariatMemberBodyId { get; set; }
     public string? Chair { get; set; }
     public string? ManagerUserId { get; set; }
+    /// <summary>A working group's convener (migration 0217), appointed by the parent committee's manager.</summary>
+    public string? ConvenerUserId { get; set; }
 }
 
 internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>

@@ -6,6 +6,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development;
 
@@ -31,6 +32,11 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
 
     public List<CommitteeBoard> Committees { get; private set; } = [];
     public List<BodyBoard> Bodies { get; private set; } = [];
+
+    public sealed record ExpertPlace(int ExpertId, int CommitteeId, string Slug, string Reference, string Title);
+
+    /// <summary>The committees and working groups the person is an expert of.</summary>
+    public List<ExpertPlace> Expertise { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
@@ -43,6 +49,13 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
         if (managed.Count > 0)
         {
             await LoadCommitteesAsync(managed, now);
+        }
+        if (User.UserId() is { } me)
+        {
+            Expertise = await (from e in DevelopmentAccess.Mine(db, me)
+                               join c in db.Committees on e.CommitteeId equals c.Id
+                               orderby c.Reference
+                               select new ExpertPlace(e.Id, c.Id, c.Slug, c.Reference, c.TitleEn)).AsNoTracking().ToListAsync();
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User);
         if (bodies.Count > 0)

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Experts;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
@@ -16,6 +18,8 @@ public static class DevelopmentApi
         app.MapCommitteesApi();
         app.MapProjectsApi();
         app.MapBallotsApi();
+        app.MapExpertsApi();
+        app.MapLiaisonsApi();
         return app;
     }
 

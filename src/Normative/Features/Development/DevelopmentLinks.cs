@@ -96,5 +96,13 @@ public static class DevelopmentLinks
     /// <summary>The iCalendar feed of the committee's ballot closing dates.</summary>
     public static string CommitteeCalendar(int committeeId) => $"/api/v1/committees/{committeeId}/calendar.ics";
 
+    /// <summary>An expert's page: the person and the committees they are an expert of (for those committees only).</summary>
+    [LinkTo("/Development/Experts/Expert")]
+    public static string Expert(int id) => $"/experts/{id}";
+
+    public static string ApiCommitteeExperts(int committeeId) => $"/api/v1/committees/{committeeId}/experts";
+
+    public static string ApiCommitteeLiaisons(int committeeId) => $"/api/v1/committees/{committeeId}/liaisons";
+
     private static string Handler(string? handler) => handler is null ? "" : "?handler=" + Uri.EscapeDataString(handler);
 }

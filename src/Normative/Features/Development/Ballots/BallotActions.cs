@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Development.Experts;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
@@ -129,7 +130,10 @@ public static class BallotActions
         }
         if (bodies.Count == 0)
         {
-            return DevelopmentError.Forbidden("Error.Vote.NotDelegate");
+            // A liaison's representative takes part in the committee's work but never votes (Directives, Part 1, 1.17).
+            return await DevelopmentAccess.IsLiaisonRepresentativeAsync(db, userId, [ballot.CommitteeId], ct)
+                ? DevelopmentError.Conflict("Error.Vote.Liaison")
+                : DevelopmentError.Forbidden("Error.Vote.NotDelegate");
         }
         var members = await db.BallotMembers.AsNoTracking().Where(m => m.BallotId == ballot.Id).ToListAsync(ct);
         MemberBody? body;
@@ -177,13 +181,32 @@ public static class BallotActions
         var expert = request.NominatesExpert && request.Position is VotePosition.Approve or VotePosition.Revise
             && ballot.Kind is BallotKind.NP or BallotKind.SR;
         var expertName = expert && !string.IsNullOrWhiteSpace(request.ExpertName) ? request.ExpertName.Trim()[..Math.Min(200, request.ExpertName.Trim().Length)] : null;
+        string? expertEmail = null;
+        if (expert && !string.IsNullOrWhiteSpace(request.ExpertEmail))
+        {
+            if (!ExpertActions.IsEmail(request.ExpertEmail))
+            {
+                return DevelopmentError.Invalid("Error.Expert.Email", request.ExpertEmail.Trim());
+            }
+            expertEmail = ExpertActions.NormalizeEmail(request.ExpertEmail);
+            expertName ??= (await ExpertActions.PeopleAsync(db, [body.Id], ct)).FirstOrDefault(p => p.Email == expertEmail)?.Name;
+            if (expertName is null)
+            {
+                return DevelopmentError.Invalid("Error.Vote.ExpertName", expertEmail);
+            }
+        }
+        else if (expert && ballot.Kind == BallotKind.NP)
+        {
+            // The NP's experts join the committee when it is approved, so each is a person with an address.
+            return DevelopmentError.Invalid("Error.Vote.ExpertNeeded");
+        }
         var position = request.Position.ToString();
         var changes = (await db.Database.SqlQuery<int>($"""
-            INSERT INTO ballot_positions (ballot_id, member_body_id, position, technical_reasons, nominates_expert, expert_name, cast_by_user_id, cast_at, changes)
-            VALUES ({ballot.Id}, {body.Id}, {position}, {reasons}, {expert}, {expertName}, {userId}, {now}, 0)
+            INSERT INTO ballot_positions (ballot_id, member_body_id, position, technical_reasons, nominates_expert, expert_name, expert_email, cast_by_user_id, cast_at, changes)
+            VALUES ({ballot.Id}, {body.Id}, {position}, {reasons}, {expert}, {expertName}, {expertEmail}, {userId}, {now}, 0)
             ON CONFLICT (ballot_id, member_body_id) DO UPDATE SET
                 position = EXCLUDED.position, technical_reasons = EXCLUDED.technical_reasons,
-                nominates_expert = EXCLUDED.nominates_expert, expert_name = EXCLUDED.expert_name,
+                nominates_expert = EXCLUDED.nominates_expert, expert_name = EXCLUDED.expert_name, expert_email = EXCLUDED.expert_email,
                 cast_by_user_id = EXCLUDED.cast_by_user_id, cast_at = EXCLUDED.cast_at,
                 changes = ballot_positions.changes + 1
             RETURNING changes AS "Value"
@@ -210,6 +233,7 @@ public static class BallotActions
             TechnicalReasons = reasons,
             NominatesExpert = expert,
             ExpertName = expertName,
+            ExpertEmail = expertEmail,
             CastByUserId = userId,
             CastAt = now,
             Changes = changes,
@@ -247,6 +271,10 @@ public static class BallotActions
         foreach (var stage in StageRules.AfterClose(ballot.Kind, tally.Outcome))
         {
             await ProjectActions.EnterAsync(db, project, stage, userId, null, ballot.Id, now, ct);
+        }
+        if (ballot.Kind == BallotKind.NP && tally.Outcome == BallotOutcome.Approved)
+        {
+            await ExpertActions.JoinFromBallotAsync(db, ballot, now, ct);
         }
         if (mail is not null)
         {

@@ -20,6 +20,8 @@ public class BallotPosition
     /// <summary>NP, or SR revise: the body commits an expert to the work.</summary>
     public bool NominatesExpert { get; set; }
     public string? ExpertName { get; set; }
+    /// <summary>The nominated expert's address (lower case): they join the committee as its expert when the NP is approved.</summary>
+    public string? ExpertEmail { get; set; }
     public required string CastByUserId { get; set; }
     public DateTimeOffset CastAt { get; set; }
     /// <summary>How many times the position was changed after it was first cast.</summary>
@@ -35,6 +37,7 @@ internal sealed class BallotPositionConfiguration : IEntityTypeConfiguration<Bal
         b.Property(p => p.Position).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.TechnicalReasons).HasMaxLength(10000);
         b.Property(p => p.ExpertName).HasMaxLength(200);
+        b.Property(p => p.ExpertEmail).HasMaxLength(256);
         b.HasIndex(p => p.MemberBodyId);
         b.HasOne<Ballot>().WithMany().HasForeignKey(p => p.BallotId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.MemberBody).WithMany().HasForeignKey(p => p.MemberBodyId).OnDelete(DeleteBehavior.Restrict);

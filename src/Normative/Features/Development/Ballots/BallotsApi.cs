@@ -22,7 +22,8 @@ public static class BallotsApi
 
     /// <param name="Position">approve, disapprove, abstain; on a systematic review confirm, revise, withdraw, abstain.</param>
     /// <param name="MemberBody">The body's acronym or country code; needed only by a delegate of several bodies on the ballot.</param>
-    public sealed record VoteBody(string Position, string? MemberBody, string? TechnicalReasons, bool? NominatesExpert, string? ExpertName);
+    /// <param name="ExpertEmail">On an NP that nominates an expert: the person's address (required); their name may be left out when it is one of the body's registered people.</param>
+    public sealed record VoteBody(string Position, string? MemberBody, string? TechnicalReasons, bool? NominatesExpert, string? ExpertName, string? ExpertEmail = null);
 
     public sealed record VoteResponse(int BallotId, string MemberBody, string Position, bool Replaced, bool Counted, DateTimeOffset CastAt);
 
@@ -153,7 +154,7 @@ public static class BallotsApi
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, user, ct);
         var result = await BallotActions.CastAsync(db, id, user.UserId()!, bodies,
-            new VoteRequest(position, body.MemberBody, body.TechnicalReasons, body.NominatesExpert ?? false, body.ExpertName), clock.GetUtcNow(), ct);
+            new VoteRequest(position, body.MemberBody, body.TechnicalReasons, body.NominatesExpert ?? false, body.ExpertName, body.ExpertEmail), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Experts;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
@@ -50,7 +51,15 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         public bool NominatesExpert { get; set; }
 
         public string? ExpertName { get; set; }
+
+        /// <summary>One of the body's registered people (their address), or empty for a new person named by <see cref="ExpertName"/> and <see cref="ExpertEmail"/>.</summary>
+        public string? ExpertChoice { get; set; }
+
+        public string? ExpertEmail { get; set; }
     }
+
+    /// <summary>The people each of the person's member bodies has registered, to name as the NP's expert.</summary>
+    public ILookup<int, ExpertPerson> People { get; private set; } = Enumerable.Empty<ExpertPerson>().ToLookup(p => p.MemberBodyId);
 
     /// <summary>The committee manager's decision on a systematic review the ballot left undecided.</summary>
     public sealed class DecisionInput
@@ -78,7 +87,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         }
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
         var result = await BallotActions.CastAsync(db, id, User.UserId()!, bodies,
-            new VoteRequest(vote.Position!.Value, vote.MemberBody, vote.TechnicalReasons, vote.NominatesExpert, vote.ExpertName), clock.GetUtcNow(), HttpContext.RequestAborted);
+            new VoteRequest(vote.Position!.Value, vote.MemberBody, vote.TechnicalReasons, vote.NominatesExpert,
+                string.IsNullOrWhiteSpace(vote.ExpertChoice) ? vote.ExpertName : null,
+                string.IsNullOrWhiteSpace(vote.ExpertChoice) ? vote.ExpertEmail : vote.ExpertChoice), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
@@ -182,6 +193,10 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         var bodies = await DevelopmentAccess.DelegateBodiesAsync(db, User, HttpContext.RequestAborted);
         Mine = members.Where(m => bodies.Any(b => b.Id == m.MemberBodyId))
             .Select(m => new Eligible(m.MemberBody!, m.Status, m.Votes, positions.GetValueOrDefault(m.MemberBodyId))).ToList();
+        if (ballot.Kind is BallotKind.NP or BallotKind.SR && Mine.Count > 0)
+        {
+            People = (await ExpertActions.PeopleAsync(db, Mine.Select(m => m.Body.Id).ToList(), HttpContext.RequestAborted)).ToLookup(p => p.MemberBodyId);
+        }
         if (ShowPositions)
         {
             // The committee's P-members first, then its O-members, then the other member bodies.

@@ -17,6 +17,8 @@ public class BallotComment
     /// <summary>The member body the comment is from; null for a comment from the public consultation.</summary>
     public int? MemberBodyId { get; set; }
     public MemberBody? MemberBody { get; set; }
+    /// <summary>The liaison organization (or committee) a comment is from, by its name then; null for member bodies' and the public's comments.</summary>
+    public string? Liaison { get; set; }
     /// <summary>True for the public consultation's comments, kept apart from the member bodies'.</summary>
     public bool IsPublic { get; set; }
     public required string AuthorUserId { get; set; }
@@ -45,6 +47,7 @@ internal sealed class BallotCommentConfiguration : IEntityTypeConfiguration<Ball
         b.Property(c => c.ProposedChange).HasMaxLength(10000);
         b.Property(c => c.Observations).HasMaxLength(10000);
         b.Property(c => c.Source).HasMaxLength(10);
+        b.Property(c => c.Liaison).HasMaxLength(200);
         b.HasIndex(c => new { c.BallotId, c.IsPublic });
         b.HasOne<Ballot>().WithMany().HasForeignKey(c => c.BallotId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.MemberBody).WithMany().HasForeignKey(c => c.MemberBodyId).OnDelete(DeleteBehavior.Restrict);

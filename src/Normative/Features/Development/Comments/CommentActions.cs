@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Comments;
@@ -27,6 +28,37 @@ public static class CommentActions
             return DevelopmentError.Invalid(errors[0].Key, errors[0].Args);
         }
         var comment = Create(ballotId, userId, body, isPublic, input, source, now);
+        db.BallotComments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return comment;
+    }
+
+    /// <summary>A comment from a representative of an organization or committee in liaison with the ballot's committee, while it is open.</summary>
+    public static async Task<Attempt<BallotComment>> AddFromLiaisonAsync(NormativeDb db, int ballotId, string userId, CommentInput input, string source, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, ct);
+        if (ballot is null)
+        {
+            return DevelopmentError.NotFound("Error.NotFound");
+        }
+        if (!ballot.AcceptsVotes(now))
+        {
+            return DevelopmentError.Conflict("Error.Comment.Closed");
+        }
+        if (await LiaisonActions.RepresentedAsync(db, userId, ballot.CommitteeId, ct) is not { } liaison)
+        {
+            return DevelopmentError.Forbidden("Error.Vote.NotDelegate");
+        }
+        var own = input with { MemberBody = null };
+        var errors = CommentRules.Check(own, []);
+        if (errors.Count > 0)
+        {
+            return DevelopmentError.Invalid(errors[0].Key, errors[0].Args);
+        }
+        var comment = Create(ballotId, userId, null, false, own, source, now);
+        comment.Liaison = liaison;
         db.BallotComments.Add(comment);
         await db.SaveChangesAsync(ct);
         return comment;

@@ -16,7 +16,7 @@ public static class CommentTables
     /// <summary>The eight cells of a comment's row. <paramref name="publicLabel"/> stands in the MB/NC column for the public's comments.</summary>
     public static string[] Cells(BallotComment c, string publicLabel) =>
     [
-        c.MemberBody?.Acronym ?? publicLabel,
+        c.MemberBody?.Acronym ?? c.Liaison ?? publicLabel,
         c.LineNumber ?? "",
         c.Clause,
         c.Paragraph ?? "",

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
@@ -61,6 +62,8 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
     /// <summary>The member bodies the person may comment for (delegates), empty for the public page.</summary>
     public List<MemberBody> Bodies { get; private set; } = [];
     public bool MayComment { get; private set; }
+    /// <summary>The liaison the person represents in the committee, who comments for it (and never votes); null for delegates.</summary>
+    public string? Liaison { get; private set; }
     public List<BallotComment> Items { get; private set; } = [];
     public List<CommentRowError> FileErrors { get; private set; } = [];
 
@@ -112,7 +115,9 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             return Refused(StatusCodes.Status400BadRequest);
         }
         var input = new CommentInput(IsPublic ? null : Input.MemberBody, Input.LineNumber, Input.Clause, Input.Paragraph, Input.Type, Input.Comment, Input.ProposedChange);
-        var result = await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
+        var result = !IsPublic && Bodies.Count == 0 && Liaison is not null
+            ? await CommentActions.AddFromLiaisonAsync(db, id, User.UserId()!, input, "browser", clock.GetUtcNow())
+            : await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
         if (!result.Succeeded)
         {
             return Refused(result.Error);
@@ -257,12 +262,13 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         }
         var memberIds = await db.BallotMembers.Where(m => m.BallotId == id).Select(m => m.MemberBodyId).ToListAsync();
         Bodies = (await DevelopmentAccess.DelegateBodiesAsync(db, User)).Where(b => memberIds.Contains(b.Id)).ToList();
-        CanRead = CanManage || Bodies.Count > 0;
+        Liaison = Bodies.Count == 0 ? await LiaisonActions.RepresentedAsync(db, userId, ballot.CommitteeId) : null;
+        CanRead = CanManage || Bodies.Count > 0 || Liaison is not null;
         if (!CanRead)
         {
             return Forbid();
         }
-        MayComment = AcceptsComments && Bodies.Count > 0;
+        MayComment = AcceptsComments && (Bodies.Count > 0 || Liaison is not null);
         Items = await CommentActions.CompiledAsync(db, id, false);
         return null;
     }

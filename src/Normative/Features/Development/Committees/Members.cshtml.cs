@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
+using Normative.Features.Development.Experts;
+using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
 
@@ -111,6 +113,87 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
+    /// <summary>The committee's experts and its liaisons' representatives are shown to the committee only (<see cref="DevelopmentAccess.MaySeeExpertsAsync"/>).</summary>
+    public bool MaySeeExperts { get; private set; }
+    public List<ExpertsApi.ExpertResponse> Experts { get; private set; } = [];
+    public bool IsWorkingGroup { get; private set; }
+    public string? Convener { get; private set; }
+    public bool AppointsConvener { get; private set; }
+    public List<LiaisonsApi.LiaisonResponse> Liaisons { get; private set; } = [];
+
+    /// <summary>A new liaison: a category and an organization's name, or "Internal" and another committee's reference.</summary>
+    public sealed class LiaisonInput
+    {
+        public LiaisonCategory? Category { get; set; }
+        public string? Organization { get; set; }
+        public string? Committee { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostAppointConvenerAsync(string slug, string? convenerEmail)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        if (committee is null)
+        {
+            return NotFound();
+        }
+        var id = committee.Id;
+        if (!await DevelopmentAccess.AppointsConvenerAsync(db, User, committee, HttpContext.RequestAborted))
+        {
+            return Forbid();
+        }
+        var result = await ExpertActions.AppointConvenerAsync(db, id, convenerEmail, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("convenerEmail", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(slug, result.Error.Status);
+        }
+        TempData.SetNotice(t["Convener.Saved"]);
+        return Redirect(DevelopmentLinks.CommitteeMembers(slug));
+    }
+
+    public Task<IActionResult> OnPostEstablishLiaisonAsync(string slug, LiaisonInput liaison) => ManagedAsync(slug, async id =>
+    {
+        if (liaison.Category is not { } category)
+        {
+            return DevelopmentError.Invalid("Error.Liaison.Category");
+        }
+        var result = await LiaisonActions.EstablishAsync(db, id, category, liaison.Organization, liaison.Committee, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        return result.Succeeded ? null : result.Error;
+    }, "Liaison.Established");
+
+    public Task<IActionResult> OnPostEndLiaisonAsync(string slug, int liaisonId) => ManagedAsync(slug, async id =>
+    {
+        var result = await LiaisonActions.EndAsync(db, id, liaisonId, HttpContext.RequestAborted);
+        return result.Succeeded ? null : result.Error;
+    }, "Liaison.Ended");
+
+    public Task<IActionResult> OnPostAddRepresentativeAsync(string slug, int liaisonId, string? representativeEmail) => ManagedAsync(slug, async id =>
+    {
+        var result = await LiaisonActions.AddRepresentativeAsync(db, id, liaisonId, representativeEmail, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return result.Succeeded ? null : result.Error;
+    }, "Liaison.RepresentativeAdded");
+
+    /// <summary>A change only the committee's manager (or an administrator) makes: done, or the page with the reason.</summary>
+    private async Task<IActionResult> ManagedAsync(string slug, Func<int, Task<DevelopmentError?>> change, string notice)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        if (committee is null)
+        {
+            return NotFound();
+        }
+        if (!DevelopmentAccess.Manages(User, committee))
+        {
+            return Forbid();
+        }
+        if (await change(committee.Id) is { } error)
+        {
+            ModelState.AddModelError("", t[error.Key, error.Args]);
+            return await RefusedAsync(slug, error.Status);
+        }
+        TempData.SetNotice(t[notice]);
+        return Redirect(DevelopmentLinks.CommitteeMembers(slug));
+    }
+
     public async Task<IActionResult> OnPostSetAsync(string slug)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
@@ -170,6 +253,16 @@ public class MembersModel(NormativeDb db, TimeProvider clock, IStringLocalizer<D
         var bodies = await db.MemberBodies.AsNoTracking().ToDictionaryAsync(m => m.Id);
         History = (await db.MembershipEvents.AsNoTracking().Where(e => e.CommitteeId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(200).ToListAsync())
             .Select(e => new HistoryRow(e.At, bodies[e.MemberBodyId], e.Kind, e.FromStatus, e.ToStatus, e.Note)).ToList();
+        var committee = Header.Committee;
+        IsWorkingGroup = CommitteeRules.KindOf(committee.Reference) is CommitteeKind.WG or CommitteeKind.JWG;
+        MaySeeExperts = await DevelopmentAccess.MaySeeExpertsAsync(db, User, committee, HttpContext.RequestAborted);
+        if (MaySeeExperts)
+        {
+            Experts = await ExpertsApi.ExpertsAsync(db, id, HttpContext.RequestAborted);
+            Convener = committee.ConvenerUserId is { } convener ? await db.Users.Where(u => u.Id == convener).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync() : null;
+        }
+        AppointsConvener = IsWorkingGroup && await DevelopmentAccess.AppointsConvenerAsync(db, User, committee, HttpContext.RequestAborted);
+        Liaisons = await LiaisonsApi.LiaisonsAsync(db, id, MaySeeExperts, HttpContext.RequestAborted);
         var me = User.UserId();
         if (me is not null && User.IsInRole(Normative.Features.Accounts.Roles.MemberBodyAdministrator))
         {

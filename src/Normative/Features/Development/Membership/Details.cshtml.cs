@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Catalogue;
+using Normative.Features.Development.Committees;
+using Normative.Features.Development.Experts;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Membership;
@@ -38,6 +41,79 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
         [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Field.Email")]
         public string? Email { get; set; }
+    }
+
+    public sealed record ExpertRow(int Id, int CommitteeId, string Slug, string Committee, string Name, string Email, bool HasAccount, DateTimeOffset Since);
+
+    /// <summary>The body's experts, for those who manage its delegates.</summary>
+    public List<ExpertRow> Experts { get; private set; } = [];
+
+    /// <summary>Where the body may nominate experts: the committees it is a P-member of and their groups.</summary>
+    public List<Committee> ExpertCommittees { get; private set; } = [];
+
+    /// <summary>A person nominated as an expert to one of the committees the body is a P-member of (or their groups).</summary>
+    public sealed class ExpertInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.Committee")]
+        public int? Committee { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ExpertActions.MaxName, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Field.PersonName")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(ExpertActions.MaxEmail, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Field.Email")]
+        public string? Email { get; set; }
+    }
+
+    /// <summary>What was typed in the expert form, shown again when it is refused.</summary>
+    public ExpertInput NewExpert { get; private set; } = new();
+
+    public async Task<IActionResult> OnPostNominateExpertAsync(string code, ExpertInput newExpert)
+    {
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!await DevelopmentAccess.ManagesMemberBodyAsync(db, User, member.Id, HttpContext.RequestAborted))
+        {
+            return Forbid();
+        }
+        NewExpert = newExpert;
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(member, StatusCodes.Status400BadRequest);
+        }
+        var result = await ExpertActions.NominateAsync(db, new ExpertNomination(newExpert.Committee!.Value, newExpert.Name, newExpert.Email, member.Id, null),
+            User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("newExpert", t[result.Error.Key, result.Error.Args]);
+            return await RefusedAsync(member, result.Error.Status);
+        }
+        var committee = await db.Committees.Where(c => c.Id == result.Value.CommitteeId).Select(c => c.Reference).FirstAsync();
+        TempData.SetNotice(t["Expert.Nominated", result.Value.Name, committee]);
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
+    }
+
+    public async Task<IActionResult> OnPostWithdrawExpertAsync(string code, int expertId)
+    {
+        var member = await MemberBodies.FindAsync(db, code, HttpContext.RequestAborted);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!await DevelopmentAccess.ManagesMemberBodyAsync(db, User, member.Id, HttpContext.RequestAborted))
+        {
+            return Forbid();
+        }
+        if (await db.CommitteeExperts.Where(e => e.Id == expertId && e.MemberBodyId == member.Id).ExecuteDeleteAsync() > 0)
+        {
+            TempData.SetNotice(t["Expert.Withdrawn"]);
+        }
+        return Redirect(DevelopmentLinks.Member(member.CountryCode));
     }
 
     /// <summary>What was typed in the delegate form, shown again when it is refused.</summary>
@@ -196,6 +272,15 @@ public class DetailsModel(NormativeDb db, UserManager<User> users, TimeProvider 
                                where d.MemberBodyId == member.Id
                                orderby u.Email
                                select new Delegate(u.Id, u.Email!, u.DisplayName, d.AddedAt)).AsNoTracking().ToListAsync();
+            Experts = await (from e in db.CommitteeExperts
+                             join c in db.Committees on e.CommitteeId equals c.Id
+                             where e.MemberBodyId == member.Id
+                             orderby c.Reference, e.Name
+                             select new ExpertRow(e.Id, c.Id, c.Slug, c.Reference, e.Name, e.Email, e.UserId != null, e.NominatedAt)).AsNoTracking().ToListAsync();
+            var pCommittees = db.CommitteeMemberships.Where(m => m.MemberBodyId == member.Id && m.Status == MembershipStatus.P).Select(m => m.CommitteeId);
+            ExpertCommittees = await db.Committees.AsNoTracking()
+                .Where(c => c.Status != CommitteeRules.Disbanded && (pCommittees.Contains(c.Id) || (c.ParentId != null && pCommittees.Contains(c.ParentId.Value))))
+                .OrderBy(c => c.Reference).ToListAsync();
         }
         if (IsAdministrator)
         {

@@ -67,7 +67,8 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         Assert.Equal("10.00", created.GetProperty("stage").GetString());
 
         // NP: five of six approve, four nominate experts (a committee of 6 P-members needs 4).
-        var np = await BallotAsync(manager, id, "NP", voters, i => i < 5 ? new { position = "approve", nominatesExpert = i < 4 } : new { position = "disapprove", nominatesExpert = false });
+        var np = await BallotAsync(manager, id, "NP", voters, i => i < 5 ? new { position = "approve", nominatesExpert = i < 4, expertName = $"Expert {i}", expertEmail = $"expert{i}.{committee.Id}@example.org" }
+            : new { position = "disapprove", nominatesExpert = false, expertName = "", expertEmail = "" });
         Assert.Equal("10.99", (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("stage").GetString());
         await MoveAsync(manager, id, "20.00", "20.20", "20.60", "20.99", "30.00");
         var cd = await BallotAsync(manager, id, "CD", [], _ => new { });
