@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development;
 
-/// <summary>The standards-development API: /api/v1/members, committees' members and calendars, projects and ballots.</summary>
+/// <summary>The standards-development API: /api/v1/members, committees' members and calendars, projects, ballots and meetings.</summary>
 public static class DevelopmentApi
 {
     public static IEndpointRouteBuilder MapDevelopmentApi(this IEndpointRouteBuilder app)
@@ -16,6 +17,7 @@ public static class DevelopmentApi
         app.MapCommitteesApi();
         app.MapProjectsApi();
         app.MapBallotsApi();
+        app.MapMeetingsApi();
         return app;
     }
 

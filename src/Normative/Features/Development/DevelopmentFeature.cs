@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -15,6 +17,7 @@ public sealed class DevelopmentFeature : Feature
     {
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
+        services.AddScoped<MeetingMail>();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
@@ -25,6 +28,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", DevelopmentLinks.Members, "Sitemap.Organization", Order: 231));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Meetings.Mine", DevelopmentLinks.MyMeetings, Role: Roles.Delegate, Order: 60));
         services.AddSitemapSource(new DevelopmentSitemap());
         services.AddSiteComponent(CatalogueSlots.CommitteeLinks, typeof(CommitteeLinksViewComponent));
     }
