@@ -204,6 +204,31 @@ public class MeetingTests(DevelopmentFactory factory) : IClassFixture<Developmen
     }
 
     [Fact]
+    public async Task OnlyTheCommitteesManagerOrAnAdministratorPlansChangesAndCancels()
+    {
+        var (committee, p, _) = await _world.CommitteeAsync(1);
+        var (other, _, _) = await _world.CommitteeAsync(1);
+        var (manager, _, _) = await _world.ManagerAsync(committee.Id);
+        var (otherManager, otherBrowser, _) = await _world.ManagerAsync(other.Id);
+        var (administrator, _) = await factory.ApiClientAsync(Roles.Administrator);
+        var (delegateApi, _) = await _world.DelegateAsync(p[0]);
+
+        var id = (await JsonAsync(await administrator.PostAsJsonAsync($"/api/v1/committees/{committee.Id}/meetings", Request()), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherManager.PostAsJsonAsync($"/api/v1/committees/{committee.Id}/meetings", Request())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherManager.PutAsJsonAsync($"/api/v1/meetings/{id}", Request("Taken over"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await delegateApi.PutAsJsonAsync($"/api/v1/meetings/{id}", Request("Taken over"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await delegateApi.PostAsync($"/api/v1/meetings/{id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync($"/api/v1/meetings/{id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherBrowser.GetAsync($"/development/meetings/{id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherBrowser.GetAsync($"/committees/{committee.Id}/meetings/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PutAsJsonAsync("/api/v1/meetings/999999", Request())).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PutAsJsonAsync($"/api/v1/meetings/{id}", new { kind = "Party", title = "x", startsAt = Start, endsAt = Start, city = "Geneva" })).StatusCode);
+
+        var cancelled = await JsonAsync(await manager.PostAsync($"/api/v1/meetings/{id}/cancel", null), HttpStatusCode.OK);
+        Assert.Equal(("42nd plenary meeting", "Cancelled"), (cancelled.GetProperty("title").GetString(), cancelled.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task TheMeetingEndpointsAreInTheOpenApiDocument()
     {
         var doc = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
