@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
-using Normative.Features.Shared;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Development;
 
