@@ -16,6 +16,7 @@ using Normative.Features.Development.Comments;
 using Normative.Features.Development.Committees;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Liaisons;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Store.Alerts;
@@ -94,6 +95,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
+    public DbSet<CalendarKey> CalendarKeys => Set<CalendarKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

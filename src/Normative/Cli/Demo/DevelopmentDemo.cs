@@ -45,6 +45,7 @@ public static class DevelopmentDemo
             await Memberships.AdoptOpenDataListsAsync(db, other, now, ct);
         }
         var delegates = await LoadDelegatesAsync(db, users, bodies, now, ct);
+        await MeetingsDemo.LoadAsync(db, committees, delegates, now, ct);
 
         if (!await db.Projects.AnyAsync(ct))
         {

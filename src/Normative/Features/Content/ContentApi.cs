@@ -103,7 +103,7 @@ public static class ContentApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(new ArticleResponse(article.Slug, Kind(article.Kind), version.Title, version.Summary, ArticleMarkdown.ToHtml(version.Body),
+        return TypedResults.Ok(new ArticleResponse(article.Slug, Kind(article.Kind), version.Title, version.Summary, SafeMarkdown.ToHtml(version.Body),
             article.PublishAt ?? article.CreatedAt, version.Language, article.Sectors, article.Standards, article.Committees,
             article.Status == ArticleStatus.Archived, SiteLinks.Absolute(context, ContentLinks.Article(article.Slug))));
     }

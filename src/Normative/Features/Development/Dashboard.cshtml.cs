@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
@@ -30,7 +31,12 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
 
     public sealed record BodyBoard(MemberBody Body, List<Waiting> Waiting, List<Waiting> Done);
 
+    public sealed record ComingMeeting(int Id, string Title, string Committee, DateTimeOffset StartsAt, MeetingStatus Status, bool Registered);
+
     public List<CommitteeBoard> Committees { get; private set; } = [];
+
+    /// <summary>The coming meetings of the committees the person manages or whose member bodies they are a delegate of, and those they registered for.</summary>
+    public List<ComingMeeting> Meetings { get; private set; } = [];
     public List<BodyBoard> Bodies { get; private set; } = [];
 
     public sealed record ExpertPlace(int ExpertId, int CommitteeId, string Slug, string Reference, string Title);
@@ -62,6 +68,22 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
         {
             await LoadBodiesAsync(bodies, now);
         }
+        await LoadMeetingsAsync(managed.Select(c => c.Id).ToList(), bodies.Select(b => b.Id).ToList(), now);
+    }
+
+    /// <summary>One query, however many committees and bodies.</summary>
+    private async Task LoadMeetingsAsync(List<int> managed, List<int> bodies, DateTimeOffset now)
+    {
+        var me = User.UserId();
+        var memberOf = db.CommitteeMemberships.Where(m => bodies.Contains(m.MemberBodyId)).Select(m => m.CommitteeId);
+        Meetings = await (from m in db.Meetings
+                          join c in db.Committees on m.CommitteeId equals c.Id
+                          where m.EndsAt >= now
+                                && (managed.Contains(c.Id) || memberOf.Contains(c.Id) || (c.ParentId != null && memberOf.Contains(c.ParentId.Value))
+                                    || db.MeetingRegistrations.Any(r => r.MeetingId == m.Id && r.UserId == me))
+                          orderby m.StartsAt
+                          select new ComingMeeting(m.Id, m.Title, c.Reference, m.StartsAt, m.Status, db.MeetingRegistrations.Any(r => r.MeetingId == m.Id && r.UserId == me)))
+            .Take(20).AsNoTracking().ToListAsync();
     }
 
     /// <summary>Each committee's board, from one query per kind of row for all the committees together.</summary>

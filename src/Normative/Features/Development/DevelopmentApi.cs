@@ -4,12 +4,13 @@ using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Liaisons;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development;
 
-/// <summary>The standards-development API: /api/v1/members, committees' members and calendars, projects and ballots.</summary>
+/// <summary>The standards-development API: /api/v1/members, committees' members and calendars, projects, ballots and meetings.</summary>
 public static class DevelopmentApi
 {
     public static IEndpointRouteBuilder MapDevelopmentApi(this IEndpointRouteBuilder app)
@@ -20,6 +21,7 @@ public static class DevelopmentApi
         app.MapBallotsApi();
         app.MapExpertsApi();
         app.MapLiaisonsApi();
+        app.MapMeetingsApi();
         return app;
     }
 

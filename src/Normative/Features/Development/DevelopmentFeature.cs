@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Normative.Data;
+using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -16,6 +18,7 @@ public sealed class DevelopmentFeature : Feature
     {
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
+        services.AddScoped<MeetingMail>();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
@@ -26,10 +29,12 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Members.Title", DevelopmentLinks.Members, "Sitemap.Organization", Order: 231));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Meetings.Mine", DevelopmentLinks.MyMeetings, Role: Roles.Delegate, Order: 60));
         services.AddSitemapSource(new DevelopmentSitemap());
         // The committee's home (Catalogue) shows standards development's tabs and its officers on the overview.
         services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab("meetings", 50, typeof(DevelopmentText), "Committee.Meetings", c => DevelopmentLinks.CommitteeMeetings(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab(BallotsModel.Tab, 60, typeof(DevelopmentText), "Committee.Ballots", c => DevelopmentLinks.CommitteeBallots(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
             DevelopmentAccess.Manages));

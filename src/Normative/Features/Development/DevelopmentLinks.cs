@@ -66,6 +66,32 @@ public static class DevelopmentLinks
     [LinkTo("/Development/Committees/New")]
     public static string NewCommittee => "/development/committees/new";
 
+    /// <summary>The committee's meetings: coming and past, and its calendar feed.</summary>
+    [LinkTo("/Development/Committees/Meetings")]
+    public static string CommitteeMeetings(string slug) => CatalogueLinks.Committee(slug) + "/meetings";
+
+    /// <summary>The committee's manager plans a meeting.</summary>
+    [LinkTo("/Development/Meetings/New")]
+    public static string NewMeeting(string slug) => CatalogueLinks.Committee(slug) + "/meetings/new";
+
+    [LinkTo("/Development/Meetings/Details")]
+    public static string Meeting(int id) => $"/development/meetings/{id}";
+
+    [LinkTo("/Development/Meetings/Edit")]
+    public static string EditMeeting(int id) => $"/development/meetings/{id}/edit";
+
+    /// <summary>The signed-in person's meetings and the address of their own calendar.</summary>
+    [LinkTo("/Development/Meetings/Index")]
+    public static string MyMeetings => "/development/meetings";
+
+    /// <summary>The iCalendar feed of the committee's meetings (public: date and place).</summary>
+    public static string CommitteeMeetingsCalendar(int committeeId) => $"/api/v1/committees/{committeeId}/meetings.ics";
+
+    /// <summary>The iCalendar feed of one person's registered meetings, at the address their secret key makes.</summary>
+    public static string PersonalCalendar(string key) => $"/api/v1/calendars/{Uri.EscapeDataString(key)}/meetings.ics";
+
+    public static string ApiMeeting(int id) => $"/api/v1/meetings/{id}";
+
     [LinkTo("/Development/Projects/Details")]
     public static string Project(int id) => $"/development/projects/{id}";
 

@@ -70,7 +70,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         }
     }
 
-    private void Queue(NormativeDb db, Recipient r, string subject, string intro, string link)
+    internal void Queue(NormativeDb db, Recipient r, string subject, string intro, string link)
     {
         var greeting = t["Mail.Greeting", r.Name ?? r.Email].Value;
         var action = t["Mail.Action"].Value;
@@ -86,7 +86,7 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         Outbox.Enqueue(db, r.Email, subject, text, html);
     }
 
-    private string Link(string path) => SiteLinks.Mail(configuration, path);
+    internal string Link(string path) => SiteLinks.Mail(configuration, path);
 
     private string Organization() => organization.Value.Name;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Meetings;
 
 namespace Normative.Tests.Features.Development;
 
@@ -29,5 +30,10 @@ public class DevelopmentDemoTests(DevelopmentFactory factory) : IClassFixture<De
 
         var second = await factory.LoadDemoAsync();
         Assert.Equal(first, second);
+        var (meetings, cancelled, registeredByDemoDelegate) = await factory.WithDbAsync(async db => (
+            await db.Meetings.CountAsync(),
+            await db.Meetings.CountAsync(m => m.Status == MeetingStatus.Cancelled),
+            await db.MeetingRegistrations.CountAsync(r => r.UserId == db.Users.Single(u => u.Email == "delegate@demo.normative.test").Id)));
+        Assert.Equal((4, 1, 2), (meetings, cancelled, registeredByDemoDelegate));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Shared;
 using Normative.Web;
 
 namespace Normative.Features.Content.Articles;
@@ -29,7 +30,7 @@ public class ArticleModel(NormativeDb db, TimeProvider clock) : PageModel
         Article = article;
         Version = version;
         Fallback = fallback;
-        Html = ArticleMarkdown.ToHtml(version.Body);
+        Html = SafeMarkdown.ToHtml(version.Body);
         return Page();
     }
 }

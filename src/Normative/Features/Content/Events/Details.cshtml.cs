@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
-using Normative.Features.Content.Articles;
+using Normative.Features.Shared;
 
 namespace Normative.Features.Content.Events;
 
@@ -22,7 +22,7 @@ public class DetailsModel(NormativeDb db, TimeProvider clock) : PageModel
         }
         Event = found;
         IsPast = EventRules.IsPast(found.EndsAt, clock.GetUtcNow());
-        Html = ArticleMarkdown.ToHtml(found.Description);
+        Html = SafeMarkdown.ToHtml(found.Description);
         return Page();
     }
 }

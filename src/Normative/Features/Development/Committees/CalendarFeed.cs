@@ -17,7 +17,7 @@ public static class CalendarFeed
         void Line(string line) => Fold(text, line);
         Line("BEGIN:VCALENDAR");
         Line("VERSION:2.0");
-        Line("PRODID:-//Normative//Ballots//EN");
+        Line("PRODID:-//Normative//Development//EN");
         Line("CALSCALE:GREGORIAN");
         Line("METHOD:PUBLISH");
         Line("X-WR-CALNAME:" + Escape(name));
@@ -27,8 +27,16 @@ public static class CalendarFeed
             Line("UID:" + Escape(e.Uid));
             Line("DTSTAMP:" + Time(e.Stamp));
             Line("DTSTART:" + Time(e.At));
-            Line("DTEND:" + Time(e.At));
+            Line("DTEND:" + Time(e.End ?? e.At));
             Line("SUMMARY:" + Escape(e.Summary));
+            if (!string.IsNullOrEmpty(e.Location))
+            {
+                Line("LOCATION:" + Escape(e.Location));
+            }
+            if (e.Cancelled)
+            {
+                Line("STATUS:CANCELLED");
+            }
             Line("DESCRIPTION:" + Escape(e.Description));
             Line("URL:" + e.Url);
             Line("END:VEVENT");

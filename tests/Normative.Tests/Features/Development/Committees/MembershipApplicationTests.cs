@@ -86,7 +86,7 @@ public class MembershipApplicationTests(DevelopmentFactory factory) : IClassFixt
 
         var (_, managerBrowser, _) = await _world.ManagerAsync(committee.Id);
         var page = await managerBrowser.GetDocumentAsync($"/committees/{committee.Slug}/members?culture=en");
-        Assert.Contains($"{body.Acronym} applies to be an O-member", page.QuerySelector("#applications + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{body.Acronym} applies for O-membership", page.QuerySelector("#applications + ul")!.TextContent, StringComparison.Ordinal);
         var declined = await managerBrowser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en", [], "form[action*='Decline']");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Equal(MembershipApplicationState.Declined, await factory.WithDbAsync(db => db.MembershipApplications.Where(a => a.CommitteeId == committee.Id).Select(a => a.State).SingleAsync()));

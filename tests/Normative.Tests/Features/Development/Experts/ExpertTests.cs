@@ -81,7 +81,7 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
         // The public and a signed-in stranger see the group's liaisons but not its experts.
         foreach (var stranger in new[] { factory.Browser(), (await factory.SignInAsAsync(Roles.Customer)).Client })
         {
-            var response = await stranger.GetAsync($"/committees/{wg.Id}/members?culture=en");
+            var response = await stranger.GetAsync($"/committees/{wg.Slug}/members?culture=en");
             var html = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain(email, html, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
         var (_, delegateUser) = await _world.DelegateAsync(p);
         var delegateBrowser = factory.Browser();
         await delegateBrowser.SubmitFormAsync("/account/signin", new() { ["Input.Email"] = delegateUser.Email!, ["Input.Password"] = NormativeFactory.Password });
-        var members = await delegateBrowser.GetDocumentAsync($"/committees/{wg.Id}/members?culture=en");
+        var members = await delegateBrowser.GetDocumentAsync($"/committees/{wg.Slug}/members?culture=en");
         Assert.Contains(email, members.QuerySelector("#expert-list")!.TextContent, StringComparison.Ordinal);
         var expertPage = await delegateBrowser.GetDocumentAsync($"/experts/{expert.Id}?culture=en");
         Assert.Equal("Ada Expert", expertPage.QuerySelector("h1")!.TextContent.Trim());
@@ -235,7 +235,7 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
         var dashboard = await browser.GetDocumentAsync("/development/dashboard?culture=en");
         Assert.Contains(wg.Reference, dashboard.QuerySelector("#expertise + ul")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Later Expert", (await browser.GetDocumentAsync($"/experts/{id}?culture=en")).QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("Later Expert", (await browser.GetDocumentAsync($"/committees/{wg.Id}/members?culture=en")).QuerySelector("#expert-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Later Expert", (await browser.GetDocumentAsync($"/committees/{wg.Slug}/members?culture=en")).QuerySelector("#expert-list")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

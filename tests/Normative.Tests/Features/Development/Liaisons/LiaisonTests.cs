@@ -46,7 +46,7 @@ public class LiaisonTests(DevelopmentFactory factory) : IClassFixture<Developmen
         Assert.Equal(1, await CountAsync());
 
         // The public sees the liaison on the members page and in the API, without its representatives.
-        var page = await factory.Browser().GetDocumentAsync($"/committees/{tc.Id}/members?culture=en");
+        var page = await factory.Browser().GetDocumentAsync($"/committees/{tc.Slug}/members?culture=en");
         Assert.Contains("World Widget Association", page.QuerySelector("#liaison-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Category A", page.QuerySelector("#liaison-list")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#establish-liaison"));
@@ -59,15 +59,15 @@ public class LiaisonTests(DevelopmentFactory factory) : IClassFixture<Developmen
         var (_, managerBrowser, _) = await _world.ManagerAsync(committee.Id);
         var representative = await factory.CreateUserAsync(Roles.Customer);
 
-        var established = await managerBrowser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en",
+        var established = await managerBrowser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en",
             new() { ["liaison.Category"] = "A", ["liaison.Organization"] = "Consumers International" }, "#establish-liaison");
         Assert.Equal(HttpStatusCode.Redirect, established.StatusCode);
-        var added = await managerBrowser.SubmitFormAsync($"/committees/{committee.Id}/members?culture=en",
+        var added = await managerBrowser.SubmitFormAsync($"/committees/{committee.Slug}/members?culture=en",
             new() { ["representativeEmail"] = representative.Email! }, "form[action*='AddRepresentative']");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var managerPage = await managerBrowser.GetDocumentAsync($"/committees/{committee.Id}/members?culture=en");
+        var managerPage = await managerBrowser.GetDocumentAsync($"/committees/{committee.Slug}/members?culture=en");
         Assert.Contains(representative.Email!, managerPage.QuerySelector("#liaison-list")!.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(representative.Email!, await factory.Browser().GetStringAsync($"/committees/{committee.Id}/members?culture=en"), StringComparison.Ordinal);
+        Assert.DoesNotContain(representative.Email!, await factory.Browser().GetStringAsync($"/committees/{committee.Slug}/members?culture=en"), StringComparison.Ordinal);
 
         var api = await _world.TokenClientAsync(representative);
         var vote = await ProblemAsync(await api.PostAsJsonAsync($"/api/v1/ballots/{ballot.Id}/votes", new { position = "Approve" }), HttpStatusCode.Conflict);

