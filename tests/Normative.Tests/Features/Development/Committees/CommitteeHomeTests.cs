@@ -47,7 +47,7 @@ public class CommitteeHomeTests(DevelopmentFactory factory) : IClassFixture<Deve
         var page = await factory.Browser().GetDocumentAsync(home + "?culture=en");
         var tabs = page.QuerySelectorAll("main .tabs a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal(
-            [("Overview", home), ("Members", home + "/members"), ("Work programme", home + "/work-programme"), ("Published standards", home + "/standards"), ("Ballots", home + "/ballots")],
+            [("Overview", home), ("Members", home + "/members"), ("Work programme", home + "/work-programme"), ("Published standards", home + "/standards"), ("Meetings", home + "/meetings"), ("Ballots", home + "/ballots")],
             tabs);
         foreach (var (_, href) in tabs)
         {
