@@ -60,15 +60,17 @@ public static class ExpertActions
         {
             return 0;
         }
+        // They join the project's working group when the committee named one, otherwise the committee.
+        var target = await db.Projects.Where(p => p.Id == ballot.ProjectId).Select(p => p.WorkingGroupId).FirstOrDefaultAsync(ct) ?? ballot.CommitteeId;
         var emails = nominated.Select(p => p.ExpertEmail!).Distinct().ToList();
-        var existing = await db.CommitteeExperts.Where(e => e.CommitteeId == ballot.CommitteeId && emails.Contains(e.Email)).Select(e => e.Email).ToListAsync(ct);
+        var existing = await db.CommitteeExperts.Where(e => e.CommitteeId == target && emails.Contains(e.Email)).Select(e => e.Email).ToListAsync(ct);
         var upper = emails.Select(e => e.ToUpperInvariant()).ToList();
         var accounts = (await db.Users.Where(u => u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct))
             .ToDictionary(u => u.NormalizedEmail!, u => u.Id);
         var added = nominated.Where(p => !existing.Contains(p.ExpertEmail!)).DistinctBy(p => p.ExpertEmail)
             .Select(p => new CommitteeExpert
             {
-                CommitteeId = ballot.CommitteeId,
+                CommitteeId = target,
                 Name = p.ExpertName ?? p.ExpertEmail!,
                 Email = p.ExpertEmail!,
                 UserId = accounts.GetValueOrDefault(p.ExpertEmail!.ToUpperInvariant()),

@@ -31,10 +31,13 @@ public static class MeetingActions
         }
         var meeting = new Meeting { CommitteeId = committeeId, Title = "", Status = MeetingStatus.Planned, CreatedAt = now };
         Apply(meeting, draft, checkedDraft.Value, now);
+        // The meeting and the mails about it are kept together or not at all (the mails need its id).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
         await mail.QueueAsync(db, meeting, committee, MeetingMail.Change.Planned, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return meeting;
     }
 

@@ -25,6 +25,8 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
 
     public Project Project { get; private set; } = null!;
     public Committee Committee { get; private set; } = null!;
+    /// <summary>The working group developing it, if the committee named one.</summary>
+    public Committee? WorkingGroup { get; private set; }
     public StageHistory History { get; private set; } = null!;
     public List<BallotRow> Ballots { get; private set; } = [];
     public Deliverable? Deliverable { get; private set; }
@@ -151,6 +153,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         }
         Project = project;
         Committee = project.Committee!;
+        WorkingGroup = project.WorkingGroupId is { } g ? await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == g) : null;
         Now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(Now.UtcDateTime);
         CanManage = DevelopmentAccess.Manages(User, Committee);

@@ -23,12 +23,16 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
         public string? Leader { get; set; }
         public int StartStage { get; set; } = StageCodes.ProposalRegistered;
         public string? Replaces { get; set; }
+        public int? WorkingGroup { get; set; }
     }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public Committee Committee { get; private set; } = null!;
+
+    /// <summary>The committee's active WGs and JWGs, one of which may develop the project.</summary>
+    public List<Committee> WorkingGroups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int committee) => await LoadAsync(committee) is { } refused ? refused : Page();
 
@@ -52,7 +56,7 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             return Page();
         }
         var result = await ProjectActions.CreateAsync(db, new ProjectDraft(committee, Input.Reference!, Input.TitleEn!, Input.TitleFr, Input.Scope,
-            Input.TrackMonths, Input.Leader, Input.StartStage, Input.Replaces), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+            Input.TrackMonths, Input.Leader, Input.StartStage, Input.Replaces, Input.WorkingGroup), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             var field = result.Error.Key switch
@@ -61,6 +65,7 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
                 "Error.Project.StartStage" => "Input.StartStage",
                 "Error.Project.ReplacesMissing" => "Input.Replaces",
                 "Error.Project.Title" => "Input.TitleEn",
+                "Error.Project.WorkingGroup" => "Input.WorkingGroup",
                 _ => "Input.Reference",
             };
             ModelState.AddModelError(field, t[result.Error.Key, result.Error.Args]);
@@ -83,6 +88,8 @@ public class NewModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Devel
             return Forbid();
         }
         Committee = c;
+        WorkingGroups = (await db.Committees.AsNoTracking().Where(x => x.ParentId == c.Id).OrderBy(x => x.Reference).ToListAsync())
+            .Where(x => ProjectRules.IsWorkingGroupOf(x, c)).ToList();
         return null;
     }
 }

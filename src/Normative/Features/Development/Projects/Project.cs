@@ -33,6 +33,8 @@ public class Project
     /// <summary>The development track in months: 18, 24 or 36.</summary>
     public int TrackMonths { get; set; } = 36;
     public string? Leader { get; set; }
+    /// <summary>The working group (a WG or JWG of the committee) that develops it, if named: the NP's experts join it.</summary>
+    public int? WorkingGroupId { get; set; }
     /// <summary>The harmonized stage code as an integer, as the catalogue stores it: 4020 is stage 40.20.</summary>
     public int Stage { get; set; }
     public DateTimeOffset StageAt { get; set; }
@@ -56,6 +58,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.SupplementKind).HasConversion<string>().HasMaxLength(10);
         b.Property(p => p.Leader).HasMaxLength(200);
         b.HasIndex(p => p.CommitteeId);
+        b.HasIndex(p => p.WorkingGroupId);
+        b.HasOne<Committee>().WithMany().HasForeignKey(p => p.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.Reference);
         b.HasOne(p => p.Committee).WithMany().HasForeignKey(p => p.CommitteeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Deliverable>().WithMany().HasForeignKey(p => p.DeliverableId).OnDelete(DeleteBehavior.SetNull);

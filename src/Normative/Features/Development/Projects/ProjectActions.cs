@@ -27,6 +27,14 @@ public static class ProjectActions
         {
             return DevelopmentError.Conflict("Error.Committee.Disbanded", committee.Reference);
         }
+        if (draft.WorkingGroupId is { } groupId)
+        {
+            var group = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == groupId, ct);
+            if (!ProjectRules.IsWorkingGroupOf(group, committee))
+            {
+                return DevelopmentError.Conflict("Error.Project.WorkingGroup", group?.Reference ?? groupId.ToString(System.Globalization.CultureInfo.InvariantCulture), committee.Reference);
+            }
+        }
         if (!ProjectReference.TryNormalize(draft.Reference, out var reference, out var error, out var detail))
         {
             return DevelopmentError.Invalid(error, draft.Reference ?? "", detail ?? "");
@@ -83,6 +91,7 @@ public static class ProjectActions
             ReplacesDeliverableId = replaced?.Id,
             TrackMonths = draft.TrackMonths,
             Leader = Clean(draft.Leader),
+            WorkingGroupId = draft.WorkingGroupId,
             Stage = draft.StartStage,
             StageAt = now,
             RegisteredOn = draft.StartStage == StageCodes.Registered ? DateOnly.FromDateTime(now.UtcDateTime) : null,

@@ -10,4 +10,5 @@ public sealed record ProjectDraft(
     int TrackMonths = 36,
     string? Leader = null,
     int StartStage = StageCodes.ProposalRegistered,
-    string? Replaces = null);
+    string? Replaces = null,
+    int? WorkingGroupId = null);

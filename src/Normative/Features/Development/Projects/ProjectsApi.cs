@@ -24,7 +24,7 @@ public static class ProjectsApi
         IReadOnlyList<TargetResponse> Targets, IReadOnlyList<string> Next);
 
     public sealed record CreateProjectRequest(int CommitteeId, string Reference, string Title, string? TitleFr, string? Scope, int? TrackMonths,
-        string? Leader, string? StartStage, string? Replaces);
+        string? Leader, string? StartStage, string? Replaces, int? WorkingGroupId = null);
 
     public sealed record MoveRequest(string Stage, string? Note);
 
@@ -101,7 +101,7 @@ public static class ProjectsApi
         }
         var now = clock.GetUtcNow();
         var result = await ProjectActions.CreateAsync(db, new ProjectDraft(committee.Id, request.Reference ?? "", request.Title ?? "", request.TitleFr, request.Scope,
-            request.TrackMonths ?? 36, request.Leader, start, request.Replaces), user.UserId(), now, ct);
+            request.TrackMonths ?? 36, request.Leader, start, request.Replaces, request.WorkingGroupId), user.UserId(), now, ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

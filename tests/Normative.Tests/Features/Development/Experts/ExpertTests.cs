@@ -216,6 +216,49 @@ public class ExpertTests(DevelopmentFactory factory) : IClassFixture<Development
     }
 
     [Fact]
+    public async Task AProjectsWorkingGroupReceivesTheExpertsOfItsApprovedNp()
+    {
+        var (committee, p, _) = await _world.CommitteeAsync(5);
+        var (other, _, _) = await _world.CommitteeAsync(1);
+        var (manager, managerBrowser, _) = await _world.ManagerAsync(committee.Id);
+        var (wg, strangerWg) = await factory.WithDbAsync(async db =>
+        {
+            var mine = new Committee { Reference = committee.Reference + "/WG 3", TitleEn = "Terminology", ParentId = committee.Id };
+            var theirs = new Committee { Reference = other.Reference + "/WG 4", TitleEn = "Elsewhere", ParentId = other.Id };
+            db.Committees.AddRange(mine, theirs);
+            await db.SaveChangesAsync();
+            return (mine, theirs);
+        });
+        var reference = $"ISO {40000 + (committee.Id % 9000)}";
+
+        // A working group of another committee is refused, and no project is registered.
+        var refused = await ProblemAsync(await manager.PostAsJsonAsync("/api/v1/projects", new { committeeId = committee.Id, reference, title = "Vocabulary", workingGroupId = strangerWg.Id }),
+            HttpStatusCode.Conflict);
+        Assert.Equal("Error.Project.WorkingGroup", refused.GetProperty("code").GetString());
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Projects.CountAsync(x => x.Reference == reference)));
+
+        // The new-project page offers the committee's own group.
+        var form = await managerBrowser.GetDocumentAsync($"/development/projects/new?committee={committee.Id}&culture=en");
+        Assert.Contains(wg.Reference, form.QuerySelector("#Input_WorkingGroup")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(strangerWg.Reference, form.QuerySelector("#Input_WorkingGroup")!.TextContent, StringComparison.Ordinal);
+
+        var created = await manager.PostAsJsonAsync("/api/v1/projects", new { committeeId = committee.Id, reference, title = "Vocabulary", workingGroupId = wg.Id });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var projectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var ballot = await _world.OpenBallotAsync(projectId, BallotKind.NP);
+        for (var i = 0; i < p.Count; i++)
+        {
+            var (api, user) = await _world.DelegateAsync(p[i]);
+            var vote = i < 4 ? (object)new { position = "approve", nominatesExpert = true, expertEmail = user.Email } : new { position = "approve" };
+            Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/ballots/{ballot.Id}/votes", vote)).StatusCode);
+        }
+        var closed = await manager.PostAsync($"/api/v1/ballots/{ballot.Id}/close", null);
+        Assert.Equal("Approved", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal(4, await ExpertsAsync(wg.Id));
+        Assert.Equal(0, await ExpertsAsync(committee.Id));
+    }
+
+    [Fact]
     public async Task AnExpertNamedBeforeTheySignedUpFindsTheirGroupOnceTheirAccountIsConfirmed()
     {
         var (_, wg, p, _) = await WorkingGroupAsync();
