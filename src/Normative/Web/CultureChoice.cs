@@ -19,7 +19,11 @@ public static class CultureChoice
             if (Cultures.IsSupported(asked))
             {
                 var code = Cultures.Supported.First(s => s.Code.Equals(asked, StringComparison.OrdinalIgnoreCase)).Code;
-                Remember(context, code);
+                // Without a cookie, a choice the browser's languages already make needs none (and a page without a cookie stays shareable in caches).
+                if (context.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName) || code != FromBrowser(context))
+                {
+                    Remember(context, code);
+                }
             }
             else
             {
@@ -28,6 +32,21 @@ public static class CultureChoice
         }
         await next(context);
     });
+
+    /// <summary>The site's language the browser's Accept-Language header prefers, or the default one.</summary>
+    private static string FromBrowser(HttpContext context)
+    {
+        foreach (var language in context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = language.Value.Value ?? "";
+            var primary = tag.Split('-')[0];
+            if (Cultures.IsSupported(primary))
+            {
+                return Cultures.Supported.First(s => s.Code.Equals(primary, StringComparison.OrdinalIgnoreCase)).Code;
+            }
+        }
+        return Cultures.Default;
+    }
 
     /// <summary>The culture the request asked for that the site does not have, or null.</summary>
     public static string? Unknown(HttpContext context)

@@ -28,6 +28,22 @@ public class LanguageTests(CatalogueFactory factory) : IClassFixture<CatalogueFa
     }
 
     [Fact]
+    public async Task AChoiceTheBrowserAlreadyMakesSetsNoCookieAnotherOneIsRemembered()
+    {
+        // English asked by an English browser: nothing to remember, so the page stays shareable.
+        var english = factory.CreateClient();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.8");
+        Assert.False((await english.GetAsync("/about?culture=en")).Headers.Contains("Set-Cookie"));
+
+        // English asked by a French browser: remembered, so the next link stays in English.
+        var french = factory.CreateClient();
+        french.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-CH,fr;q=0.9");
+        Assert.Equal("fr", (await french.GetDocumentAsync("/about")).DocumentElement.GetAttribute("lang"));
+        Assert.Contains((await french.GetAsync("/about?culture=en")).Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den", StringComparison.Ordinal));
+        Assert.Equal("en", (await french.GetDocumentAsync("/standards")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task ACachedPageInOneLanguageIsNeverServedInAnother()
     {
         await factory.WithDemoAsync();
