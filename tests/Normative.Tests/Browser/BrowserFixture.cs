@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,27 @@ public class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as <paramref name="email"/> (with the tests' password), in English.</summary>
+    public async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/signin?culture=en");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", NormativeFactory.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Fails with the page's address and each serious or critical axe violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious));
     }
 
     public async Task DisposeAsync()

@@ -1,36 +1,14 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Normative.Features.Accounts;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
 using Normative.Tests.Features.Development;
-using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
 
 public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private readonly DevelopmentWorld _world = new(browser.App);
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", NormativeFactory.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious));
-    }
 
     [Fact]
     public async Task DelegateVotesAndTheCommitteeManagerClosesTheBallot()
@@ -44,10 +22,10 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var ballot = await _world.OpenBallotAsync(project.Id, BallotKind.DIS);
 
         // The delegate finds the ballot waiting on the dashboard and votes for the member body.
-        var delegatePage = await SignedInAsync(delegateUser.Email!);
+        var delegatePage = await browser.SignedInAsync(delegateUser.Email!);
         await delegatePage.GotoAsync("/development/dashboard");
         await delegatePage.ClickAsync($".waiting-list a[href='/development/ballots/{ballot.Id}#vote']");
-        await AssertAccessibleAsync(delegatePage);
+        await BrowserFixture.AssertAccessibleAsync(delegatePage);
         await delegatePage.CheckAsync($"#position-{p[0].CountryCode}-Approve");
         await delegatePage.ClickAsync(".vote-form button[type=submit]");
         await delegatePage.WaitForSelectorAsync("[role=status]");
@@ -55,15 +33,15 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.True(await delegatePage.IsCheckedAsync($"#position-{p[0].CountryCode}-Approve"));
 
         // The committee manager sees the participation, closes the ballot and reads the result.
-        var managerPage = await SignedInAsync(managerUser.Email!);
+        var managerPage = await browser.SignedInAsync(managerUser.Email!);
         await managerPage.GotoAsync($"/development/ballots/{ballot.Id}");
         Assert.Contains("1 of 3 P-members have voted", await managerPage.TextContentAsync("main"), StringComparison.Ordinal);
-        await AssertAccessibleAsync(managerPage);
+        await BrowserFixture.AssertAccessibleAsync(managerPage);
         await managerPage.ClickAsync("form[action*='handler=Close'] button[type=submit]");
         await BrowserFixture.ArriveAsync(managerPage, url => url.EndsWith($"/development/ballots/{ballot.Id}/result", StringComparison.Ordinal));
         Assert.Equal("Approved", (await managerPage.TextContentAsync(".outcome strong"))!.Trim());
         Assert.True(await managerPage.IsVisibleAsync("svg.result-chart"));
-        await AssertAccessibleAsync(managerPage);
+        await BrowserFixture.AssertAccessibleAsync(managerPage);
 
         var stage = await browser.App.WithDbAsync(db => db.Projects.Where(x => x.Id == project.Id).Select(x => x.Stage).SingleAsync());
         Assert.Equal(4099, stage);
@@ -88,7 +66,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, path);
-            await AssertAccessibleAsync(page);
+            await BrowserFixture.AssertAccessibleAsync(page);
         }
     }
 
@@ -104,12 +82,12 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
             await CommitteeRecords.AppointAsync(db, committee.Id, OfficerRole.Chair, "Dr Accessible", null, DateOnly.FromDateTime(now.UtcDateTime), null, null, admin.Id, now);
             return 0;
         });
-        var page = await SignedInAsync(admin.Email!);
+        var page = await browser.SignedInAsync(admin.Email!);
         foreach (var path in new[] { "", "/standards", "/ballots", "/settings" })
         {
             var response = await page.GotoAsync($"/committees/{committee.Slug}{path}?culture=en");
             Assert.True(response!.Ok, path);
-            await AssertAccessibleAsync(page);
+            await BrowserFixture.AssertAccessibleAsync(page);
             if (path.Length == 0)
             {
                 Assert.Contains("Dr Accessible", await page.Locator("main .officers").InnerTextAsync(), StringComparison.Ordinal);
@@ -127,7 +105,7 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var (ballot, _, p, _) = await _world.OpenDisAsync(p: 2, o: 0);
         var delegateUser = await browser.App.CreateUserAsync(Roles.Delegate);
         await _world.LinkAsync(delegateUser, p[0]);
-        var page = await SignedInAsync(delegateUser.Email!);
+        var page = await browser.SignedInAsync(delegateUser.Email!);
         await page.GotoAsync($"/development/ballots/{ballot.Id}/comments");
         await page.FillAsync("#Input_Clause", "5.2");
         await page.SelectOptionAsync("#Input_Type", "te");
@@ -135,6 +113,6 @@ public class DevelopmentBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.ClickAsync("form[action*='handler=Add'] button[type=submit]");
         await page.WaitForSelectorAsync(".comments-table");
         Assert.Equal("5.2", (await page.TextContentAsync(".comments-table tbody tr td:nth-child(3)"))!.Trim());
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

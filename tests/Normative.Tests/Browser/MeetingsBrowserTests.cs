@@ -1,34 +1,12 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Normative.Features.Accounts;
 using Normative.Tests.Features.Development;
-using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
 
 public class MeetingsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private readonly DevelopmentWorld _world = new(browser.App);
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/signin?culture=en");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", NormativeFactory.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious));
-    }
 
     [Fact]
     public async Task ManagerPlansAMeetingADelegateRegistersAndSubscribesToTheirCalendar()
@@ -40,12 +18,12 @@ public class MeetingsBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await _world.LinkAsync(delegateUser, p[0]);
         var start = DateTime.UtcNow.Date.AddDays(30).AddHours(9);
 
-        var manager = await SignedInAsync(managerUser.Email!);
+        var manager = await browser.SignedInAsync(managerUser.Email!);
         await manager.GotoAsync($"/committees/{committee.Slug}/meetings?culture=en");
-        await AssertAccessibleAsync(manager);
+        await BrowserFixture.AssertAccessibleAsync(manager);
         await manager.ClickAsync("#new-meeting");
         await BrowserFixture.ArriveAsync(manager, url => url.Contains("/meetings/new", StringComparison.Ordinal));
-        await AssertAccessibleAsync(manager);
+        await BrowserFixture.AssertAccessibleAsync(manager);
         await manager.FillAsync("#Input_Title", "7th plenary meeting");
         await manager.FillAsync("#Input_StartsAt", start.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await manager.FillAsync("#Input_EndsAt", start.AddDays(2).AddHours(8).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
@@ -57,27 +35,27 @@ public class MeetingsBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await BrowserFixture.ArriveAsync(manager, url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/development/meetings/\d+$"));
         Assert.Contains("7th plenary meeting", await manager.TextContentAsync("[role=status]"), StringComparison.Ordinal);
         Assert.Equal("Adoption", await manager.TextContentAsync("#agenda + .article-body strong"));
-        await AssertAccessibleAsync(manager);
+        await BrowserFixture.AssertAccessibleAsync(manager);
         var meetingPath = new Uri(manager.Url).AbsolutePath;
 
-        var delegatePage = await SignedInAsync(delegateUser.Email!);
+        var delegatePage = await browser.SignedInAsync(delegateUser.Email!);
         await delegatePage.GotoAsync(meetingPath + "?culture=en");
         Assert.Equal("https://meet.example.org/plenary-7", await delegatePage.GetAttributeAsync("#where a", "href"));
         await delegatePage.ClickAsync("#register-form button[type=submit]");
         await delegatePage.WaitForSelectorAsync("#registered");
-        await AssertAccessibleAsync(delegatePage);
+        await BrowserFixture.AssertAccessibleAsync(delegatePage);
         await delegatePage.GotoAsync("/development/meetings?culture=en");
         await delegatePage.ClickAsync("#calendar-form button[type=submit]");
         await delegatePage.WaitForSelectorAsync("#calendar-url");
         Assert.Contains("/api/v1/calendars/", await delegatePage.InputValueAsync("#calendar-url"), StringComparison.Ordinal);
         Assert.Contains("7th plenary meeting", await delegatePage.TextContentAsync("main"), StringComparison.Ordinal);
-        await AssertAccessibleAsync(delegatePage);
+        await BrowserFixture.AssertAccessibleAsync(delegatePage);
 
         await manager.GotoAsync(meetingPath + "?culture=en");
         Assert.Contains(delegateUser.Email!, await manager.TextContentAsync("#registrants-table"), StringComparison.Ordinal);
         await manager.ClickAsync("#edit-meeting");
         await BrowserFixture.ArriveAsync(manager, url => url.EndsWith("/edit", StringComparison.Ordinal) || url.Contains("/edit?", StringComparison.Ordinal));
-        await AssertAccessibleAsync(manager);
+        await BrowserFixture.AssertAccessibleAsync(manager);
         await manager.ClickAsync("#cancel-form button[type=submit]");
         await manager.WaitForSelectorAsync("#cancelled");
         Assert.Equal(0, await manager.Locator("#register-person-form").CountAsync());

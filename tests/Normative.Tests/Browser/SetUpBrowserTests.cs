@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using Normative.Features.Accounts;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Membership;
-using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
 
@@ -15,17 +14,6 @@ namespace Normative.Tests.Browser;
 /// </summary>
 public class SetUpBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/signin?culture=en");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", NormativeFactory.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await BrowserFixture.ArriveAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal));
-        return page;
-    }
-
     private static async Task SubmitAsync(IPage page, string button, Func<string, bool> arrived)
     {
         await page.ClickAsync(button);
@@ -60,7 +48,7 @@ public class SetUpBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var manager = await browser.App.CreateUserAsync(Roles.Customer);
 
         // The administrator creates the member bodies, gives one its administrator, creates a committee and appoints its manager.
-        var admin = await SignedInAsync(administrator.Email!);
+        var admin = await browser.SignedInAsync(administrator.Email!);
         await CreateMemberBodyAsync(admin, "KE", "KEBS", "Kenya Bureau of Standards", "Africa");
         await CreateMemberBodyAsync(admin, "NO", "SN", "Standards Norway", "Europe");
         await admin.GotoAsync("/members/KE?culture=en");
@@ -86,7 +74,7 @@ public class SetUpBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("ISO/TC 999", await admin.TextContentAsync("h1"), StringComparison.Ordinal);
 
         // The member body's administrator registers a delegate and applies for P-membership.
-        var body = await SignedInAsync(bodyAdministrator.Email!);
+        var body = await browser.SignedInAsync(bodyAdministrator.Email!);
         await body.GotoAsync("/members/KE?culture=en");
         await body.FillAsync("#newDelegate_Email", delegateUser.Email!);
         await SubmitAsync(body, "form[action*='AddDelegate'] button[type=submit]", url => url.Contains("/members/KE", StringComparison.Ordinal));
@@ -98,7 +86,7 @@ public class SetUpBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("KEBS", await NoticeAsync(body), StringComparison.Ordinal);
 
         // The committee manager accepts, registers a project and opens its NP ballot.
-        var committee = await SignedInAsync(manager.Email!);
+        var committee = await browser.SignedInAsync(manager.Email!);
         await committee.GotoAsync($"/committees/{slug}/members?culture=en");
         Assert.Contains("KEBS applies for P-membership", await committee.TextContentAsync("#applications + ul"), StringComparison.Ordinal);
         await SubmitAsync(committee, "form[action*='Accept'] button[type=submit]", url => url.Contains("/members", StringComparison.Ordinal));
@@ -126,7 +114,7 @@ public class SetUpBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(MembershipStatus.P, await browser.App.WithDbAsync(db => db.CommitteeMemberships.Where(m => m.CommitteeId == committeeId).Select(m => m.Status).SingleAsync()));
 
         // The delegate finds the ballot waiting for the member body.
-        var delegatePage = await SignedInAsync(delegateUser.Email!);
+        var delegatePage = await browser.SignedInAsync(delegateUser.Email!);
         await delegatePage.GotoAsync("/development/dashboard?culture=en");
         Assert.Equal(1, await delegatePage.Locator($".waiting-list a[href='/development/ballots/{ballot.Id}#vote']").CountAsync());
     }

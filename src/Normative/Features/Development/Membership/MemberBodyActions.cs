@@ -40,7 +40,7 @@ public static class MemberBodyActions
         {
             return DevelopmentError.Invalid("Error.Member.WebSite", site);
         }
-        // The same check as the pages' [EmailAddress]; MailKit, not System.Net.Mail, is the mail library here.
+        // The same check as the pages' [EmailAddress] (data annotations), so the API and the pages agree.
         if (draft.ContactEmail is { } email && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
         {
             return DevelopmentError.Invalid("Error.Member.Email", email);
