@@ -1,0 +1,29 @@
+using Normative.Tests.Infrastructure;
+
+namespace Normative.Tests.Features.Catalogue.Reading;
+
+public class StsImportCommandTests
+{
+    [Fact]
+    public async Task ABatchGoesOnPastAFileThatFailsAndSaysWhereItFailed()
+    {
+        var config = "--ConnectionStrings:Normative=" + await TestCluster.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("sts-").FullName;
+        var good = Path.Combine(folder, "good.xml");
+        var unknown = Path.Combine(folder, "unknown.xml");
+        var broken = Path.Combine(folder, "broken.xml");
+        await File.WriteAllTextAsync(good, TestTexts.Full("ISO 740001:2020"));
+        await File.WriteAllTextAsync(unknown, TestTexts.Full("ISO 740002:2020"));
+        await File.WriteAllTextAsync(broken, "<standard>\n<front><iso-meta><std-ref>ISO 740003:2020 &nope;</std-ref></iso-meta></front></standard>");
+
+        var first = await CliProcess.RunAsync(null, "import", "sts", good, broken, "--create", config);
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("good.xml: added: ISO 740001:2020 (new record) in en (ISO), 9 clauses, 2 terms", first.Output, StringComparison.Ordinal);
+        Assert.Contains("broken.xml, line 2: the entity &nope; is unknown", first.Error, StringComparison.Ordinal);
+
+        var second = await CliProcess.RunAsync(null, "import", "sts", good, unknown, config);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("good.xml: unchanged", second.Output, StringComparison.Ordinal);
+        Assert.Contains("ISO 740002:2020 matches no deliverable in the catalogue; --create makes the record", second.Error, StringComparison.Ordinal);
+    }
+}
