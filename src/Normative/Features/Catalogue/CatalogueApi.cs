@@ -46,7 +46,7 @@ public static class CatalogueApi
         IReadOnlyList<string> Languages, LocalizedPages? Pages, LocalizedText? Scope,
         string Status, string Stage, string? Urn, string Url, int? CommitteeId,
         IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions,
-        IReadOnlyList<int> Sdgs, int Version);
+        IReadOnlyList<int> Sdgs, int Version, IReadOnlyDictionary<string, string>? OtherTitles = null);
 
     /// <param name="Url">The committee in the API.</param>
     /// <param name="Page">The committee's home on the site.</param>
@@ -150,7 +150,7 @@ public static class CatalogueApi
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
             CatalogueLinks.Standard(d.Id), committeeId,
             life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList(),
-            d.Sdgs, d.RowVersion));
+            d.Sdgs, d.RowVersion, d.OtherTitles.Count == 0 ? null : d.OtherTitles));
     }
 
     private static async Task<Results<Ok<List<CommitteeSummary>>, StatusCodeHttpResult, ValidationProblem>> ListCommitteesAsync(
@@ -270,7 +270,7 @@ public static class CatalogueApi
         var rows = db.Deliverables.AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new DeliverableRecord(
                 d.Id, d.DeliverableType, d.SupplementType, d.Reference, d.TitleEn, d.TitleFr, d.PublicationDate, d.Edition, d.IcsCodes,
-                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, d.Sdgs))
+                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, d.Sdgs, d.OtherTitles))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Npgsql;
@@ -216,14 +217,9 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             SearchSort.Reference => "sort_key, id",
             _ => "score DESC, publication_date DESC NULLS LAST, sort_key, id",
         };
-        var french = language == "fr";
         var queryCte = plan.TsQuery is null ? "" : $"tq AS (SELECT {plan.TsQuery} AS q), ";
         var fromQuery = plan.TsQuery is null ? "" : " CROSS JOIN tq";
-        var headline = plan.TsQuery is null
-            ? "NULL::text"
-            : french
-                ? $"CASE WHEN d.title_fr IS NOT NULL THEN ts_headline('catalogue_fr', d.title_fr, tq.q, '{HeadlineOptions}') ELSE ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}') END"
-                : $"ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}')";
+        var headline = plan.TsQuery is null ? "NULL::text" : HeadlineSql(language);
         var score = plan.Score ?? StatusFactor;
         var where = plan.Where ?? "true";
         var limit = plan.Add(query.PageSize, NpgsqlDbType.Integer);
@@ -237,19 +233,19 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             page AS (SELECT id, score FROM m ORDER BY {order} LIMIT {limit} OFFSET {offset})
             SELECT 0 AS kind, NULL::text AS facet, NULL::text AS value, 0::bigint AS n, d.id, d.reference::text, d.title_en, d.title_fr,
                    d.deliverable_type::text, d.supplement_type::text, d.status::text, d.current_stage, d.publication_date, d.owner_committee::text,
-                   {headline} AS headline, p.score, d.sort_key::text
+                   {headline} AS headline, p.score, d.sort_key::text, d.other_titles::text, d.languages
             FROM page p JOIN deliverables d ON d.id = p.id{fromQuery}
-            UNION ALL SELECT 1, 'total', NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m
-            UNION ALL SELECT 1, 'type', deliverable_type, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY deliverable_type
-            UNION ALL SELECT 1, 'status', status, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY status
-            UNION ALL SELECT 1, 'stage', current_stage::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY current_stage
-            UNION ALL (SELECT 1, 'committee', owner_committee, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            UNION ALL SELECT 1, 'total', NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m
+            UNION ALL SELECT 1, 'type', deliverable_type, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY deliverable_type
+            UNION ALL SELECT 1, 'status', status, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY status
+            UNION ALL SELECT 1, 'stage', current_stage::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY current_stage
+            UNION ALL (SELECT 1, 'committee', owner_committee, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                        FROM m WHERE owner_committee IS NOT NULL GROUP BY owner_committee ORDER BY count(*) DESC, owner_committee LIMIT {CommitteeFacetSize})
-            UNION ALL SELECT 1, 'ics', p, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.ics_paths) AS p WHERE length(p) = 2 GROUP BY p
-            UNION ALL SELECT 1, 'year', extract(year FROM publication_date)::int::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            UNION ALL SELECT 1, 'ics', p, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.ics_paths) AS p WHERE length(p) = 2 GROUP BY p
+            UNION ALL SELECT 1, 'year', extract(year FROM publication_date)::int::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                       FROM m WHERE publication_date IS NOT NULL GROUP BY 3
-            UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
-            UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
+            UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
+            UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -284,10 +280,12 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
                     continue;
                 }
                 var reference = reader.GetString(5);
-                var titleEn = reader.GetString(6);
-                var titleFr = reader.IsDBNull(7) ? null : reader.GetString(7);
-                var title = french && titleFr is not null ? titleFr : titleEn;
-                var marked = reader.IsDBNull(14) ? [title] : Segments(reader.GetString(14));
+                var others = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(17));
+                var title = LocalTitle.Pick(language, reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                    others, reader.GetFieldValue<string[]>(18), reference).Text;
+                var segments = reader.IsDBNull(14) ? null : Segments(reader.GetString(14));
+                // The headline marks the title shown, unless that title is one the statement did not mark.
+                var marked = segments is not null && string.Concat(segments) == title ? segments : [title];
                 var hit = new SearchHit(
                     reader.GetInt32(4), reference, title, marked, MarkReference(reference, plan.MarkText),
                     reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
@@ -364,6 +362,27 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             sql.Append($" AND d.languages @> ARRAY[{plan.Add(language, NpgsqlDbType.Text)}]");
         }
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// The matches marked in the title a reader of <paramref name="language"/> is shown (see
+    /// <see cref="LocalTitle.Pick"/>): their language's, else the English, else the French one.
+    /// </summary>
+    private static string HeadlineSql(string language)
+    {
+        var (wanted, config) = language switch
+        {
+            "en" => ("d.title_en", "catalogue_en"),
+            "fr" => ("d.title_fr", "catalogue_fr"),
+            // Only the site's own language codes (two letters) reach here; anything else gets the English title.
+            _ when language.Length == 2 && language.All(char.IsAsciiLetterLower) => ($"(d.other_titles->>'{language}')", "catalogue_simple"),
+            _ => ("d.title_en", "catalogue_en"),
+        };
+        return $"""
+            CASE WHEN {wanted} IS NOT NULL THEN ts_headline('{config}', {wanted}, tq.q, '{HeadlineOptions}')
+                 WHEN d.title_en IS NOT NULL THEN ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}')
+                 WHEN d.title_fr IS NOT NULL THEN ts_headline('catalogue_fr', d.title_fr, tq.q, '{HeadlineOptions}') END
+            """;
     }
 
     private static string HeadlineOptions => $"HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}";

@@ -54,8 +54,8 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var file = Path.Combine(Directory.CreateTempSubdirectory("alerts-").FullName, "deliverables.jsonl");
         await File.WriteAllLinesAsync(file,
         [
-            Catalogue.CatalogueFactory.Line(bought.Id, bought.Reference, bought.TitleEn, 9599, ("replacedBy", new[] { successor })),
-            Catalogue.CatalogueFactory.Line(successor, $"ISO {n}:2026", bought.TitleEn, 6060, ("replaces", new[] { bought.Id })),
+            Catalogue.CatalogueFactory.Line(bought.Id, bought.Reference, bought.TitleEn!, 9599, ("replacedBy", new[] { successor })),
+            Catalogue.CatalogueFactory.Line(successor, $"ISO {n}:2026", bought.TitleEn!, 6060, ("replaces", new[] { bought.Id })),
         ]);
 
         var import = await CliProcess.RunAsync(null, "import", "deliverables", file, "--ConnectionStrings:Normative=" + factory.ConnectionString);
