@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Editing;
+using Normative.Features.Catalogue.Reading;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
@@ -44,6 +45,10 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
     public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
+    public DbSet<StandardText> StandardTexts => Set<StandardText>();
+    public DbSet<StandardTextTitle> StandardTextTitles => Set<StandardTextTitle>();
+    public DbSet<TextClause> TextClauses => Set<TextClause>();
+    public DbSet<TextTerm> TextTerms => Set<TextTerm>();
     public DbSet<PriceBand> PriceBands => Set<PriceBand>();
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
     public DbSet<DeliveryTime> DeliveryTimes => Set<DeliveryTime>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.OutputCaching;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Catalogue.Reading;
 using Normative.Features.Catalogue.Search;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -51,5 +52,6 @@ public sealed class CatalogueFeature : Feature
     [
         ImportCommand.Create(),       // import deliverables | committees | ics
         RefsCommand.Create(),         // refs normalize
+        new Command("import") { StsImportCommand.Create() },   // import sts FILE... (full texts)
     ];
 }
