@@ -24,9 +24,12 @@ public static class CatalogueApi
 
     public sealed record LocalizedPages(int? En, int? Fr);
 
+    /// <param name="MatchedClause">The clause of the full text that matched the words searched, when one did (its number and title, never its text).</param>
     public sealed record DeliverableSummary(
         int Id, string Reference, string Title, string DeliverableType, string? SupplementType, string Status, string Stage,
-        DateOnly? PublicationDate, string? OwnerCommittee, string Url);
+        DateOnly? PublicationDate, string? OwnerCommittee, string Url, MatchedClauseResponse? MatchedClause = null);
+
+    public sealed record MatchedClauseResponse(string? Number, string? Title, string Anchor, string Language);
 
     public sealed record FacetCount(string Value, int Count);
 
@@ -118,7 +121,8 @@ public static class CatalogueApi
             result.Total, query.Page, query.PageSize, result.PageCount, result.Mode.ToString().ToLowerInvariant(), result.CorrectedQuery,
             result.Hits.Select(h => new DeliverableSummary(
                 h.Id, h.Reference, h.Title, h.DeliverableType, h.SupplementType, SearchQuery.StatusSlug(h.Status), HarmonizedStages.Format(h.Stage),
-                h.PublicationDate, h.OwnerCommittee, $"/api/v1/deliverables/{h.Id}")).ToList(),
+                h.PublicationDate, h.OwnerCommittee, $"/api/v1/deliverables/{h.Id}",
+                h.Clause is { } c ? new MatchedClauseResponse(c.Number, c.Title, c.Anchor, c.Language) : null)).ToList(),
             new SearchFacetsResponse(Counts(f.Types), statuses, stages, Counts(f.Committees), Counts(f.IcsFields), Counts(f.Years), Counts(f.Languages), Counts(f.Sdgs))));
     }
 

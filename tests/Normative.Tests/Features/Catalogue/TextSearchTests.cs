@@ -1,10 +1,15 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Normative.Tests.Infrastructure;
+using static Normative.Features.Catalogue.CatalogueApi;
 
 namespace Normative.Tests.Features.Catalogue;
 
 /// <summary>The catalogue's search finds standards by the words of their full texts, below matches in their records.</summary>
 public class TextSearchTests(CatalogueFactory factory) : IClassFixture<CatalogueFactory>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private const string Body = """
         <sec sec-type="intro"><title>Introduction</title><p>Bakers have long kept a quillwort starter in cool cellars.</p></sec>
         <sec><label>5</label><title>Fermentation vessels</title><p>Zymurgical vessels shall be sealed with beeswax.</p></sec>
@@ -22,6 +27,10 @@ public class TextSearchTests(CatalogueFactory factory) : IClassFixture<Catalogue
         Assert.Equal("Found in the text: 5 Fermentation vessels", hit.QuerySelector(".result-clause")!.TextContent.Trim());
         Assert.Null(hit.QuerySelector(".result-snippet"));
         Assert.DoesNotContain("beeswax", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+
+        var api = await factory.CreateClient().GetFromJsonAsync<DeliverableListResponse>("/api/v1/deliverables?q=zymurgical", Json);
+        var item = api!.Items.Single(i => i.Id == id);
+        Assert.Equal(new MatchedClauseResponse("5", "Fermentation vessels", "sec_5", "en"), item.MatchedClause);
     }
 
     [Fact]
