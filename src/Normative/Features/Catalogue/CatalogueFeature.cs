@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Catalogue.Reading;
@@ -25,6 +26,10 @@ public sealed class CatalogueFeature : Feature
         // Catalogue:OutputCache=false measures the pages without the cache (bench/catalogue).
         services.Configure<OutputCacheOptions>(o =>
             o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
+        // Licences to read whole texts are the store's; without it, everyone reads the preview.
+        services.TryAddScoped<IReadingLicences, NoReadingLicences>();
+        services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(ReadOnlineViewComponent));
+        services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ReadingText), "Terms.Title", ReadingLinks.Terms(), "Sitemap.Standards", Order: 116));
         services.AddSingleton<CommitteeTabs>();
         services.AddCommitteeTab(new CommitteeTab(CommitteeModel.Tab, 0, typeof(CatalogueText), "CommitteeTab.Overview", c => CatalogueLinks.Committee(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab(CommitteeStandardsModel.Tab, 30, typeof(CatalogueText), "CommitteeTab.Standards", c => CatalogueLinks.CommitteeStandards(c.Slug)));
@@ -44,6 +49,7 @@ public sealed class CatalogueFeature : Feature
     {
         app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
         app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
+        app.MapReadingApi();          // /api/v1/terms and a deliverable's text
         app.MapCatalogueFeeds();      // Atom feeds of new publications
         app.MapCommitteeRedirects();  // committees' old addresses by id → /committees/{slug}
     }

@@ -26,6 +26,7 @@ public sealed class StoreFeature : Feature
         services.Configure<StoreOptions>(section);
         services.AddScoped<StoreMail>();
         services.AddScoped<Catalogue.OpenData.ICatalogueImported, AlertsAfterImport>(); // alerts right after an import
+        services.AddScoped<Catalogue.Reading.IReadingLicences, Orders.StoreReadingLicences>(); // a PDF buyer reads the text online
 
         // Stripe when a secret key is configured; otherwise the test provider with its page on this site
         // (in Development, or when Store:TestProvider says so); otherwise no card payments at all.

@@ -118,7 +118,9 @@ public static class StsParser
                 }
                 var kind = inherited
                     ?? (section.Name.LocalName == "fn-group" ? ClauseKind.Clause : ClauseRules.KindOf(section.Name.LocalName, section.Attribute("sec-type")?.Value ?? section.Attribute("content-type")?.Value, title, number));
-                var anchor = Unique(ClauseRules.AnchorOf(number, kind, section.Attribute("id")?.Value), anchors);
+                // A term entry without a number or id of its own is known by its entry's id.
+                var xmlId = section.Attribute("id")?.Value ?? section.Elements().FirstOrDefault(c => c.Name.LocalName == "termEntry")?.Attribute("id")?.Value;
+                var anchor = Unique(ClauseRules.AnchorOf(number, kind, xmlId), anchors);
                 if (section.Attribute("id")?.Value is { Length: > 0 } id)
                 {
                     targets[id] = anchor;

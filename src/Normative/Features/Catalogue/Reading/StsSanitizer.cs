@@ -17,7 +17,7 @@ internal static class StsSanitizer
         sanitizer.AllowedTags.Clear();
         foreach (var tag in new[]
         {
-            "p", "br", "div", "span", "aside", "ul", "li", "dl", "dt", "dd", "i", "em", "strong", "b", "u", "s", "sub", "sup",
+            "p", "br", "div", "span", "aside", "dfn", "ul", "li", "dl", "dt", "dd", "i", "em", "strong", "b", "u", "s", "sub", "sup",
             "code", "pre", "cite", "a", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
             "blockquote", "math", "mi", "mn", "mo", "ms", "mspace", "mtext", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
             "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover",
