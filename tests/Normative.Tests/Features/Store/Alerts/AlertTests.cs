@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Reading;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store.Alerts;
@@ -38,9 +39,33 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Contains($"ISO {n}:2019 has a new edition: ISO {n}:2026.", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"ISO {n}:2019 has been withdrawn and replaced by ISO {n}:2026.", mail.Text, StringComparison.Ordinal);
         Assert.Equal($"/store/standard/{edition.Id}", Mailbox.LinkIn(mail, "/store/standard/"));
+        // Without texts there is nothing to compare: no link to what changed.
+        Assert.DoesNotContain("/changes", mail.Text, StringComparison.Ordinal);
 
         await ScanAsync();
         Assert.Equal(1, await AlertMailsAsync(email));
+    }
+
+    [Fact]
+    public async Task WhenBothEditionsHaveTextsTheMailLinksToWhatChanged()
+    {
+        var n = Number();
+        var bought = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2017");
+        var (_, order) = await StoreTestData.BuyPaidPdfAsync(factory, bought);
+        var email = await EmailOfBuyerAsync(order);
+        var edition = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2026", replaces: [bought.Id]);
+        foreach (var d in new[] { bought, edition })
+        {
+            var xml = System.Text.Encoding.UTF8.GetBytes(Catalogue.Reading.StsImportTests.Sts(d.Reference));
+            await factory.WithDbAsync(db => StsImport.ImportAsync(db, "text.xml", xml, new StsImportOptions(d.Id), DateTimeOffset.UtcNow, CancellationToken.None));
+        }
+        await ReplaceAsync(bought, edition);
+
+        Assert.True(await ScanAsync() >= 1);
+
+        var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("has changed", StringComparison.Ordinal));
+        Assert.Contains("What changed:", mail.Text, StringComparison.Ordinal);
+        Assert.Equal($"/standard/{edition.Id}/changes?from={bought.Id}", Mailbox.LinkIn(mail, $"/standard/{edition.Id}/changes"));
     }
 
     [Fact]
