@@ -69,6 +69,32 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
     }
 
     [Fact]
+    public async Task TheBuyerOfTheNewEditionSeesTheChangedWordsAndTheBuyerOfTheOldOneOnlyWhichClauses()
+    {
+        var n = Number();
+        var old = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2017");
+        var edition = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2026", replaces: [old.Id]);
+        foreach (var (d, when) in new[] { (old, "yearly"), (edition, "monthly") })
+        {
+            var body = $"<sec><label>5</label><title>Calibration</title><p>The balance shall be calibrated {when}.</p></sec>";
+            var xml = System.Text.Encoding.UTF8.GetBytes(Catalogue.Reading.StsImportTests.Sts(d.Reference, body));
+            await factory.WithDbAsync(db => StsImport.ImportAsync(db, "text.xml", xml, new StsImportOptions(d.Id), DateTimeOffset.UtcNow, CancellationToken.None));
+        }
+        var (oldBuyer, _) = await StoreTestData.BuyPaidPdfAsync(factory, old);
+        var (newBuyer, _) = await StoreTestData.BuyPaidPdfAsync(factory, edition);
+        var url = CatalogueLinks.Changes(edition.Id, old.Id) + "&culture=en";
+
+        var seen = await newBuyer.GetDocumentAsync(url);
+        Assert.Equal(["sec_5"], seen.QuerySelectorAll(".change").Select(e => e.Id));
+        Assert.Equal(["monthly"], seen.QuerySelectorAll("#sec_5 ins").Select(e => e.TextContent));
+        Assert.Equal(["yearly"], seen.QuerySelectorAll("#sec_5 del").Select(e => e.TextContent));
+
+        var hidden = await oldBuyer.GetDocumentAsync(url);
+        Assert.NotNull(hidden.GetElementById("sec_5"));
+        Assert.Empty(hidden.QuerySelectorAll(".change ins, .change del"));
+    }
+
+    [Fact]
     public async Task ImportingANewEditionMailsTheBuyersAtOnce()
     {
         var n = Number();
