@@ -74,6 +74,7 @@ public class CliTests
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("1381 ICS codes, 41 deliverables", first.Output, StringComparison.Ordinal);
         Assert.Contains("Content: 4 articles and 3 events (7 new).", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Texts: 1 demonstration text", first.Output, StringComparison.Ordinal);
         var second = await CliProcess.RunAsync(null, "demo", config);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("(0 new)", second.Output, StringComparison.Ordinal);

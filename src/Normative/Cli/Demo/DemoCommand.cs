@@ -15,11 +15,13 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store, a certificate registry, news, insights and events (safe to run again).", async (sp, ct) =>
+        var demo = NormativeCli.Command("demo", "Load the demo data: ICS codes, committees, sample deliverables, top standards, a demonstration text to read online, one user per role, member bodies, committees' members, projects and ballots, sample PDFs for the store, a certificate registry, news, insights and events (safe to run again).", async (sp, ct) =>
         {
             var db = sp.GetRequiredService<NormativeDb>();
             var catalogue = await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, sp.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine($"Catalogue: {catalogue.Ics.Read} ICS codes, {catalogue.Deliverables.Read} deliverables ({catalogue.Deliverables.Inserted} new), {catalogue.Committees.Read} committees, {catalogue.TopStandards} top standards added.");
+            var texts = await ReadingDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            Console.WriteLine($"Texts: {texts} demonstration text to read online (/standard/62085/read) and search (/terms).");
             var users = await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
             var files = await StoreDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
