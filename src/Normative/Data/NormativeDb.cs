@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Editing;
+using Normative.Features.Catalogue.Provisions;
 using Normative.Features.Catalogue.Reading;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
@@ -49,6 +50,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<StandardTextTitle> StandardTextTitles => Set<StandardTextTitle>();
     public DbSet<TextClause> TextClauses => Set<TextClause>();
     public DbSet<TextTerm> TextTerms => Set<TextTerm>();
+    public DbSet<TextProvision> TextProvisions => Set<TextProvision>();
     public DbSet<PriceBand> PriceBands => Set<PriceBand>();
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
     public DbSet<DeliveryTime> DeliveryTimes => Set<DeliveryTime>();

@@ -36,7 +36,7 @@ public static class StoreDemo
             {
                 continue;
             }
-            var title = language == "fr" && d.TitleFr is not null ? d.TitleFr : d.TitleEn;
+            var title = d.TitleIn(language).Text;
             var pages = Math.Clamp(d.PagesEn ?? 4, 2, 6);
             var pdf = SamplePdf.Create(d.Reference, title, language, pages);
             await Files.SaveAsync(db, null, id, language, $"SAMPLE-{d.Reference.Replace('/', '-').Replace(':', '-').Replace(' ', '_')}-{language}.pdf", pdf, pages, "demo", clock.GetUtcNow());

@@ -24,9 +24,12 @@ public static class CatalogueApi
 
     public sealed record LocalizedPages(int? En, int? Fr);
 
+    /// <param name="MatchedClause">The clause of the full text that matched the words searched, when one did (its number and title, never its text).</param>
     public sealed record DeliverableSummary(
         int Id, string Reference, string Title, string DeliverableType, string? SupplementType, string Status, string Stage,
-        DateOnly? PublicationDate, string? OwnerCommittee, string Url);
+        DateOnly? PublicationDate, string? OwnerCommittee, string Url, MatchedClauseResponse? MatchedClause = null);
+
+    public sealed record MatchedClauseResponse(string? Number, string? Title, string Anchor, string Language);
 
     public sealed record FacetCount(string Value, int Count);
 
@@ -46,7 +49,7 @@ public static class CatalogueApi
         IReadOnlyList<string> Languages, LocalizedPages? Pages, LocalizedText? Scope,
         string Status, string Stage, string? Urn, string Url, int? CommitteeId,
         IReadOnlyList<DeliverableLink> Supplements, IReadOnlyList<DeliverableLink> PreviousEditions, IReadOnlyList<DeliverableLink> NextEditions,
-        IReadOnlyList<int> Sdgs, int Version);
+        IReadOnlyList<int> Sdgs, int Version, IReadOnlyDictionary<string, string>? OtherTitles = null);
 
     /// <param name="Url">The committee in the API.</param>
     /// <param name="Page">The committee's home on the site.</param>
@@ -118,7 +121,8 @@ public static class CatalogueApi
             result.Total, query.Page, query.PageSize, result.PageCount, result.Mode.ToString().ToLowerInvariant(), result.CorrectedQuery,
             result.Hits.Select(h => new DeliverableSummary(
                 h.Id, h.Reference, h.Title, h.DeliverableType, h.SupplementType, SearchQuery.StatusSlug(h.Status), HarmonizedStages.Format(h.Stage),
-                h.PublicationDate, h.OwnerCommittee, $"/api/v1/deliverables/{h.Id}")).ToList(),
+                h.PublicationDate, h.OwnerCommittee, $"/api/v1/deliverables/{h.Id}",
+                h.Clause is { } c ? new MatchedClauseResponse(c.Number, c.Title, c.Anchor, c.Language) : null)).ToList(),
             new SearchFacetsResponse(Counts(f.Types), statuses, stages, Counts(f.Committees), Counts(f.IcsFields), Counts(f.Years), Counts(f.Languages), Counts(f.Sdgs))));
     }
 
@@ -150,7 +154,7 @@ public static class CatalogueApi
             PublicationIdentifier.TryParse(d.Reference, out var parsed, out _) ? parsed.ToUrn() : null,
             CatalogueLinks.Standard(d.Id), committeeId,
             life.Supplements.Select(Link).ToList(), life.Previous.Select(Link).ToList(), life.Next.Select(Link).ToList(),
-            d.Sdgs, d.RowVersion));
+            d.Sdgs, d.RowVersion, d.OtherTitles.Count == 0 ? null : d.OtherTitles));
     }
 
     private static async Task<Results<Ok<List<CommitteeSummary>>, StatusCodeHttpResult, ValidationProblem>> ListCommitteesAsync(
@@ -270,7 +274,7 @@ public static class CatalogueApi
         var rows = db.Deliverables.AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new DeliverableRecord(
                 d.Id, d.DeliverableType, d.SupplementType, d.Reference, d.TitleEn, d.TitleFr, d.PublicationDate, d.Edition, d.IcsCodes,
-                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, d.Sdgs))
+                d.OwnerCommittee, d.CurrentStage, d.Replaces, d.ReplacedBy, d.Languages, d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, d.Sdgs, d.OtherTitles))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {

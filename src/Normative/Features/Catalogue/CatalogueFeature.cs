@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
+using Normative.Features.Catalogue.Provisions;
 using Normative.Features.Catalogue.Reading;
 using Normative.Features.Catalogue.Search;
 using Normative.Features.Shared;
@@ -51,6 +52,7 @@ public sealed class CatalogueFeature : Feature
         app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
         app.MapReadingApi();          // /api/v1/terms and a deliverable's text
         app.MapCatalogueFeeds();      // Atom feeds of new publications
+        app.MapProvisionsApi();       // /api/v1/deliverables/{id}/provisions
         app.MapCommitteeRedirects();  // committees' old addresses by id → /committees/{slug}
     }
 

@@ -84,7 +84,7 @@ public static class CatalogueFeeds
             var url = SiteLinks.Absolute(context, CatalogueLinks.Standard(d.Id));
             await xml.WriteStartElementAsync(null, "entry", atom);
             await xml.WriteElementStringAsync(null, "id", atom, url);
-            await xml.WriteElementStringAsync(null, "title", atom, $"{d.Reference} — {d.TitleEn}");
+            await xml.WriteElementStringAsync(null, "title", atom, $"{d.Reference} — {d.TitleIn("en").Text}");
             await xml.WriteElementStringAsync(null, "updated", atom, Timestamp(d.PublicationDate!.Value));
             await xml.WriteElementStringAsync(null, "published", atom, Timestamp(d.PublicationDate!.Value));
             await WriteLinkAsync(xml, "alternate", url, "text/html");
@@ -95,8 +95,9 @@ public static class CatalogueFeeds
                 await xml.WriteAttributeStringAsync(null, "scheme", null, SiteLinks.Absolute(context, CatalogueLinks.IcsTree));
                 await xml.WriteEndElementAsync();
             }
-            var summary = ScopeText.ToPlainText(d.ScopeEn);
-            await xml.WriteElementStringAsync(null, "summary", atom, summary.Length > 0 ? summary : d.TitleEn);
+            // The feed is written in English; a deliverable published without English speaks its own language.
+            var summary = ScopeText.ToPlainText(d.ScopeEn ?? d.ScopeFr);
+            await xml.WriteElementStringAsync(null, "summary", atom, summary.Length > 0 ? summary : d.TitleIn("en").Text);
             await xml.WriteEndElementAsync();
         }
         await xml.WriteEndElementAsync();

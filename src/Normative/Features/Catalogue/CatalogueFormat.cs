@@ -30,8 +30,32 @@ public static class CatalogueFormat
 
     public static string TypeKey(string type) => "Type." + type;
 
-    /// <summary>The title in the page's language: French when there is one, English otherwise.</summary>
-    public static string Title(Deliverable d) => Web.Cultures.Current == "fr" && !string.IsNullOrEmpty(d.TitleFr) ? d.TitleFr : d.TitleEn;
+    /// <summary>The title in the page's language when there is one, else the best other (<see cref="Catalogue.LocalTitle.Pick"/>).</summary>
+    public static string Title(Deliverable d) => LocalTitle(d).Text;
+
+    /// <summary>The title in the page's language when there is one, with the language it is in.</summary>
+    public static LocalTitle LocalTitle(Deliverable d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.TitleIn(Web.Cultures.Current);
+    }
+
+    /// <summary>The deliverable's titles in the languages other than <paramref name="shown"/>, English and French first.</summary>
+    public static IEnumerable<LocalTitle> OtherTitles(Deliverable d, string shown)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var all = new List<LocalTitle>();
+        if (!string.IsNullOrWhiteSpace(d.TitleEn))
+        {
+            all.Add(new(d.TitleEn, "en"));
+        }
+        if (!string.IsNullOrWhiteSpace(d.TitleFr))
+        {
+            all.Add(new(d.TitleFr, "fr"));
+        }
+        all.AddRange(d.OtherTitles.Where(t => !string.IsNullOrWhiteSpace(t.Value)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new LocalTitle(t.Value, t.Key)));
+        return all.Where(t => t.Language != shown);
+    }
 
     public static string Scope(Deliverable d) =>
         ScopeText.ToPlainText(Web.Cultures.Current == "fr" && !string.IsNullOrWhiteSpace(d.ScopeFr) ? d.ScopeFr : d.ScopeEn ?? d.ScopeFr);

@@ -31,6 +31,15 @@ public static class CatalogueLinks
         return "/standards/bulk?handler=Export" + string.Concat(parts.Select(p => "&" + p));
     }
 
+    /// <summary>What changed from edition <paramref name="from"/> to edition <paramref name="id"/> (see Changes/EditionDiff).</summary>
+    [LinkTo("/Catalogue/Changes/Changes")]
+    public static string Changes(int id, int from) => $"/standard/{id}/changes?from={from.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A text filtered to its provisions, all or of one kind ("requirement"); see Provisions/ProvisionRules.</summary>
+    [LinkTo("/Catalogue/Provisions/Provisions")]
+    public static string Provisions(int id, string language, string? kind = null) =>
+        $"/standard/{id}/provisions?lang={Uri.EscapeDataString(language)}" + (kind is null ? "" : "&kind=" + Uri.EscapeDataString(kind));
+
     [LinkTo("/Catalogue/StandardHistory")]
     public static string StandardHistory(int id) => $"/standard/{id}/history";
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 
@@ -33,8 +35,11 @@ public class Deliverable
         }
     }
 
-    public required string TitleEn { get; set; }
+    /// <summary>Null for a deliverable published without an English title (in French only, say); see <see cref="TitleIn"/>.</summary>
+    public string? TitleEn { get; set; }
     public string? TitleFr { get; set; }
+    /// <summary>Titles in languages other than English and French, by language code ("es", "ru", "de").</summary>
+    public Dictionary<string, string> OtherTitles { get; set; } = [];
     public DateOnly? PublicationDate { get; set; }
     public int? Edition { get; set; }
     public List<string> IcsCodes { get; set; } = [];
@@ -66,6 +71,9 @@ public class Deliverable
     public NpgsqlTsVector SearchVector { get; private set; } = NpgsqlTsVector.Empty;
     /// <summary>Goes up on every update, whoever makes it (a trigger): an Editor's form carries it so a stale save is refused.</summary>
     public int RowVersion { get; private set; }
+
+    /// <summary>The title to show a reader of <paramref name="language"/>, with the language it is written in.</summary>
+    public LocalTitle TitleIn(string language) => LocalTitle.Pick(language, TitleEn, TitleFr, OtherTitles, Languages, Reference);
 }
 
 internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
@@ -76,8 +84,9 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
 
     private const string SearchVectorSql =
         "setweight(to_tsvector('catalogue_en'::regconfig, translate(reference, '/:-.(),', '       ')), 'A') " +
-        "|| setweight(to_tsvector('catalogue_en'::regconfig, title_en), 'B') " +
+        "|| setweight(to_tsvector('catalogue_en'::regconfig, coalesce(title_en, '')), 'B') " +
         "|| setweight(to_tsvector('catalogue_fr'::regconfig, coalesce(title_fr, '')), 'B') " +
+        "|| setweight(jsonb_to_tsvector('catalogue_simple'::regconfig, other_titles, '[\"string\"]'), 'B') " +
         "|| setweight(to_tsvector('catalogue_en'::regconfig, coalesce(scope_en, '')), 'C') " +
         "|| setweight(to_tsvector('catalogue_fr'::regconfig, coalesce(scope_fr, '')), 'D')";
 
@@ -89,6 +98,15 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         b.Property(d => d.SupplementType).HasMaxLength(20);
         b.Property(d => d.Reference).HasMaxLength(200).HasField("_reference").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Property(d => d.OwnerCommittee).HasMaxLength(100);
+        b.Property(d => d.OtherTitles)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+                s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, c) => a!.Count == c!.Count && !a.Except(c).Any(),
+                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                    v => new Dictionary<string, string>(v)));
         b.Property(d => d.BaseKey).HasMaxLength(200);
         b.Property(d => d.SupplementOf).HasMaxLength(200);
         b.Property(d => d.DocPart).HasMaxLength(40);

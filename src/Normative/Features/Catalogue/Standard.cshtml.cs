@@ -72,8 +72,8 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "CreativeWork",
-            ["name"] = $"{d.Reference} {d.TitleEn}",
-            ["alternateName"] = d.TitleFr,
+            ["name"] = $"{d.Reference} {d.TitleIn("en").Text}",
+            ["alternateName"] = CatalogueFormat.OtherTitles(d, d.TitleIn("en").Language).Select(t => t.Text).FirstOrDefault(),
             ["identifier"] = Urn is null ? d.Reference : new[] { d.Reference, Urn },
             ["url"] = SiteLinks.Absolute(HttpContext, CatalogueLinks.Standard(d.Id)),
             ["datePublished"] = d.PublicationDate is { } date ? CatalogueFormat.Date(date) : null,

@@ -20,7 +20,8 @@ namespace Normative.Features.Store;
 public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration configuration, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store)
 {
     /// <summary>A change to a bought standard; the mail links to the store's page of <paramref name="DeliverableId"/>.</summary>
-    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, int DeliverableId);
+    /// <param name="ChangesFrom">The bought edition, when the texts of it and of the new one can be compared (Catalogue's "what changed" page).</param>
+    public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, int DeliverableId, int? ChangesFrom = null);
 
     /// <summary>Who sells: the organisation on invoices, in mail signatures and on the payment page.</summary>
     public InvoicePdf.Seller Seller => StoreSeller.From(organization.Value, store.Value);
@@ -99,7 +100,8 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
             var what = item.NewReference is null
                 ? t["Alert." + item.Kind + ".NoNew", item.BoughtReference].Value
                 : t["Alert." + item.Kind, item.BoughtReference, item.NewReference].Value;
-            paragraphs.Add($"• {what}\n  {Link(StoreLinks.Product(item.DeliverableId))}");
+            paragraphs.Add($"• {what}\n  {Link(StoreLinks.Product(item.DeliverableId))}"
+                + (item.ChangesFrom is { } from ? $"\n  {t["Mail.Alert.Changes"].Value} {Link(Catalogue.CatalogueLinks.Changes(item.DeliverableId, from))}" : ""));
         }
         paragraphs.Add(t["Mail.Alert.TurnOff", Link(StoreLinks.Alerts())].Value);
         Queue(db, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);

@@ -129,7 +129,6 @@ public class StandardEditTests(CatalogueFactory factory) : IClassFixture<Catalog
     [InlineData("Input.Stage", "61.00", "err-Stage", "harmonized stage code")]
     [InlineData("Input.Replaces", "ISO 12345:1901", "err-Replaces", "Not in the catalogue: ISO 12345:1901")]
     [InlineData("Input.Languages", "en, french", "err-Languages", "'french' is not a language code")]
-    [InlineData("Input.TitleEn", " ", "err-TitleEn", "Enter the English title")]
     public async Task BadValuesComeBackNextToTheirFieldsAndNothingIsSaved(string field, string value, string errorId, string message)
     {
         var id = await NewRecordAsync(9200004, "ISO 99204:2020");
@@ -143,6 +142,23 @@ public class StandardEditTests(CatalogueFactory factory) : IClassFixture<Catalog
         Assert.Contains(message, page.GetElementById(errorId)?.TextContent ?? "(no " + errorId + ")", StringComparison.Ordinal);
         Assert.Contains(errorId, page.QuerySelector($"[aria-describedby~='{errorId}']")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == id).Select(d => d.RowVersion).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ARecordNeedsOneTitleInEnglishOrFrenchButNotBoth()
+    {
+        var id = await NewRecordAsync(9200014, "ISO 99214:2020");
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+
+        var none = await RecordForm.PostAsync(editor, Edit(id), (await RecordForm.ReadAsync(editor, Edit(id))).With("Input.TitleEn", " ").With("Input.TitleFr", ""));
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("Enter a title", (await none.ReadDocumentAsync()).GetElementById("err-TitleEn")!.TextContent, StringComparison.Ordinal);
+
+        var frenchOnly = await RecordForm.PostAsync(editor, Edit(id), (await RecordForm.ReadAsync(editor, Edit(id))).With("Input.TitleEn", " "));
+        Assert.Equal(HttpStatusCode.Redirect, frenchOnly.StatusCode);
+        var saved = await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == id).Select(d => new { d.TitleEn, d.TitleFr }).SingleAsync());
+        Assert.Null(saved.TitleEn);
+        Assert.Equal("Management de l'énergie — Exigences", saved.TitleFr);
     }
 
     [Fact]

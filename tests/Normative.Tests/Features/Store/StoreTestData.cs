@@ -50,7 +50,7 @@ public static partial class StoreTestData
     public static Task AddSourceFileAsync(NormativeFactory factory, Deliverable d, string language = "en", int pages = 3) =>
         factory.WithDbAsync(async db =>
         {
-            await Files.SaveAsync(db, null, d.Id, language, "master.pdf", SamplePdf.Create(d.Reference, d.TitleEn, language, pages), pages, "test", DateTimeOffset.UtcNow);
+            await Files.SaveAsync(db, null, d.Id, language, "master.pdf", SamplePdf.Create(d.Reference, d.TitleIn(language).Text, language, pages), pages, "test", DateTimeOffset.UtcNow);
             return 0;
         });
 

@@ -102,7 +102,8 @@ public static class DeliverableChecks
                 problems.Add(new("supplementType", "Edit.Error.SupplementTypeMissing", r.Reference));
             }
         }
-        if (string.IsNullOrWhiteSpace(r.TitleEn))
+        // A deliverable published in French only (or in any one language) has that title alone.
+        if (!r.Titles().Any(t => !string.IsNullOrWhiteSpace(t.Value)))
         {
             problems.Add(new("title.en", "Edit.Error.TitleMissing"));
         }

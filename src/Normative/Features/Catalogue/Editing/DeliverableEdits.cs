@@ -20,7 +20,7 @@ public static class DeliverableEdits
         ArgumentNullException.ThrowIfNull(d);
         return new(d.Id, d.DeliverableType, d.SupplementType, d.Reference, d.TitleEn, d.TitleFr, d.PublicationDate, d.Edition,
             [.. d.IcsCodes], d.OwnerCommittee, d.CurrentStage, [.. d.Replaces], [.. d.ReplacedBy], [.. d.Languages],
-            d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, [.. d.Sdgs]);
+            d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, [.. d.Sdgs], d.OtherTitles.Count == 0 ? null : new Dictionary<string, string>(d.OtherTitles));
     }
 
     /// <summary>Every field whose value differs, in <see cref="Fields"/> order. A record without goals (null) leaves them out.</summary>
@@ -58,6 +58,11 @@ public static class DeliverableEdits
         }
         d.TitleEn = r.TitleEn;
         d.TitleFr = r.TitleFr;
+        // The forms have no fields for titles in other languages: a record without them keeps the stored ones.
+        if (r.OtherTitles is not null)
+        {
+            d.OtherTitles = new Dictionary<string, string>(r.OtherTitles);
+        }
         d.PublicationDate = r.PublicationDate;
         d.Edition = r.Edition;
         d.IcsCodes = [.. r.IcsCodes];

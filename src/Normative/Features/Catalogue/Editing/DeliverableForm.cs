@@ -97,7 +97,8 @@ public sealed partial class DeliverableForm
             }
         }
         var titleEn = Clean(TitleEn);
-        if (titleEn is null)
+        // One title is enough: a deliverable published in French only has no English one.
+        if (titleEn is null && Clean(TitleFr) is null)
         {
             problems.Add(new("title.en", "Edit.Error.TitleMissing"));
         }
@@ -143,7 +144,7 @@ public sealed partial class DeliverableForm
             return null;
         }
         return new DeliverableRecord(
-            id, type!, supplement, reference!, titleEn!, Clean(TitleFr), date, edition, ics, committee, stage!.Value, replaces, replacedBy,
+            id, type!, supplement, reference!, titleEn, Clean(TitleFr), date, edition, ics, committee, stage!.Value, replaces, replacedBy,
             languages, pagesEn, pagesFr, Paragraphs(ScopeEn), Paragraphs(ScopeFr), Sdgs.Distinct().Order().ToList());
     }
 

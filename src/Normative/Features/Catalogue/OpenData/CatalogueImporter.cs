@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,7 +21,7 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
 
     private const string DeliverableColumns =
         "deliverable_type, supplement_type, reference, title_en, title_fr, publication_date, edition, ics_codes, owner_committee, " +
-        "current_stage, replaces, replaced_by, languages, pages_en, pages_fr, scope_en, scope_fr, base_key, supplement_of, doc_number, doc_part, sort_key";
+        "current_stage, replaces, replaced_by, languages, pages_en, pages_fr, scope_en, scope_fr, base_key, supplement_of, doc_number, doc_part, sort_key, other_titles";
 
     /// <summary>A file without an sdgs field leaves the goals Editors gave a record as they are.</summary>
     private const string KeptSdgs = "coalesce(s.sdgs, d.sdgs)";
@@ -39,7 +40,8 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
             CREATE TEMP TABLE import_deliverables (line integer NOT NULL, id integer NOT NULL, deliverable_type text, supplement_type text,
                 reference text, title_en text, title_fr text, publication_date date, edition integer, ics_codes text[], owner_committee text,
                 current_stage integer, replaces integer[], replaced_by integer[], languages text[], pages_en integer, pages_fr integer,
-                scope_en text, scope_fr text, base_key text, supplement_of text, doc_number integer, doc_part text, sort_key text, sdgs integer[]) ON COMMIT DROP
+                scope_en text, scope_fr text, base_key text, supplement_of text, doc_number integer, doc_part text, sort_key text, other_titles jsonb NOT NULL,
+                sdgs integer[]) ON COMMIT DROP
             """, ct);
         var lines = new LineTally("deliverables", problems);
         await using (var copy = await conn.BeginBinaryImportAsync($"COPY import_deliverables (line, id, {DeliverableColumns}, sdgs) FROM STDIN (FORMAT BINARY)", ct))
@@ -59,7 +61,7 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
                 copy.Write(record.DeliverableType, NpgsqlDbType.Text);
                 WriteOrNull(copy, record.SupplementType, NpgsqlDbType.Text);
                 copy.Write(record.Reference, NpgsqlDbType.Text);
-                copy.Write(record.TitleEn, NpgsqlDbType.Text);
+                WriteOrNull(copy, record.TitleEn, NpgsqlDbType.Text);
                 WriteOrNull(copy, record.TitleFr, NpgsqlDbType.Text);
                 WriteOrNull(copy, record.PublicationDate, NpgsqlDbType.Date);
                 WriteOrNull(copy, record.Edition, NpgsqlDbType.Integer);
@@ -78,6 +80,7 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
                 WriteOrNull(copy, keys.Number, NpgsqlDbType.Integer);
                 WriteOrNull(copy, keys.Part, NpgsqlDbType.Text);
                 copy.Write(keys.SortKey, NpgsqlDbType.Text);
+                copy.Write(JsonSerializer.Serialize(record.OtherTitles ?? new Dictionary<string, string>()), NpgsqlDbType.Jsonb);
                 WriteOrNull(copy, record.Sdgs?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 if (lines.Accepted % 2000 == 0)
                 {
@@ -357,7 +360,8 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
         await ExecuteAsync(conn, "DELETE FROM catalogue_words", ct);
         await ExecuteAsync(conn, """
             INSERT INTO catalogue_words (word, document_count)
-            SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('catalogue_simple', title_en || ' ' || coalesce(title_fr, '')) FROM deliverables$$)
+            SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('catalogue_simple', concat_ws(' ', title_en, title_fr))
+                || jsonb_to_tsvector('catalogue_simple', other_titles, '["string"]') FROM deliverables$$)
             WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[[:alpha:]]+$'
             """, ct);
     }

@@ -15,6 +15,20 @@ public sealed class CsvRecordFields(IReadOnlyDictionary<string, int> columns, IR
     public override string? Text(string name) =>
         columns.TryGetValue(name, out var i) && i < values.Count && !string.IsNullOrWhiteSpace(values[i]) ? values[i] : null;
 
+    public override IReadOnlyDictionary<string, string> PerLanguage(string name)
+    {
+        var texts = new Dictionary<string, string>();
+        foreach (var column in columns.Keys)
+        {
+            if (column.Length > name.Length + 1 && column.StartsWith(name, StringComparison.Ordinal) && column[name.Length] == '.'
+                && Text(column) is { } text)
+            {
+                texts[column[(name.Length + 1)..]] = text;
+            }
+        }
+        return texts;
+    }
+
     public override int? Int(string name)
     {
         var text = Text(name);

@@ -15,7 +15,7 @@ public sealed partial record DeliverableRecord(
     string DeliverableType,
     string? SupplementType,
     string Reference,
-    string TitleEn,
+    string? TitleEn,
     string? TitleFr,
     DateOnly? PublicationDate,
     int? Edition,
@@ -29,7 +29,8 @@ public sealed partial record DeliverableRecord(
     int? PagesFr,
     string? ScopeEn,
     string? ScopeFr,
-    IReadOnlyList<int>? Sdgs = null)
+    IReadOnlyList<int>? Sdgs = null,
+    IReadOnlyDictionary<string, string>? OtherTitles = null)
 {
     /// <summary>The CSV columns, in order (ISO's names; lists as "[a, b]").</summary>
     public static readonly IReadOnlyList<string> CsvColumns =
@@ -80,7 +81,7 @@ public sealed partial record DeliverableRecord(
         {
             throw new BadLineException($"reference '{RecordFields.Shorten(reference)}' is not an ISO identifier: {why}");
         }
-        var titleEn = f.Text("title.en")?.Trim() ?? throw new BadLineException("title.en (the English title) is missing");
+        var titles = ReadTitles(f);
         var stage = f.Int("currentStage") ?? throw new BadLineException("currentStage is missing");
         if (!HarmonizedStages.IsKnown(stage))
         {
@@ -119,10 +120,52 @@ public sealed partial record DeliverableRecord(
             throw new BadLineException("pages cannot be negative");
         }
         keys = DeliverableKeys.Of(parsed);
+        var others = titles.Where(t => t.Key is not ("en" or "fr")).ToDictionary(t => t.Key, t => t.Value);
         return new DeliverableRecord(
-            id, type, supplement, reference, titleEn, f.Text("title.fr")?.Trim(), f.Date("publicationDate"), edition,
+            id, type, supplement, reference, titles.GetValueOrDefault("en"), titles.GetValueOrDefault("fr"), f.Date("publicationDate"), edition,
             ics, committee, stage, f.IntList("replaces"), f.IntList("replacedBy"), languages.Distinct().ToList(),
-            pagesEn, pagesFr, f.Text("scope.en"), f.Text("scope.fr"), ReadSdgs(f));
+            pagesEn, pagesFr, f.Text("scope.en"), f.Text("scope.fr"), ReadSdgs(f), others.Count == 0 ? null : others);
+    }
+
+    /// <summary>
+    /// The titles by language. A deliverable published in one language (French only, say) has only
+    /// that title; one with none at all is refused.
+    /// </summary>
+    private static Dictionary<string, string> ReadTitles(RecordFields f)
+    {
+        var titles = new Dictionary<string, string>();
+        foreach (var (language, text) in f.PerLanguage("title"))
+        {
+            var code = language.Trim().ToLowerInvariant();
+            if (!LanguageCode().IsMatch(code))
+            {
+                throw new BadLineException($"title.{Shorten(language)} is not under a two-letter language code such as title.en or title.fr");
+            }
+            var title = text.Trim();
+            if (title.Length > 1000)
+            {
+                throw new BadLineException($"title.{code} is longer than 1000 characters");
+            }
+            titles[code] = title;
+        }
+        return titles.Count > 0 ? titles : throw new BadLineException("title is missing: give at least one, such as title.en or title.fr");
+    }
+
+    /// <summary>The titles in every language, English and French first.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Titles()
+    {
+        if (TitleEn is not null)
+        {
+            yield return new("en", TitleEn);
+        }
+        if (TitleFr is not null)
+        {
+            yield return new("fr", TitleFr);
+        }
+        foreach (var other in (OtherTitles ?? new Dictionary<string, string>()).OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            yield return other;
+        }
     }
 
     /// <summary>The goals, ascending and once each; null when the file has no such field (the import then keeps what the catalogue has).</summary>
@@ -152,10 +195,9 @@ public sealed partial record DeliverableRecord(
         w.WriteString("supplementType", SupplementType);
         w.WriteString("reference", Reference);
         w.WriteStartObject("title");
-        w.WriteString("en", TitleEn);
-        if (TitleFr is not null)
+        foreach (var (language, title) in Titles())
         {
-            w.WriteString("fr", TitleFr);
+            w.WriteString(language, title);
         }
         w.WriteEndObject();
         if (PublicationDate is { } date)

@@ -26,6 +26,40 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
         };
     }
 
+    public override IReadOnlyDictionary<string, string> PerLanguage(string name)
+    {
+        var texts = new Dictionary<string, string>();
+        if (!Find(name, out var value))
+        {
+            return texts;
+        }
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when NullIfEmpty(value.GetString()) is { } english:
+                // "title": "…" where "title": {"en": "…"} was expected: the English text.
+                texts["en"] = english;
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in value.EnumerateObject())
+                {
+                    if (member.Value.ValueKind == JsonValueKind.String && NullIfEmpty(member.Value.GetString()) is { } text)
+                    {
+                        texts[member.Name] = text;
+                    }
+                    else if (member.Value.ValueKind is not JsonValueKind.Null)
+                    {
+                        throw new BadLineException($"{name}.{member.Name} must be a text, not {Describe(member.Value)}");
+                    }
+                }
+                break;
+            case JsonValueKind.Null:
+                break;
+            default:
+                throw new BadLineException($"{name} must be texts by language, not {Describe(value)}");
+        }
+        return texts;
+    }
+
     public override int? Int(string name)
     {
         if (!Find(name, out var value) || value.ValueKind == JsonValueKind.Null)

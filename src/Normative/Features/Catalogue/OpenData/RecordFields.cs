@@ -22,6 +22,9 @@ public abstract class RecordFields
 
     public abstract int? Int(string name);
 
+    /// <summary>The texts of a field given per language ("title.en", "title.fr", "title.es" …), by language code; empty ones are left out.</summary>
+    public abstract IReadOnlyDictionary<string, string> PerLanguage(string name);
+
     public List<int> IntList(string name) =>
         TextList(name).Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n

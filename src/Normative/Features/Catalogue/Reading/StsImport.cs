@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue.Editing;
 using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Catalogue.Provisions;
 
 namespace Normative.Features.Catalogue.Reading;
 
@@ -55,7 +56,7 @@ public static class StsImport
         text.DeliverableId = deliverable.Id;
         text.Level = own.Level;
         text.Reference = Truncate(own.Reference ?? international?.Reference ?? deliverable.Reference, 200)!;
-        text.Title = TitleOf(doc, language) ?? deliverable.TitleEn;
+        text.Title = TitleOf(doc, language) ?? deliverable.TitleIn(language).Text;
         text.Edition = own.Edition ?? international?.Edition ?? deliverable.Edition;
         text.Committee = Truncate(own.Committee ?? international?.Committee, 100);
         text.ReleaseDate = own.ReleaseDate ?? international?.ReleaseDate;
@@ -89,6 +90,7 @@ public static class StsImport
             NotesHtml = [.. t.NotesHtml], ExamplesHtml = [.. t.ExamplesHtml], Source = t.Source, Ordinal = i,
         }));
         await db.SaveChangesAsync(ct);
+        await ProvisionActions.ComputeAsync(db, text.Id, ct);
         if (own.Level == AdoptionLevel.International)
         {
             // Adoptions loaded before the international text now find it.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace Normative.Features.Catalogue.Reading;
 
@@ -24,6 +25,8 @@ public class TextClause
     public bool Preview { get; set; }
     public required string Html { get; set; }
     public required string PlainText { get; set; }
+    /// <summary>The catalogue's search reads it (Data/Migrations/0127_text_search.sql); PostgreSQL computes it.</summary>
+    public NpgsqlTsVector SearchVector { get; private set; } = NpgsqlTsVector.Empty;
 }
 
 internal sealed class TextClauseConfiguration : IEntityTypeConfiguration<TextClause>
@@ -36,5 +39,9 @@ internal sealed class TextClauseConfiguration : IEntityTypeConfiguration<TextCla
         b.Property(c => c.Number).HasMaxLength(50);
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
         b.HasIndex(c => new { c.TextId, c.Anchor }).IsUnique();
+        b.Property(c => c.SearchVector).HasComputedColumnSql(
+            "setweight(to_tsvector('catalogue_en'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('catalogue_fr'::regconfig, coalesce(title, '')), 'A') " +
+            "|| setweight(to_tsvector('catalogue_en'::regconfig, plain_text), 'D') || setweight(to_tsvector('catalogue_fr'::regconfig, plain_text), 'D')", stored: true);
+        b.HasIndex(c => c.SearchVector).HasMethod("gin");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Npgsql;
@@ -153,7 +154,9 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         if (candidates.Count > 0)
         {
             await using var cmd = dataSource.CreateCommand("""
-                SELECT t.w, EXISTS (SELECT 1 FROM catalogue_words x WHERE x.word = t.w) AS known,
+                SELECT t.w, (EXISTS (SELECT 1 FROM catalogue_words x WHERE x.word = t.w)
+                             OR EXISTS (SELECT 1 FROM standard_text_clauses c
+                                        WHERE c.search_vector @@ (to_tsquery('catalogue_en', t.w) || to_tsquery('catalogue_fr', t.w)))) AS known,
                        (SELECT x.word FROM catalogue_words x
                         WHERE x.word % t.w AND NOT EXISTS (SELECT 1 FROM catalogue_words y WHERE y.word = t.w)
                         ORDER BY similarity(x.word, t.w) DESC, x.document_count DESC, x.word LIMIT 1) AS nearest,
@@ -203,7 +206,10 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         plan.TsQuery = $"(to_tsquery('catalogue_en', {tsquery}) || to_tsquery('catalogue_fr', {tsquery}))";
         plan.Where = "d.search_vector @@ tq.q";
         // The Editors' top standards are what most people look for: they lead among equal matches.
-        plan.Score = $"ts_rank(d.search_vector, tq.q) * {StatusFactor} * (CASE WHEN d.supplement_type IS NULL THEN 1.0 ELSE 0.7 END) * (CASE WHEN top.deliverable_id IS NULL THEN 1.0 ELSE 1.5 END)";
+        // A match in a reference, title or scope scores above 1; a match in the full text alone below 0.5.
+        plan.Score = $"1.0 + ts_rank(d.search_vector, tq.q) * {StatusFactor} * (CASE WHEN d.supplement_type IS NULL THEN 1.0 ELSE 0.7 END) * (CASE WHEN top.deliverable_id IS NULL THEN 1.0 ELSE 1.5 END)";
+        // Ranking each matching clause would read every one of their vectors; how many clauses match is read from the index alone.
+        plan.TextScore = $"0.5 * (th.clauses / (th.clauses + 1.0)) * {StatusFactor} * (CASE WHEN d.supplement_type IS NULL THEN 1.0 ELSE 0.7 END)";
         return plan;
     }
 
@@ -216,40 +222,70 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             SearchSort.Reference => "sort_key, id",
             _ => "score DESC, publication_date DESC NULLS LAST, sort_key, id",
         };
-        var french = language == "fr";
         var queryCte = plan.TsQuery is null ? "" : $"tq AS (SELECT {plan.TsQuery} AS q), ";
         var fromQuery = plan.TsQuery is null ? "" : " CROSS JOIN tq";
-        var headline = plan.TsQuery is null
-            ? "NULL::text"
-            : french
-                ? $"CASE WHEN d.title_fr IS NOT NULL THEN ts_headline('catalogue_fr', d.title_fr, tq.q, '{HeadlineOptions}') ELSE ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}') END"
-                : $"ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}')";
+        var headline = plan.TsQuery is null ? "NULL::text" : HeadlineSql(language);
         var score = plan.Score ?? StatusFactor;
         var where = plan.Where ?? "true";
+        const string Columns = "d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.sdgs, d.publication_date, d.sort_key";
+        var textCte = "";
+        var textHits = "";
+        var clauseJoin = "";
+        var clauseColumns = "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text";
+        if (plan.TextScore is not null)
+        {
+            // Standards whose full text matches and whose record does not: a second, small branch, so
+            // that the record matches keep their index scan.
+            textCte = """
+                th AS MATERIALIZED (SELECT t.deliverable_id, count(*) AS clauses
+                       FROM tq, standard_text_clauses c JOIN standard_texts t ON t.id = c.text_id
+                       WHERE c.search_vector @@ tq.q GROUP BY t.deliverable_id),
+                """;
+            textHits = $"""
+
+                UNION ALL
+                SELECT {Columns}, ({plan.TextScore})::float8 AS score
+                FROM th JOIN deliverables d ON d.id = th.deliverable_id CROSS JOIN tq
+                WHERE NOT (d.search_vector @@ tq.q){filters}
+                """;
+            // Which clause matched: the best in the reader's language first. Only a clause of the free
+            // preview shows a snippet of its words; any other shows its number and title alone.
+            var lang = plan.Add(language, NpgsqlDbType.Text);
+            clauseJoin = $"""
+
+                LEFT JOIN LATERAL (
+                    SELECT c.number::text AS number, c.title, c.anchor::text AS anchor, t.language::text AS language,
+                           CASE WHEN c.preview THEN ts_headline(CASE t.language WHEN 'fr' THEN 'catalogue_fr'::regconfig ELSE 'catalogue_en'::regconfig END,
+                                c.plain_text, tq.q, '{SnippetOptions}') END AS snippet
+                    FROM standard_texts t JOIN standard_text_clauses c ON c.text_id = t.id
+                    WHERE t.deliverable_id = d.id AND c.search_vector @@ tq.q
+                    ORDER BY (t.language = {lang}) DESC, ts_rank(c.search_vector, tq.q) DESC, t.id, c.ordinal LIMIT 1) mc ON true
+                """;
+            clauseColumns = "mc.number, mc.title, mc.anchor, mc.language, mc.snippet";
+        }
         var limit = plan.Add(query.PageSize, NpgsqlDbType.Integer);
         var offset = plan.Add((query.Page - 1) * query.PageSize, NpgsqlDbType.Integer);
         var sql = $"""
-            WITH {queryCte}m AS MATERIALIZED (
-                SELECT d.id, d.deliverable_type, d.status, d.current_stage, d.owner_committee, d.ics_paths, d.languages, d.sdgs, d.publication_date, d.sort_key,
-                       ({score})::float8 AS score
+            WITH {queryCte}{textCte}m AS MATERIALIZED (
+                SELECT {Columns}, ({score})::float8 AS score
                 FROM deliverables d{fromQuery} LEFT JOIN top_standards top ON top.deliverable_id = d.id
-                WHERE {where}{filters}),
+                WHERE {where}{filters}{textHits}),
             page AS (SELECT id, score FROM m ORDER BY {order} LIMIT {limit} OFFSET {offset})
             SELECT 0 AS kind, NULL::text AS facet, NULL::text AS value, 0::bigint AS n, d.id, d.reference::text, d.title_en, d.title_fr,
                    d.deliverable_type::text, d.supplement_type::text, d.status::text, d.current_stage, d.publication_date, d.owner_committee::text,
-                   {headline} AS headline, p.score, d.sort_key::text
-            FROM page p JOIN deliverables d ON d.id = p.id{fromQuery}
-            UNION ALL SELECT 1, 'total', NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m
-            UNION ALL SELECT 1, 'type', deliverable_type, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY deliverable_type
-            UNION ALL SELECT 1, 'status', status, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY status
-            UNION ALL SELECT 1, 'stage', current_stage::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY current_stage
-            UNION ALL (SELECT 1, 'committee', owner_committee, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                   {headline} AS headline, p.score, d.sort_key::text, d.other_titles::text, d.languages, {clauseColumns}
+            FROM page p JOIN deliverables d ON d.id = p.id{fromQuery}{clauseJoin}
+            UNION ALL SELECT 1, 'total', NULL, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m
+            UNION ALL SELECT 1, 'type', deliverable_type, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY deliverable_type
+            UNION ALL SELECT 1, 'status', status, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY status
+            UNION ALL SELECT 1, 'stage', current_stage::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m GROUP BY current_stage
+            UNION ALL (SELECT 1, 'committee', owner_committee, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                        FROM m WHERE owner_committee IS NOT NULL GROUP BY owner_committee ORDER BY count(*) DESC, owner_committee LIMIT {CommitteeFacetSize})
-            UNION ALL SELECT 1, 'ics', p, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.ics_paths) AS p WHERE length(p) = 2 GROUP BY p
-            UNION ALL SELECT 1, 'year', extract(year FROM publication_date)::int::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            UNION ALL SELECT 1, 'ics', p, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.ics_paths) AS p WHERE length(p) = 2 GROUP BY p
+            UNION ALL SELECT 1, 'year', extract(year FROM publication_date)::int::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                       FROM m WHERE publication_date IS NOT NULL GROUP BY 3
-            UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
-            UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
+            UNION ALL SELECT 1, 'language', l, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.languages) AS l GROUP BY l
+            UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -284,17 +320,22 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
                     continue;
                 }
                 var reference = reader.GetString(5);
-                var titleEn = reader.GetString(6);
-                var titleFr = reader.IsDBNull(7) ? null : reader.GetString(7);
-                var title = french && titleFr is not null ? titleFr : titleEn;
-                var marked = reader.IsDBNull(14) ? [title] : Segments(reader.GetString(14));
+                var others = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(17));
+                var title = LocalTitle.Pick(language, reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                    others, reader.GetFieldValue<string[]>(18), reference).Text;
+                var segments = reader.IsDBNull(14) ? null : Segments(reader.GetString(14));
+                // The headline marks the title shown, unless that title is one the statement did not mark.
+                var marked = segments is not null && string.Concat(segments) == title ? segments : [title];
                 var hit = new SearchHit(
                     reader.GetInt32(4), reference, title, marked, MarkReference(reference, plan.MarkText),
                     reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
                     Enum.Parse<DeliverableStatus>(reader.GetString(10)), reader.GetInt32(11),
                     reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12),
                     reader.IsDBNull(13) ? null : reader.GetString(13),
-                    plan.Canonical is not null && IsSame(reference, plan.Canonical));
+                    plan.Canonical is not null && IsSame(reference, plan.Canonical),
+                    reader.IsDBNull(21) ? null : new MatchedClause(
+                        reader.IsDBNull(19) ? null : reader.GetString(19), reader.IsDBNull(20) ? null : reader.GetString(20),
+                        reader.GetString(21), reader.GetString(22), reader.IsDBNull(23) ? null : Segments(reader.GetString(23))));
                 hits.Add((hit, reader.GetDouble(15), reader.GetString(16)));
             }
         }
@@ -366,6 +407,29 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         return sql.ToString();
     }
 
+    /// <summary>
+    /// The matches marked in the title a reader of <paramref name="language"/> is shown (see
+    /// <see cref="LocalTitle.Pick"/>): their language's, else the English, else the French one.
+    /// </summary>
+    private static string HeadlineSql(string language)
+    {
+        var (wanted, config) = language switch
+        {
+            "en" => ("d.title_en", "catalogue_en"),
+            "fr" => ("d.title_fr", "catalogue_fr"),
+            // Only the site's own language codes (two letters) reach here; anything else gets the English title.
+            _ when language.Length == 2 && language.All(char.IsAsciiLetterLower) => ($"(d.other_titles->>'{language}')", "catalogue_simple"),
+            _ => ("d.title_en", "catalogue_en"),
+        };
+        return $"""
+            CASE WHEN {wanted} IS NOT NULL THEN ts_headline('{config}', {wanted}, tq.q, '{HeadlineOptions}')
+                 WHEN d.title_en IS NOT NULL THEN ts_headline('catalogue_en', d.title_en, tq.q, '{HeadlineOptions}')
+                 WHEN d.title_fr IS NOT NULL THEN ts_headline('catalogue_fr', d.title_fr, tq.q, '{HeadlineOptions}') END
+            """;
+    }
+
+    private static string SnippetOptions => $"MaxFragments=1, MaxWords=24, MinWords=10, ShortWord=2, StartSel={MarkStart}, StopSel={MarkEnd}";
+
     private static string HeadlineOptions => $"HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}";
 
     /// <summary>Splits ts_headline's output at its markers: odd segments are the matches.</summary>
@@ -410,6 +474,8 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         public string? Where { get; set; }
         public string? Score { get; set; }
         public string? TsQuery { get; set; }
+        /// <summary>The score of a standard found by its full text alone (the words plan); null when texts are not searched.</summary>
+        public string? TextScore { get; set; }
         public string? Corrected { get; init; }
         public string? Canonical { get; init; }
         public string? MarkText { get; init; }

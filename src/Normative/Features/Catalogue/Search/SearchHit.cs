@@ -3,6 +3,7 @@ namespace Normative.Features.Catalogue.Search;
 /// <summary>
 /// One result. <see cref="TitleMarked"/> and <see cref="ReferenceMarked"/> are split into segments
 /// where odd segments matched the query, so a page can highlight them without trusting any HTML.
+/// <see cref="Clause"/> is the clause of the full text that matched, when one did.
 /// </summary>
 public sealed record SearchHit(
     int Id,
@@ -16,4 +17,5 @@ public sealed record SearchHit(
     int Stage,
     DateOnly? PublicationDate,
     string? OwnerCommittee,
-    bool ExactMatch);
+    bool ExactMatch,
+    MatchedClause? Clause = null);

@@ -133,7 +133,8 @@ public static class ProjectActions
         var project = new Project
         {
             Reference = reference.ToString(),
-            TitleEn = deliverable.TitleEn,
+            // A project's working title is English; a deliverable published without one lends the title it has.
+            TitleEn = deliverable.TitleEn ?? deliverable.TitleIn("en").Text,
             TitleFr = deliverable.TitleFr,
             Scope = deliverable.ScopeEn,
             CommitteeId = committeeId,

@@ -43,11 +43,18 @@ public static class StoreAlerts
             .SelectMany(p => changes.GetValueOrDefault(p.DeliverableId, []).Select(c => new AlertScan.Notice(p.UserId, p.DeliverableId, c)))
             .ToList();
         var news = new Dictionary<string, List<StoreMail.AlertItem>>();
-        foreach (var notice in await AlertScan.InsertAsync(db, candidates, now, now, ct))
+        var inserted = await AlertScan.InsertAsync(db, candidates, now, now, ct);
+        // A new edition or an amendment whose text and the bought one's are both here: the mail links to what changed.
+        var involved = inserted.SelectMany(n => new[] { n.DeliverableId, n.Change.NewDeliverableId ?? n.DeliverableId }).Distinct().ToList();
+        var withText = involved.Count == 0 ? [] : (await db.StandardTexts.Where(t => involved.Contains(t.DeliverableId)).Select(t => t.DeliverableId).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var notice in inserted)
         {
             var target = notice.Change.NewDeliverableId is { } id ? byId.GetValueOrDefault(id) : null;
+            var comparable = target is not null && notice.Change.Kind is AlertKind.NewEdition or AlertKind.Amendment
+                && withText.Contains(target.Id) && withText.Contains(notice.DeliverableId);
             var item = new StoreMail.AlertItem(
-                bought[notice.DeliverableId].Reference, notice.Change.Kind, target?.Reference, target?.Id ?? notice.DeliverableId);
+                bought[notice.DeliverableId].Reference, notice.Change.Kind, target?.Reference, target?.Id ?? notice.DeliverableId,
+                comparable ? notice.DeliverableId : null);
             if (!news.TryGetValue(notice.UserId, out var items))
             {
                 news[notice.UserId] = items = [];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Reading;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store.Alerts;
@@ -38,9 +39,59 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Contains($"ISO {n}:2019 has a new edition: ISO {n}:2026.", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"ISO {n}:2019 has been withdrawn and replaced by ISO {n}:2026.", mail.Text, StringComparison.Ordinal);
         Assert.Equal($"/store/standard/{edition.Id}", Mailbox.LinkIn(mail, "/store/standard/"));
+        // Without texts there is nothing to compare: no link to what changed.
+        Assert.DoesNotContain("/changes", mail.Text, StringComparison.Ordinal);
 
         await ScanAsync();
         Assert.Equal(1, await AlertMailsAsync(email));
+    }
+
+    [Fact]
+    public async Task WhenBothEditionsHaveTextsTheMailLinksToWhatChanged()
+    {
+        var n = Number();
+        var bought = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2017");
+        var (_, order) = await StoreTestData.BuyPaidPdfAsync(factory, bought);
+        var email = await EmailOfBuyerAsync(order);
+        var edition = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2026", replaces: [bought.Id]);
+        foreach (var d in new[] { bought, edition })
+        {
+            var xml = System.Text.Encoding.UTF8.GetBytes(Catalogue.Reading.StsImportTests.Sts(d.Reference));
+            await factory.WithDbAsync(db => StsImport.ImportAsync(db, "text.xml", xml, new StsImportOptions(d.Id), DateTimeOffset.UtcNow, CancellationToken.None));
+        }
+        await ReplaceAsync(bought, edition);
+
+        Assert.True(await ScanAsync() >= 1);
+
+        var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("has changed", StringComparison.Ordinal));
+        Assert.Contains("What changed:", mail.Text, StringComparison.Ordinal);
+        Assert.Equal($"/standard/{edition.Id}/changes?from={bought.Id}", Mailbox.LinkIn(mail, $"/standard/{edition.Id}/changes"));
+    }
+
+    [Fact]
+    public async Task TheBuyerOfTheNewEditionSeesTheChangedWordsAndTheBuyerOfTheOldOneOnlyWhichClauses()
+    {
+        var n = Number();
+        var old = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2017");
+        var edition = await StoreTestData.AddDeliverableAsync(factory, $"ISO {n}:2026", replaces: [old.Id]);
+        foreach (var (d, when) in new[] { (old, "yearly"), (edition, "monthly") })
+        {
+            var body = $"<sec><label>5</label><title>Calibration</title><p>The balance shall be calibrated {when}.</p></sec>";
+            var xml = System.Text.Encoding.UTF8.GetBytes(Catalogue.Reading.StsImportTests.Sts(d.Reference, body));
+            await factory.WithDbAsync(db => StsImport.ImportAsync(db, "text.xml", xml, new StsImportOptions(d.Id), DateTimeOffset.UtcNow, CancellationToken.None));
+        }
+        var (oldBuyer, _) = await StoreTestData.BuyPaidPdfAsync(factory, old);
+        var (newBuyer, _) = await StoreTestData.BuyPaidPdfAsync(factory, edition);
+        var url = CatalogueLinks.Changes(edition.Id, old.Id) + "&culture=en";
+
+        var seen = await newBuyer.GetDocumentAsync(url);
+        Assert.Equal(["sec_5"], seen.QuerySelectorAll(".change").Select(e => e.Id));
+        Assert.Equal(["monthly"], seen.QuerySelectorAll("#sec_5 ins").Select(e => e.TextContent));
+        Assert.Equal(["yearly"], seen.QuerySelectorAll("#sec_5 del").Select(e => e.TextContent));
+
+        var hidden = await oldBuyer.GetDocumentAsync(url);
+        Assert.NotNull(hidden.GetElementById("sec_5"));
+        Assert.Empty(hidden.QuerySelectorAll(".change ins, .change del"));
     }
 
     [Fact]
@@ -54,8 +105,8 @@ public class AlertTests(StoreFactory factory) : IClassFixture<StoreFactory>
         var file = Path.Combine(Directory.CreateTempSubdirectory("alerts-").FullName, "deliverables.jsonl");
         await File.WriteAllLinesAsync(file,
         [
-            Catalogue.CatalogueFactory.Line(bought.Id, bought.Reference, bought.TitleEn, 9599, ("replacedBy", new[] { successor })),
-            Catalogue.CatalogueFactory.Line(successor, $"ISO {n}:2026", bought.TitleEn, 6060, ("replaces", new[] { bought.Id })),
+            Catalogue.CatalogueFactory.Line(bought.Id, bought.Reference, bought.TitleEn!, 9599, ("replacedBy", new[] { successor })),
+            Catalogue.CatalogueFactory.Line(successor, $"ISO {n}:2026", bought.TitleEn!, 6060, ("replaces", new[] { bought.Id })),
         ]);
 
         var import = await CliProcess.RunAsync(null, "import", "deliverables", file, "--ConnectionStrings:Normative=" + factory.ConnectionString);

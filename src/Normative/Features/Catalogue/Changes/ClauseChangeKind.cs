@@ -1,0 +1,9 @@
+namespace Normative.Features.Catalogue.Changes;
+
+public enum ClauseChangeKind
+{
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+}

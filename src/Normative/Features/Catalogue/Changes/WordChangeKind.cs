@@ -1,0 +1,8 @@
+namespace Normative.Features.Catalogue.Changes;
+
+public enum WordChangeKind
+{
+    Same,
+    Deleted,
+    Inserted,
+}
