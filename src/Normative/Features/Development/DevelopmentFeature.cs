@@ -37,6 +37,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("meetings", 50, typeof(DevelopmentText), "Committee.Meetings", c => DevelopmentLinks.CommitteeMeetings(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab(Documents.IndexModel.Tab, 55, typeof(DevelopmentText), "Committee.Documents", c => DocumentLinks.Register(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab(BallotsModel.Tab, 60, typeof(DevelopmentText), "Committee.Ballots", c => DevelopmentLinks.CommitteeBallots(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
             DevelopmentAccess.Manages));
@@ -46,6 +47,8 @@ public sealed class DevelopmentFeature : Feature
     public override void MapEndpoints(WebApplication app)
     {
         app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
+        app.MapDocumentsApi();        // /api/v1/committees/{id}/documents: the register, files, uploads
+        app.MapDocumentFiles();       // /committees/{slug}/documents/{number}/file and the register's Atom feed
         // Committee settings' old address (/development/committees/{id}/settings) → /committees/{slug}/settings.
         app.MapMethods("/development/committees/{id:int}/{**rest}", [HttpMethods.Get, HttpMethods.Head],
             (int id, string? rest, HttpContext context, NormativeDb db, CancellationToken ct) =>
