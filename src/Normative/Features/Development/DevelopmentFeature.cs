@@ -22,9 +22,11 @@ public sealed class DevelopmentFeature : Feature
         services.AddScoped<MeetingMail>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DocumentMail>();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
             services.AddHostedService<BallotWorker>();
+            services.AddHostedService<DocumentDigestWorker>();
         }
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, Order: 50));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, "Sitemap.Organization", Order: 230));
@@ -32,6 +34,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Meetings.Mine", DevelopmentLinks.MyMeetings, Role: Roles.Delegate, Order: 60));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Documents.MailSettings", DocumentLinks.MailSettings, Order: 61));
         services.AddSitemapSource(new DevelopmentSitemap());
         // The committee's home (Catalogue) shows standards development's tabs and its officers on the overview.
         services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));

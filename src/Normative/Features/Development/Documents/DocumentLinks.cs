@@ -23,4 +23,8 @@ public static class DocumentLinks
     public static string ApiDocument(int committeeId, int number) => $"/api/v1/committees/{committeeId}/documents/{number}";
 
     public static string ApiFile(int committeeId, int number) => $"/api/v1/committees/{committeeId}/documents/{number}/file";
+
+    /// <summary>Whether one gets the daily mail of new committee documents.</summary>
+    [LinkTo("/Development/Documents/Mail")]
+    public static string MailSettings => "/development/documents/mail";
 }
