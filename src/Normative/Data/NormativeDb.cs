@@ -14,6 +14,7 @@ using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Meetings;
@@ -26,6 +27,7 @@ using Normative.Features.Store.Delivery;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Mail;
+using Normative.Storage;
 
 namespace Normative.Data;
 
@@ -98,6 +100,10 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
     public DbSet<CalendarKey> CalendarKeys => Set<CalendarKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<CommitteeDocument> CommitteeDocuments => Set<CommitteeDocument>();
+    public DbSet<CommitteeDocumentCounter> CommitteeDocumentCounters => Set<CommitteeDocumentCounter>();
+    public DbSet<DocumentMailOptOut> DocumentMailOptOuts => Set<DocumentMailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

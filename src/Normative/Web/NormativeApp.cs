@@ -1,5 +1,6 @@
 using Normative.Data;
 using Normative.Mail;
+using Normative.Storage;
 
 namespace Normative.Web;
 
@@ -14,6 +15,7 @@ public static class NormativeApp
         builder.AddWebPlatform();     // settings checks, logs, proxy, languages, errors as ProblemDetails, OpenAPI, health, data protection, rate limits
         builder.AddObservability();   // OpenTelemetry traces and metrics; OTLP when configured, /metrics for operators
         builder.AddMail();            // the outbox and its worker; SMTP or .eml files
+        builder.AddFileStore();       // the file store: contents streamed in and out of PostgreSQL
         foreach (var feature in features)
         {
             feature.AddServices(builder);

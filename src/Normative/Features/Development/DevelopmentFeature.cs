@@ -4,6 +4,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
@@ -19,6 +20,7 @@ public sealed class DevelopmentFeature : Feature
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
         services.AddScoped<MeetingMail>();
+        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
