@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
@@ -448,7 +449,11 @@ public static class DevelopmentDemo
         {
             foreach (var stage in stages)
             {
-                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, note, at, ct));
+                if (DraftRules.ForStage(stage) is { } draft)
+                {
+                    await DraftsDemo.FileAsync(db, project, draft, at, ct);
+                }
+                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, note, at, null, ct));
                 at = at.AddDays(1);
             }
         }

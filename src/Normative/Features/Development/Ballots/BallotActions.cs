@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
@@ -52,6 +53,29 @@ public static class BallotActions
         {
             return DevelopmentError.Conflict(reason, request.Kind.ToString(), StageCodes.Format(project.Stage));
         }
+        CommitteeDocument? draft = null;
+        if (DraftRules.NamesDocument(request.Kind) && (request.DraftNumber is not null || DraftRules.ForBallot(request.Kind) is not null))
+        {
+            var type = DraftRules.ForBallot(request.Kind);
+            var typeName = type is { } t ? DraftRules.Label(t, 1, 1) : request.Kind.ToString();
+            var found = await ProjectDrafts.FindAsync(db, project, type, request.DraftNumber, typeName, ct);
+            // A ballot on a project that has no draft of the kind yet (one registered before drafts were
+            // filed) still opens, and names none; a draft asked for by number must be the project's.
+            if (found.Succeeded)
+            {
+                draft = found.Value;
+            }
+            else if (request.DraftNumber is not null)
+            {
+                return found.Error;
+            }
+        }
+        if (draft is not null && !DraftRules.AudienceFits(request.Kind, request.PublicConsultation, draft.Audience))
+        {
+            var committeeReference = await db.Committees.Where(c => c.Id == project.CommitteeId).Select(c => c.Reference).SingleAsync(ct);
+            return DevelopmentError.Conflict(request.PublicConsultation ? "Error.Draft.NotPublic" : "Error.Draft.Audience",
+                CommitteeDocuments.Reference(committeeReference, draft.Number));
+        }
         var status = await db.CommitteeMemberships.AsNoTracking().Where(m => m.CommitteeId == project.CommitteeId)
             .ToDictionaryAsync(m => m.MemberBodyId, m => (MembershipStatus?)m.Status, ct);
         var toAll = BallotRules.For(request.Kind).Electorate == BallotElectorate.AllMemberBodies;
@@ -80,6 +104,7 @@ public static class BallotActions
             OpenedByUserId = userId,
             PublicConsultation = request.PublicConsultation,
             PMembers = pMembers,
+            DocumentId = draft?.Id,
         };
         db.Ballots.Add(ballot);
         await db.SaveChangesAsync(ct);

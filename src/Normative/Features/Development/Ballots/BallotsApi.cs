@@ -18,7 +18,8 @@ public static class BallotsApi
         DateTimeOffset OpenedAt, DateTimeOffset ClosesAt, DateTimeOffset? ClosedAt, bool PublicConsultation, int PMembers, int Responded,
         string? Outcome, string? Decision, string? DecisionNote, string Url);
 
-    public sealed record OpenBallotRequest(int ProjectId, string Kind, DateTimeOffset? ClosesAt, bool? PublicConsultation);
+    /// <param name="Draft">The N-number of the draft the ballot is about, in the committee's register; without it, the project's latest draft of the kind's type (CD, DIS, FDIS).</param>
+    public sealed record OpenBallotRequest(int ProjectId, string Kind, DateTimeOffset? ClosesAt, bool? PublicConsultation, int? Draft = null);
 
     /// <param name="Position">approve, disapprove, abstain; on a systematic review confirm, revise, withdraw, abstain.</param>
     /// <param name="MemberBody">The body's acronym or country code; needed only by a delegate of several bodies on the ballot.</param>
@@ -117,7 +118,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Ballot.Kind", request.Kind ?? ""), t);
         }
-        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false),
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false, request.Draft),
             user.UserId(), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {

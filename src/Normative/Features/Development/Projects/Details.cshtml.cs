@@ -50,6 +50,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         public string? Stage { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>On a move to 30.00, 40.00 or 50.00, the N-number of the draft; empty for the latest of the stage's type.</summary>
+        public int? Draft { get; set; }
     }
 
     /// <summary>The committee manager opens a ballot on the project.</summary>
@@ -61,6 +64,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         public string? ClosesOn { get; set; }
 
         public bool PublicConsultation { get; set; }
+
+        /// <summary>The N-number of the draft the ballot is about; empty for the project's latest of the kind's type.</summary>
+        public int? Draft { get; set; }
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, MoveInput move)
@@ -78,7 +84,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         {
             return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
-        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), move.Note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), move.Note, clock.GetUtcNow(), move.Draft, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
@@ -111,7 +117,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         {
             return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
-        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(id, k, closes, ballot.PublicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(id, k, closes, ballot.PublicConsultation, ballot.Draft), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
