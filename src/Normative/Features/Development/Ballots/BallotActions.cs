@@ -121,7 +121,8 @@ public static class BallotActions
         if (mail is not null)
         {
             var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
-            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct));
+            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct),
+                draft is null ? null : CommitteeDocuments.Reference(committee.Reference, draft.Number));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -269,9 +270,11 @@ public static class BallotActions
     /// <summary>
     /// Closes the ballot (early, or after its date; <paramref name="userId"/> is null when the system
     /// closes it at its date), computes the outcome and moves the project: xx.60, then xx.99 on approval.
-    /// Without <paramref name="mail"/> no mail is queued (loading history).
+    /// Without <paramref name="mail"/> no mail is queued (loading history); with <paramref name="documents"/>
+    /// the result and the compiled comments are filed in the committee's register in the same transaction.
     /// </summary>
-    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now,
+        BallotDocuments? documents = null, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ballot = await LockAsync(db, ballotId, ct);
@@ -301,6 +304,11 @@ public static class BallotActions
         {
             await ExpertActions.JoinFromBallotAsync(db, ballot, now, ct);
         }
+        string? filed = null;
+        if (documents is not null)
+        {
+            filed = await documents.FileAsync(db, ballot, project, await db.Committees.AsNoTracking().SingleAsync(c => c.Id == ballot.CommitteeId, ct), tally, now, ct);
+        }
         if (mail is not null)
         {
             var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
@@ -310,7 +318,11 @@ public static class BallotActions
             {
                 recipients.Add(new DevelopmentMail.Recipient(email, manager.DisplayName, 0, committee.Reference));
             }
-            mail.QueueClosed(db, ballot, project, committee, tally, recipients);
+            var draft = ballot.DocumentId is { } draftId ? await db.CommitteeDocuments.Where(d => d.Id == draftId).Select(d => (int?)d.Number).FirstOrDefaultAsync(ct) : null;
+            // The committee's own members (and its manager) may read what was filed, and are told where it is.
+            var members = filed is null ? [] : await db.CommitteeMemberships.Where(m => m.CommitteeId == committee.Id).Select(m => m.MemberBodyId).ToListAsync(ct);
+            mail.QueueClosed(db, ballot, project, committee, tally, recipients, draft is { } n ? CommitteeDocuments.Reference(committee.Reference, n) : null,
+                filed, [.. members, 0]);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
 
@@ -165,7 +166,7 @@ public static class BallotsApi
         return TypedResults.Ok(new VoteResponse(id, v.MemberBody.Acronym, v.Position.Position.ToString(), v.Replaced, counted, v.Position.CastAt));
     }
 
-    private static async Task<Results<Ok<BallotResponse>, ProblemHttpResult>> CloseAsync(int id, ClaimsPrincipal user, NormativeDb db, DevelopmentMail mail,
+    private static async Task<Results<Ok<BallotResponse>, ProblemHttpResult>> CloseAsync(int id, ClaimsPrincipal user, NormativeDb db, DevelopmentMail mail, BallotDocuments documents,
         TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
         var (ballot, _, committee) = await LoadAsync(db, id, ct);
@@ -177,7 +178,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Forbidden(t);
         }
-        var result = await BallotActions.CloseAsync(db, mail, id, user.UserId(), clock.GetUtcNow(), ct);
+        var result = await BallotActions.CloseAsync(db, mail, id, user.UserId(), clock.GetUtcNow(), documents, ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

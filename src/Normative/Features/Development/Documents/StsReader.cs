@@ -33,9 +33,6 @@ public static partial class StsReader
         ["tr"] = "tr",
         ["th"] = "th",
         ["td"] = "td",
-        ["def-list"] = "dl",
-        ["term"] = "dt",
-        ["def"] = "dd",
     };
     private static readonly Dictionary<string, string> Inlines = new()
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
@@ -29,6 +30,8 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
     public Committee? WorkingGroup { get; private set; }
     public StageHistory History { get; private set; } = null!;
     public List<BallotRow> Ballots { get; private set; } = [];
+    /// <summary>The project's drafts in the committee's register that the reader may see, by stage.</summary>
+    public List<DraftEntry> Drafts { get; private set; } = [];
     public Deliverable? Deliverable { get; private set; }
     public Deliverable? Replaces { get; private set; }
     public Deliverable? Amends { get; private set; }
@@ -168,6 +171,8 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         Ballots = (await db.Ballots.AsNoTracking().Where(b => b.ProjectId == id).OrderByDescending(b => b.OpenedAt)
                 .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id) }).ToListAsync())
             .Select(x => new BallotRow(x.b, x.Responded)).ToList();
+        var reader = await DocumentAccess.ReaderAsync(db, User, Committee, HttpContext.RequestAborted);
+        Drafts = await ProjectDrafts.ListAsync(db, id, Committee.Reference, DocumentAccess.Audiences(reader), HttpContext.RequestAborted);
         Deliverable = project.DeliverableId is { } d ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == d) : null;
         Replaces = project.ReplacesDeliverableId is { } r ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r) : null;
         Amends = project.BaseDeliverableId is { } a ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a) : null;
