@@ -64,6 +64,7 @@ public static class DevelopmentDemo
             }
         }
         await LoadExpertsAndLiaisonsAsync(db, users, committees, delegates, now, ct);
+        await DocumentsDemo.LoadAsync(db, committees, manager.Id, now, ct);
         return new Summary(bodies.Count, committees.Count, delegates.Count, await db.Projects.CountAsync(ct), await db.Ballots.CountAsync(ct));
     }
 

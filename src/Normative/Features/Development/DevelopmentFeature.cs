@@ -23,9 +23,11 @@ public sealed class DevelopmentFeature : Feature
         services.AddScoped<MeetingMail>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DocumentMail>();
         if (builder.Configuration.GetValue("Development:Jobs:Enabled", true))
         {
             services.AddHostedService<BallotWorker>();
+            services.AddHostedService<DocumentDigestWorker>();
         }
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, Order: 50));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.TakingPart", DevelopmentLinks.TakingPart, "Sitemap.Organization", Order: 230));
@@ -33,11 +35,13 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Development.Title", DevelopmentLinks.Home, "Sitemap.Organization", Order: 232));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(DevelopmentText), "Consultations.Title", DevelopmentLinks.Consultations, "Sitemap.Organization", Order: 233));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Meetings.Mine", DevelopmentLinks.MyMeetings, Role: Roles.Delegate, Order: 60));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Documents.MailSettings", DocumentLinks.MailSettings, Order: 61));
         services.AddSitemapSource(new DevelopmentSitemap());
         // The committee's home (Catalogue) shows standards development's tabs and its officers on the overview.
         services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("meetings", 50, typeof(DevelopmentText), "Committee.Meetings", c => DevelopmentLinks.CommitteeMeetings(c.Slug)));
+        services.AddCommitteeTab(new CommitteeTab(Documents.IndexModel.Tab, 55, typeof(DevelopmentText), "Committee.Documents", c => DocumentLinks.Register(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab(BallotsModel.Tab, 60, typeof(DevelopmentText), "Committee.Ballots", c => DevelopmentLinks.CommitteeBallots(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
             DevelopmentAccess.Manages));
@@ -47,6 +51,8 @@ public sealed class DevelopmentFeature : Feature
     public override void MapEndpoints(WebApplication app)
     {
         app.MapDevelopmentApi();      // /api/v1/members, projects, ballots; committees' members and calendars
+        app.MapDocumentsApi();        // /api/v1/committees/{id}/documents: the register, files, uploads
+        app.MapDocumentFiles();       // /committees/{slug}/documents/{number}/file and the register's Atom feed
         // Committee settings' old address (/development/committees/{id}/settings) → /committees/{slug}/settings.
         app.MapMethods("/development/committees/{id:int}/{**rest}", [HttpMethods.Get, HttpMethods.Head],
             (int id, string? rest, HttpContext context, NormativeDb db, CancellationToken ct) =>

@@ -35,5 +35,11 @@ public class DevelopmentDemoTests(DevelopmentFactory factory) : IClassFixture<De
             await db.Meetings.CountAsync(m => m.Status == MeetingStatus.Cancelled),
             await db.MeetingRegistrations.CountAsync(r => r.UserId == db.Users.Single(u => u.Email == "delegate@demo.normative.test").Id)));
         Assert.Equal((4, 1, 2), (meetings, cancelled, registeredByDemoDelegate));
+        // The registers have documents of every audience, the second working draft superseding the first; none waits for the daily mail.
+        var documents = await factory.WithDbAsync(db => db.CommitteeDocuments.OrderBy(d => d.CommitteeId).ThenBy(d => d.Number).ToListAsync());
+        Assert.Equal(7, documents.Count);
+        Assert.Equal(3, documents.Select(d => d.Audience).Distinct().Count());
+        Assert.Contains(documents, d => d.SupersedesId is not null);
+        Assert.All(documents, d => Assert.NotNull(d.NotifiedAt));
     }
 }
