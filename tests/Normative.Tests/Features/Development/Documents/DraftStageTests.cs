@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Normative.Features.Development.Documents;
 using Microsoft.Extensions.DependencyInjection;
+using Normative.Features.Development.Documents;
 
 namespace Normative.Tests.Features.Development.Documents;
 
