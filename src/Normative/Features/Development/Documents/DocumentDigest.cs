@@ -16,6 +16,9 @@ public static class DocumentDigest
     /// <summary>The hour (UTC) from which the day's mail goes.</summary>
     public const int Hour = 6;
 
+    /// <summary>The advisory lock (an arbitrary constant) that keeps two instances from mailing the same documents.</summary>
+    private const long LockKey = 0x4E_444F_4344_4947;
+
     /// <summary>Sends the day's mail if it is due and not sent yet today; returns the number of mails.</summary>
     public static async Task<int> RunAsync(NormativeDb db, DocumentMail mail, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -33,6 +36,8 @@ public static class DocumentDigest
     {
         ArgumentNullException.ThrowIfNull(mail);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One instance at a time: a second waits here, then finds the documents announced.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         var documents = await db.CommitteeDocuments.Where(d => d.NotifiedAt == null && d.UploadedAt <= now).ToListAsync(ct);
         if (documents.Count == 0)
         {
