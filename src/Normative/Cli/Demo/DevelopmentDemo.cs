@@ -7,6 +7,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
@@ -308,9 +309,9 @@ public static class DevelopmentDemo
             if (await db.Users.FirstOrDefaultAsync(u => u.Email == "customer@demo.normative.test", ct) is { } customer)
             {
                 Check(await CommentActions.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, "212", "7.1.6", null, "te",
-                    "As a small supplier we cannot tell what 'organizational knowledge' has to be kept in writing.", "Give examples in a note."), true, "browser", Ago(9), ct));
+                    "As a small supplier we cannot tell what 'organizational knowledge' has to be kept in writing.", "Give examples in a note."), true, "browser", Ago(9), ct: ct));
                 Check(await CommentActions.AddAsync(db, dis.Id, customer.Id, [], new CommentInput(null, null, "3", null, "ed",
-                    "Clause 3 only points to ISO 9000; a short list of the key terms would help readers.", null), true, "browser", Ago(8), ct));
+                    "Clause 3 only points to ISO 9000; a short list of the key terms would help readers.", null), true, "browser", Ago(8), ct: ct));
             }
 
             // ISO/TS 9002: a new work item approved two months ago; six P-members did not vote.
@@ -449,7 +450,11 @@ public static class DevelopmentDemo
         {
             foreach (var stage in stages)
             {
-                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, note, at, ct));
+                if (DraftRules.ForStage(stage) is { } draft)
+                {
+                    await DraftsDemo.FileAsync(db, project, draft, at, ct);
+                }
+                Check(await ProjectActions.MoveAsync(db, project.Id, stage, managerId, note, at, null, ct));
                 at = at.AddDays(1);
             }
         }
@@ -459,7 +464,7 @@ public static class DevelopmentDemo
 
         private async Task CloseAsync(Ballot ballot, DateTimeOffset at)
         {
-            Check(await BallotActions.CloseAsync(db, null, ballot.Id, managerId, at, ct));
+            Check(await BallotActions.CloseAsync(db, null, ballot.Id, managerId, at, null, ct));
             db.ChangeTracker.Clear();
         }
 
@@ -500,7 +505,7 @@ public static class DevelopmentDemo
         private async Task CommentAsync(Ballot ballot, string acronym, string clause, string type, string text, string? proposal, DateTimeOffset at)
         {
             var (body, userId) = delegates[acronym];
-            Check(await CommentActions.AddAsync(db, ballot.Id, userId, [body], new CommentInput(null, null, clause, null, type, text, proposal), false, "browser", at, ct));
+            Check(await CommentActions.AddAsync(db, ballot.Id, userId, [body], new CommentInput(null, null, clause, null, type, text, proposal), false, "browser", at, ct: ct));
         }
 
         private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.Zero);

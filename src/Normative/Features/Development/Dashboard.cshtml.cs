@@ -27,7 +27,9 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
 
     public sealed record CommitteeBoard(Committee Committee, List<OpenBallot> Ballots, List<Overdue> Overdue, List<(MemberBody Body, ParticipationRisk Risk)> AtRisk, List<ReviewDue> Reviews);
 
-    public sealed record Waiting(int BallotId, BallotKind Kind, string Reference, string Title, string Committee, DateTimeOffset ClosesAt, MembershipStatus? Status, VotePosition? Position);
+    /// <param name="Draft">The N-reference of the draft the ballot is about, if it names one (every body on the ballot may read it).</param>
+    public sealed record Waiting(int BallotId, BallotKind Kind, string Reference, string Title, string Committee, DateTimeOffset ClosesAt, MembershipStatus? Status, VotePosition? Position,
+        string? Draft = null);
 
     public sealed record BodyBoard(MemberBody Body, List<Waiting> Waiting, List<Waiting> Done);
 
@@ -123,8 +125,10 @@ public class DashboardModel(NormativeDb db, TimeProvider clock) : PageModel
                            {
                                m.MemberBodyId, b.Id, b.Kind, Project = p, p.TitleEn, Committee = c.Reference, b.ClosesAt, m.Status,
                                Position = db.BallotPositions.Where(x => x.BallotId == b.Id && x.MemberBodyId == m.MemberBodyId).Select(x => (VotePosition?)x.Position).FirstOrDefault(),
+                               Draft = db.CommitteeDocuments.Where(d => d.Id == b.DocumentId).Select(d => (int?)d.Number).FirstOrDefault(),
                            }).AsNoTracking().ToListAsync())
-            .ToLookup(x => x.MemberBodyId, x => new Waiting(x.Id, x.Kind, ProjectReference.ForBallot(x.Project, x.Kind), x.TitleEn, x.Committee, x.ClosesAt, x.Status, x.Position));
+            .ToLookup(x => x.MemberBodyId, x => new Waiting(x.Id, x.Kind, ProjectReference.ForBallot(x.Project, x.Kind), x.TitleEn, x.Committee, x.ClosesAt, x.Status, x.Position,
+                x.Draft is { } n ? Documents.CommitteeDocuments.Reference(x.Committee, n) : null));
         // A P-member owes a vote on every ballot but a CD consultation; observers and consultations take comments.
         static bool Owes(Waiting w) => w.Status == MembershipStatus.P && w.Kind != BallotKind.CD && w.Position is null;
         foreach (var body in bodies)

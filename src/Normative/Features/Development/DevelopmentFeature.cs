@@ -19,6 +19,7 @@ public sealed class DevelopmentFeature : Feature
     {
         var services = builder.Services;
         services.AddScoped<DevelopmentMail>();
+        services.AddScoped<Documents.BallotDocuments>();
         services.AddScoped<MeetingMail>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BallotDurations>().BindConfiguration(BallotDurations.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -104,6 +104,10 @@ public static class DevelopmentLinks
     [LinkTo("/Development/Ballots/Result")]
     public static string BallotResult(int id) => $"/development/ballots/{id}/result";
 
+    /// <summary>The draft a ballot is about, as text with an anchor per clause ("clause-4-2"); with a handler (File), the file itself.</summary>
+    [LinkTo("/Development/Ballots/Draft")]
+    public static string BallotDraft(int id, string? handler = null) => $"/development/ballots/{id}/draft" + Handler(handler);
+
     /// <summary>The member bodies' comments on a ballot; with a handler (Docx, Csv), the compiled table as a file.</summary>
     [LinkTo("/Development/Comments/Comments")]
     public static string Comments(int ballotId, string? handler = null) => $"/development/ballots/{ballotId}/comments" + Handler(handler);

@@ -30,7 +30,8 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
          orderby m.Acronym, u.Email
          select new Recipient(u.Email!, u.DisplayName, m.Id, m.Acronym)).ToListAsync(ct);
 
-    public void QueueOpened(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
+    /// <param name="draft">The N-reference of the draft the ballot is about, if it names one: the mail links to it.</param>
+    public void QueueOpened(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients, string? draft = null)
     {
         using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
@@ -38,12 +39,13 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         {
             Queue(db, r,
                 t["Mail.Opened.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
-                t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, DevelopmentFormat.Time(ballot.ClosesAt), r.Acronym],
+                t["Mail.Opened.Text", t["BallotKind." + ballot.Kind], reference, project.TitleEn, DevelopmentFormat.Time(ballot.ClosesAt), r.Acronym] + DraftLine(ballot, draft),
                 Link(DevelopmentLinks.Ballot(ballot.Id)));
         }
     }
 
-    public void QueueReminder(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients)
+    /// <param name="draft">The N-reference of the draft the ballot is about, if it names one: the mail links to it.</param>
+    public void QueueReminder(NormativeDb db, Ballot ballot, Project project, Committee committee, IEnumerable<Recipient> recipients, string? draft = null)
     {
         using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
@@ -51,12 +53,14 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         {
             Queue(db, r,
                 t["Mail.Reminder.Subject", committee.Reference, ballot.Kind.ToString(), reference, DevelopmentFormat.Time(ballot.ClosesAt)],
-                t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, DevelopmentFormat.Time(ballot.ClosesAt)],
+                t["Mail.Reminder.Text", r.Acronym, t["BallotKind." + ballot.Kind], reference, DevelopmentFormat.Time(ballot.ClosesAt)] + DraftLine(ballot, draft),
                 Link(DevelopmentLinks.Ballot(ballot.Id)));
         }
     }
 
-    public void QueueClosed(NormativeDb db, Ballot ballot, Project project, Committee committee, BallotTally tally, IEnumerable<Recipient> recipients)
+    /// <param name="filed">The N-references of the documents closing the ballot filed, told to the recipients of <paramref name="committeeBodies"/> (0: the manager).</param>
+    public void QueueClosed(NormativeDb db, Ballot ballot, Project project, Committee committee, BallotTally tally, IEnumerable<Recipient> recipients, string? draft = null,
+        string? filed = null, IReadOnlyCollection<int>? committeeBodies = null)
     {
         using var _ = CultureScope.Use(Cultures.Default);
         var reference = ProjectReference.ForBallot(project, ballot.Kind);
@@ -65,7 +69,8 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
         {
             Queue(db, r,
                 t["Mail.Closed.Subject", committee.Reference, ballot.Kind.ToString(), reference, outcome],
-                t["Mail.Closed.Text", t["BallotKind." + ballot.Kind], reference, outcome, tally.Responded, tally.PMembers],
+                t["Mail.Closed.Text", t["BallotKind." + ballot.Kind], reference, outcome, tally.Responded, tally.PMembers] + DraftLine(ballot, draft)
+                    + (filed is not null && committeeBodies?.Contains(r.MemberBodyId) == true ? "\n\n" + t["Mail.Filed", filed].Value : ""),
                 Link(DevelopmentLinks.BallotResult(ballot.Id)));
         }
     }
@@ -87,6 +92,10 @@ public sealed class DevelopmentMail(IStringLocalizer<DevelopmentText> t, IConfig
     }
 
     internal string Link(string path) => SiteLinks.Mail(configuration, path);
+
+    /// <summary>"The draft: ISO/TC 176 N 12, at …", after the mail's first paragraph; nothing when the ballot names no draft.</summary>
+    private string DraftLine(Ballot ballot, string? draft) =>
+        draft is null ? "" : "\n\n" + t["Mail.Draft", draft, Link(DevelopmentLinks.BallotDraft(ballot.Id))].Value;
 
     private string Organization() => organization.Value.Name;
 }

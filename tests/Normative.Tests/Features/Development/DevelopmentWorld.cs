@@ -6,8 +6,10 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Storage;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Development;
@@ -111,10 +113,26 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
         Assert.True(created.Succeeded, created.Error?.Key);
         foreach (var stage in stages)
         {
+            if (DraftRules.ForStage(stage) is { } type)
+            {
+                await DraftAsync(created.Value, type);
+            }
             var moved = await ProjectActions.MoveAsync(db, created.Value.Id, stage, null, null, DateTimeOffset.UtcNow);
             Assert.True(moved.Succeeded, moved.Error?.Key);
         }
         return created.Value;
+    });
+
+    /// <summary>A draft of the project filed in its committee's register (STS XML with numbered lines unless <paramref name="content"/> is given).</summary>
+    public Task<CommitteeDocument> DraftAsync(Project project, DocumentType type, DocumentAudience audience = DocumentAudience.Public, string? content = null,
+        string? fileName = null, int? supersedes = null) => WithServicesAsync(async sp =>
+    {
+        await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content ?? Documents.StsSamples.Numbered()));
+        var filed = await CommitteeDocuments.UploadAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<IFileStore>(), new DocumentLimits(), project.CommitteeId,
+            new CommitteeDocumentDraft(fileName ?? "draft.xml", $"{DraftRules.Label(type, 1, 1)} {project.Reference}", type, DateOnly.FromDateTime(DateTime.UtcNow), audience,
+                project.Id, supersedes), stream, DateTimeOffset.UtcNow);
+        Assert.True(filed.Succeeded, filed.Error?.Key);
+        return filed.Value;
     });
 
     /// <summary>A project taken to enquiry (40.00) the short way (skipping the committee draft), ready for a DIS ballot.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Projects;
 
 namespace Normative.Features.Development.Ballots;
@@ -34,6 +35,14 @@ public class Ballot
     public string? DecidedByUserId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>The draft in the committee's register the ballot is about; never replaced once named.</summary>
+    public int? DocumentId { get; set; }
+    /// <summary>The result (PDF) filed in the register when the ballot closed.</summary>
+    public int? ResultDocumentId { get; set; }
+    /// <summary>The compiled comments (.docx) filed when the ballot closed.</summary>
+    public int? CommentsDocumentId { get; set; }
+    /// <summary>The compiled comments (CSV) filed when the ballot closed.</summary>
+    public int? CommentsCsvDocumentId { get; set; }
 
     /// <summary>Votes are taken while the ballot is open and its closing time has not passed.</summary>
     public bool AcceptsVotes(DateTimeOffset now) => Status == BallotStatus.Open && now < ClosesAt;
@@ -57,5 +66,13 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         b.HasOne<User>().WithMany().HasForeignKey(x => x.OpenedByUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.ClosedByUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.DecidedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.DocumentId);
+        b.HasIndex(x => x.ResultDocumentId);
+        b.HasIndex(x => x.CommentsDocumentId);
+        b.HasIndex(x => x.CommentsCsvDocumentId);
+        b.HasOne<CommitteeDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CommitteeDocument>().WithMany().HasForeignKey(x => x.ResultDocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<CommitteeDocument>().WithMany().HasForeignKey(x => x.CommentsDocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<CommitteeDocument>().WithMany().HasForeignKey(x => x.CommentsCsvDocumentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
@@ -52,6 +53,29 @@ public static class BallotActions
         {
             return DevelopmentError.Conflict(reason, request.Kind.ToString(), StageCodes.Format(project.Stage));
         }
+        CommitteeDocument? draft = null;
+        if (DraftRules.NamesDocument(request.Kind) && (request.DraftNumber is not null || DraftRules.ForBallot(request.Kind) is not null))
+        {
+            var type = DraftRules.ForBallot(request.Kind);
+            var typeName = type is { } t ? DraftRules.Label(t, 1, 1) : request.Kind.ToString();
+            var found = await ProjectDrafts.FindAsync(db, project, type, request.DraftNumber, typeName, ct);
+            // A ballot on a project that has no draft of the kind yet (one registered before drafts were
+            // filed) still opens, and names none; a draft asked for by number must be the project's.
+            if (found.Succeeded)
+            {
+                draft = found.Value;
+            }
+            else if (request.DraftNumber is not null)
+            {
+                return found.Error;
+            }
+        }
+        if (draft is not null && !DraftRules.AudienceFits(request.Kind, request.PublicConsultation, draft.Audience))
+        {
+            var committeeReference = await db.Committees.Where(c => c.Id == project.CommitteeId).Select(c => c.Reference).SingleAsync(ct);
+            return DevelopmentError.Conflict(request.PublicConsultation ? "Error.Draft.NotPublic" : "Error.Draft.Audience",
+                CommitteeDocuments.Reference(committeeReference, draft.Number));
+        }
         var status = await db.CommitteeMemberships.AsNoTracking().Where(m => m.CommitteeId == project.CommitteeId)
             .ToDictionaryAsync(m => m.MemberBodyId, m => (MembershipStatus?)m.Status, ct);
         var toAll = BallotRules.For(request.Kind).Electorate == BallotElectorate.AllMemberBodies;
@@ -80,6 +104,7 @@ public static class BallotActions
             OpenedByUserId = userId,
             PublicConsultation = request.PublicConsultation,
             PMembers = pMembers,
+            DocumentId = draft?.Id,
         };
         db.Ballots.Add(ballot);
         await db.SaveChangesAsync(ct);
@@ -96,7 +121,8 @@ public static class BallotActions
         if (mail is not null)
         {
             var committee = await db.Committees.SingleAsync(c => c.Id == project.CommitteeId, ct);
-            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct));
+            mail.QueueOpened(db, ballot, project, committee, await DevelopmentMail.DelegatesAsync(db, members.Select(m => m.MemberBodyId).ToList(), ct),
+                draft is null ? null : CommitteeDocuments.Reference(committee.Reference, draft.Number));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -244,9 +270,11 @@ public static class BallotActions
     /// <summary>
     /// Closes the ballot (early, or after its date; <paramref name="userId"/> is null when the system
     /// closes it at its date), computes the outcome and moves the project: xx.60, then xx.99 on approval.
-    /// Without <paramref name="mail"/> no mail is queued (loading history).
+    /// Without <paramref name="mail"/> no mail is queued (loading history); with <paramref name="documents"/>
+    /// the result and the compiled comments are filed in the committee's register in the same transaction.
     /// </summary>
-    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<Attempt<Ballot>> CloseAsync(NormativeDb db, DevelopmentMail? mail, int ballotId, string? userId, DateTimeOffset now,
+        BallotDocuments? documents = null, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ballot = await LockAsync(db, ballotId, ct);
@@ -276,6 +304,11 @@ public static class BallotActions
         {
             await ExpertActions.JoinFromBallotAsync(db, ballot, now, ct);
         }
+        string? filed = null;
+        if (documents is not null)
+        {
+            filed = await documents.FileAsync(db, ballot, project, await db.Committees.AsNoTracking().SingleAsync(c => c.Id == ballot.CommitteeId, ct), tally, now, ct);
+        }
         if (mail is not null)
         {
             var committee = await db.Committees.SingleAsync(c => c.Id == ballot.CommitteeId, ct);
@@ -285,7 +318,11 @@ public static class BallotActions
             {
                 recipients.Add(new DevelopmentMail.Recipient(email, manager.DisplayName, 0, committee.Reference));
             }
-            mail.QueueClosed(db, ballot, project, committee, tally, recipients);
+            var draft = ballot.DocumentId is { } draftId ? await db.CommitteeDocuments.Where(d => d.Id == draftId).Select(d => (int?)d.Number).FirstOrDefaultAsync(ct) : null;
+            // The committee's own members (and its manager) may read what was filed, and are told where it is.
+            var members = filed is null ? [] : await db.CommitteeMemberships.Where(m => m.CommitteeId == committee.Id).Select(m => m.MemberBodyId).ToListAsync(ct);
+            mail.QueueClosed(db, ballot, project, committee, tally, recipients, draft is { } n ? CommitteeDocuments.Reference(committee.Reference, n) : null,
+                filed, [.. members, 0]);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

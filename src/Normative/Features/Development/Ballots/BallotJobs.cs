@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Membership;
 
 namespace Normative.Features.Development.Ballots;
@@ -45,10 +46,14 @@ public static class BallotJobs
                     .Select(m => new { m.BallotId, m.MemberBodyId }).ToListAsync(ct))
                 .ToLookup(m => m.BallotId, m => m.MemberBodyId);
             var delegates = await DevelopmentMail.DelegatesAsync(db, waiting.SelectMany(g => g).Distinct().ToList(), ct);
+            var draftIds = due.Select(b => b.DocumentId).OfType<int>().ToList();
+            var drafts = await db.CommitteeDocuments.AsNoTracking().Where(d => draftIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
             foreach (var ballot in due)
             {
                 var bodies = waiting[ballot.Id].ToHashSet();
-                mail.QueueReminder(db, ballot, projects[ballot.ProjectId], committees[ballot.CommitteeId], delegates.Where(d => bodies.Contains(d.MemberBodyId)));
+                var committee = committees[ballot.CommitteeId];
+                var draft = ballot.DocumentId is { } draftId && drafts.TryGetValue(draftId, out var number) ? CommitteeDocuments.Reference(committee.Reference, number) : null;
+                mail.QueueReminder(db, ballot, projects[ballot.ProjectId], committee, delegates.Where(d => bodies.Contains(d.MemberBodyId)), draft);
                 ballot.ReminderSentAt = now;
             }
             await db.SaveChangesAsync(ct);
@@ -64,13 +69,13 @@ public static class BallotJobs
     /// are few at any one time.
     /// </summary>
     /// <returns>How many ballots this call closed.</returns>
-    public static async Task<int> CloseDueAsync(NormativeDb db, DevelopmentMail mail, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<int> CloseDueAsync(NormativeDb db, DevelopmentMail mail, DateTimeOffset now, BallotDocuments? documents = null, CancellationToken ct = default)
     {
         var ids = await db.Ballots.Where(b => b.Status == BallotStatus.Open && b.ClosesAt <= now).Select(b => b.Id).ToListAsync(ct);
         var closed = 0;
         foreach (var id in ids)
         {
-            if ((await BallotActions.CloseAsync(db, mail, id, null, now, ct)).Succeeded)
+            if ((await BallotActions.CloseAsync(db, mail, id, null, now, documents, ct)).Succeeded)
             {
                 closed++;
             }

@@ -19,7 +19,8 @@ public sealed class BallotWorker(IServiceScopeFactory scopes, IConfiguration con
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<Data.NormativeDb>();
                 var mail = scope.ServiceProvider.GetRequiredService<DevelopmentMail>();
-                await BallotJobs.CloseDueAsync(db, mail, clock.GetUtcNow(), stoppingToken);
+                var documents = scope.ServiceProvider.GetRequiredService<Documents.BallotDocuments>();
+                await BallotJobs.CloseDueAsync(db, mail, clock.GetUtcNow(), documents, stoppingToken);
                 await BallotJobs.SendRemindersAsync(db, mail, clock.GetUtcNow(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

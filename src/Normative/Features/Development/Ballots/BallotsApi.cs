@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Comments;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
 
@@ -18,7 +19,8 @@ public static class BallotsApi
         DateTimeOffset OpenedAt, DateTimeOffset ClosesAt, DateTimeOffset? ClosedAt, bool PublicConsultation, int PMembers, int Responded,
         string? Outcome, string? Decision, string? DecisionNote, string Url);
 
-    public sealed record OpenBallotRequest(int ProjectId, string Kind, DateTimeOffset? ClosesAt, bool? PublicConsultation);
+    /// <param name="Draft">The N-number of the draft the ballot is about, in the committee's register; without it, the project's latest draft of the kind's type (CD, DIS, FDIS).</param>
+    public sealed record OpenBallotRequest(int ProjectId, string Kind, DateTimeOffset? ClosesAt, bool? PublicConsultation, int? Draft = null);
 
     /// <param name="Position">approve, disapprove, abstain; on a systematic review confirm, revise, withdraw, abstain.</param>
     /// <param name="MemberBody">The body's acronym or country code; needed only by a delegate of several bodies on the ballot.</param>
@@ -117,7 +119,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Invalid("Error.Ballot.Kind", request.Kind ?? ""), t);
         }
-        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false),
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(project.Id, kind, request.ClosesAt, request.PublicConsultation ?? false, request.Draft),
             user.UserId(), clock.GetUtcNow(), ct);
         if (!result.Succeeded)
         {
@@ -164,7 +166,7 @@ public static class BallotsApi
         return TypedResults.Ok(new VoteResponse(id, v.MemberBody.Acronym, v.Position.Position.ToString(), v.Replaced, counted, v.Position.CastAt));
     }
 
-    private static async Task<Results<Ok<BallotResponse>, ProblemHttpResult>> CloseAsync(int id, ClaimsPrincipal user, NormativeDb db, DevelopmentMail mail,
+    private static async Task<Results<Ok<BallotResponse>, ProblemHttpResult>> CloseAsync(int id, ClaimsPrincipal user, NormativeDb db, DevelopmentMail mail, BallotDocuments documents,
         TimeProvider clock, IStringLocalizer<DevelopmentText> t, CancellationToken ct)
     {
         var (ballot, _, committee) = await LoadAsync(db, id, ct);
@@ -176,7 +178,7 @@ public static class BallotsApi
         {
             return DevelopmentApi.Forbidden(t);
         }
-        var result = await BallotActions.CloseAsync(db, mail, id, user.UserId(), clock.GetUtcNow(), ct);
+        var result = await BallotActions.CloseAsync(db, mail, id, user.UserId(), clock.GetUtcNow(), documents, ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

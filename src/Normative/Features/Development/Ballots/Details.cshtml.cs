@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Experts;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
@@ -15,7 +16,7 @@ namespace Normative.Features.Development.Ballots;
 /// /development/ballots/{id}: a ballot, its participation, the delegate's vote for the member body,
 /// and the committee manager's close (and decision on an undecided review).
 /// </summary>
-public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
+public class DetailsModel(NormativeDb db, DevelopmentMail mail, BallotDocuments documents, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
 {
     /// <summary>One of the person's member bodies on the ballot: its place in the committee (null: none), whether it votes, its position.</summary>
     public sealed record Eligible(MemberBody Body, MembershipStatus? Status, bool Votes, BallotPosition? Position);
@@ -37,6 +38,12 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
     public List<Eligible> Mine { get; private set; } = [];
     public List<PositionRow> Positions { get; private set; } = [];
     public List<VoteEventRow> Events { get; private set; } = [];
+
+    /// <summary>A document of the ballot's in the committee's register: its draft, or what closing it filed.</summary>
+    public sealed record DocumentRow(string LabelKey, CommitteeDocument Document, string Reference);
+
+    /// <summary>The ballot's draft and filed documents that the reader may see.</summary>
+    public List<DocumentRow> Documents { get; private set; } = [];
 
     /// <summary>A delegate's vote for one of their member bodies (the form of each body on the ballot).</summary>
     public sealed class VoteInput
@@ -111,7 +118,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         {
             return refused;
         }
-        var result = await BallotActions.CloseAsync(db, mail, id, User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.CloseAsync(db, mail, id, User.UserId(), clock.GetUtcNow(), documents, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
@@ -185,6 +192,20 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, TimeProvider clo
         CanManage = DevelopmentAccess.Manages(User, Committee);
         AcceptsVotes = ballot.AcceptsVotes(now);
         ShowPositions = CanManage || ballot.Status == BallotStatus.Closed;
+        var documentIds = new[] { ballot.DocumentId, ballot.ResultDocumentId, ballot.CommentsDocumentId, ballot.CommentsCsvDocumentId }.OfType<int>().ToList();
+        if (documentIds.Count > 0)
+        {
+            var audiences = DocumentAccess.Audiences(await DocumentAccess.ReaderAsync(db, User, Committee, HttpContext.RequestAborted));
+            var documents = await db.CommitteeDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id) && audiences.Contains(d.Audience)).ToDictionaryAsync(d => d.Id);
+            Documents = new[]
+                {
+                    ("Draft.Of", ballot.DocumentId), ("Draft.ResultPdf", ballot.ResultDocumentId),
+                    ("Draft.CommentsDocx", ballot.CommentsDocumentId), ("Draft.CommentsCsv", ballot.CommentsCsvDocumentId),
+                }
+                .Where(x => x.Item2 is { } d && documents.ContainsKey(d))
+                .Select(x => new DocumentRow(x.Item1, documents[x.Item2!.Value], CommitteeDocuments.Reference(Committee.Reference, documents[x.Item2!.Value].Number)))
+                .ToList();
+        }
         Comments = await db.BallotComments.CountAsync(c => c.BallotId == id && !c.IsPublic);
         PublicComments = await db.BallotComments.CountAsync(c => c.BallotId == id && c.IsPublic);
         var members = await db.BallotMembers.AsNoTracking().Include(m => m.MemberBody).Where(m => m.BallotId == id).ToListAsync();

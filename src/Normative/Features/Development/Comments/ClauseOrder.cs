@@ -14,6 +14,9 @@ public sealed class ClauseOrder : IComparer<string?>
     private static readonly string[] Foreword = ["foreword", "avant-propos", "prólogo", "предисловие"];
     private static readonly string[] Introduction = ["introduction", "introducción", "введение"];
 
+    /// <summary>Whether the clause names the whole document ("General", empty, "all"), as a general comment does.</summary>
+    public static bool IsGeneral(string? clause) => General.Contains((clause ?? "").Trim().TrimEnd('.').ToLowerInvariant());
+
     public int Compare(string? x, string? y)
     {
         var a = Key(x);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 
@@ -13,8 +14,12 @@ namespace Normative.Features.Development.Comments;
 /// </summary>
 public static class CommentActions
 {
+    /// <summary>
+    /// Adds one comment. With the ballot's STS <paramref name="draft"/>, its clause and lines are checked
+    /// against the draft's (<see cref="CommentRules.CheckAgainstDraft"/>).
+    /// </summary>
     public static async Task<Attempt<BallotComment>> AddAsync(NormativeDb db, int ballotId, string userId, IReadOnlyList<MemberBody> bodies,
-        CommentInput input, bool isPublic, string source, DateTimeOffset now, CancellationToken ct = default)
+        CommentInput input, bool isPublic, string source, DateTimeOffset now, StsOutline? draft = null, CancellationToken ct = default)
     {
         var context = await ContextAsync(db, ballotId, bodies, input.MemberBody, isPublic, now, ct);
         if (!context.Succeeded)
@@ -23,6 +28,10 @@ public static class CommentActions
         }
         var body = context.Value.Body;
         var errors = CommentRules.Check(input, body is null ? [] : [body.Acronym, body.CountryCode]);
+        if (draft is not null)
+        {
+            errors.AddRange(CommentRules.CheckAgainstDraft(input, draft));
+        }
         if (errors.Count > 0)
         {
             return DevelopmentError.Invalid(errors[0].Key, errors[0].Args);
@@ -35,7 +44,7 @@ public static class CommentActions
 
     /// <summary>A comment from a representative of an organization or committee in liaison with the ballot's committee, while it is open.</summary>
     public static async Task<Attempt<BallotComment>> AddFromLiaisonAsync(NormativeDb db, int ballotId, string userId, CommentInput input, string source, DateTimeOffset now,
-        CancellationToken ct = default)
+        StsOutline? draft = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, ct);
@@ -53,6 +62,10 @@ public static class CommentActions
         }
         var own = input with { MemberBody = null };
         var errors = CommentRules.Check(own, []);
+        if (draft is not null)
+        {
+            errors.AddRange(CommentRules.CheckAgainstDraft(own, draft));
+        }
         if (errors.Count > 0)
         {
             return DevelopmentError.Invalid(errors[0].Key, errors[0].Args);
@@ -66,7 +79,7 @@ public static class CommentActions
 
     /// <summary>Saves every row of a file, or, if any row is bad, none of them and reports every bad row.</summary>
     public static async Task<Attempt<CommentImport>> ImportAsync(NormativeDb db, int ballotId, string userId, IReadOnlyList<MemberBody> bodies,
-        string? memberBody, CommentFile file, bool isPublic, DateTimeOffset now, CancellationToken ct = default)
+        string? memberBody, CommentFile file, bool isPublic, DateTimeOffset now, StsOutline? draft = null, CancellationToken ct = default)
     {
         var context = await ContextAsync(db, ballotId, bodies, memberBody, isPublic, now, ct);
         if (!context.Succeeded)
@@ -79,6 +92,10 @@ public static class CommentActions
         foreach (var (row, input) in rows)
         {
             errors.AddRange(CommentRules.Check(input, body is null ? [] : [body.Acronym, body.CountryCode]).Select(e => new CommentRowError(row, e.Key, e.Args)));
+            if (draft is not null)
+            {
+                errors.AddRange(CommentRules.CheckAgainstDraft(input, draft).Select(e => new CommentRowError(row, e.Key, e.Args)));
+            }
         }
         if (errors.Count == 0 && rows.Count == 0)
         {

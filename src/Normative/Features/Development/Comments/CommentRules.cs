@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Normative.Features.Development.Documents;
 
 namespace Normative.Features.Development.Comments;
 
@@ -68,6 +69,26 @@ public static partial class CommentRules
         if ((input.ProposedChange?.Trim().Length ?? 0) > MaxTextLength)
         {
             errors.Add(("Error.Comment.ProposalTooLong", [MaxTextLength]));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The problems of a comment on an STS draft, beyond <see cref="Check"/>: its clause is one of the
+    /// draft's (or the whole document, "General"), and each line it names is a line of the draft.
+    /// </summary>
+    public static List<(string Key, object[] Args)> CheckAgainstDraft(CommentInput input, StsOutline outline)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(outline);
+        var errors = new List<(string, object[])>();
+        if (outline.Clauses.Count > 0 && !string.IsNullOrWhiteSpace(input.Clause) && !ClauseOrder.IsGeneral(input.Clause) && outline.Find(input.Clause) is null)
+        {
+            errors.Add(("Error.Comment.ClauseNotInDraft", [input.Clause.Trim()]));
+        }
+        if (outline.HasLines && !string.IsNullOrWhiteSpace(input.LineNumber) && LinePattern().IsMatch(input.LineNumber.Trim()) && !outline.HasAllLines(input.LineNumber))
+        {
+            errors.Add(("Error.Comment.LineNotInDraft", [input.LineNumber.Trim(), outline.Lines[0], outline.Lines[^1]]));
         }
         return errors;
     }

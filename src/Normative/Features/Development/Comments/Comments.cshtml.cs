@@ -5,10 +5,12 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
+using Normative.Storage;
 
 namespace Normative.Features.Development.Comments;
 
@@ -18,7 +20,7 @@ namespace Normative.Features.Development.Comments;
 /// manager fills in the observations. /development/ballots/{id}/public-comments: the public
 /// consultation's comments, kept apart.
 /// </summary>
-public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
+public class CommentsModel(NormativeDb db, IFileStore files, TimeProvider clock, IStringLocalizer<DevelopmentText> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -66,6 +68,15 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
     public string? Liaison { get; private set; }
     public List<BallotComment> Items { get; private set; } = [];
     public List<CommentRowError> FileErrors { get; private set; } = [];
+    /// <summary>The draft the ballot is about, if it names one (read for its clauses when it is STS XML and the reader may see it).</summary>
+    public BallotDraft? Draft { get; private set; }
+
+    /// <summary>The draft's clauses and lines, which the comment form offers and checks; null when the draft is not STS XML.</summary>
+    public StsOutline? Outline => Draft?.Text?.Outline;
+
+    /// <summary>Where a comment's clause is in the draft's text: on the public page the text beside the form, elsewhere the draft page; null when the draft has no such clause.</summary>
+    public string? ClauseLink(string clause) =>
+        Outline?.Find(clause) is { } c ? (IsPublic ? "" : DevelopmentLinks.BallotDraft(Ballot.Id)) + "#" + c.Anchor : null;
 
     public async Task<IActionResult> OnGetAsync(int id, string set) => await LoadAsync(id, set) ?? Page();
 
@@ -116,8 +127,8 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         }
         var input = new CommentInput(IsPublic ? null : Input.MemberBody, Input.LineNumber, Input.Clause, Input.Paragraph, Input.Type, Input.Comment, Input.ProposedChange);
         var result = !IsPublic && Bodies.Count == 0 && Liaison is not null
-            ? await CommentActions.AddFromLiaisonAsync(db, id, User.UserId()!, input, "browser", clock.GetUtcNow())
-            : await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow());
+            ? await CommentActions.AddFromLiaisonAsync(db, id, User.UserId()!, input, "browser", clock.GetUtcNow(), Outline)
+            : await CommentActions.AddAsync(db, id, User.UserId()!, Bodies, input, IsPublic, "browser", clock.GetUtcNow(), Outline);
         if (!result.Succeeded)
         {
             return Refused(result.Error);
@@ -165,7 +176,7 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
             stream.Position = 0;
             parsed = extension == ".csv" ? CommentFiles.ReadCsv(stream) : CommentFiles.ReadDocx(stream);
         }
-        var result = await CommentActions.ImportAsync(db, id, User.UserId()!, Bodies, upload.MemberBody, parsed, false, clock.GetUtcNow());
+        var result = await CommentActions.ImportAsync(db, id, User.UserId()!, Bodies, upload.MemberBody, parsed, false, clock.GetUtcNow(), Outline);
         if (!result.Succeeded)
         {
             return Refused(result.Error);
@@ -247,6 +258,15 @@ public class CommentsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<
         CanManage = DevelopmentAccess.Manages(User, Committee);
         AcceptsComments = ballot.AcceptsVotes(clock.GetUtcNow());
         var userId = User.UserId();
+        if (ballot.DocumentId is { } draftId)
+        {
+            var document = await db.CommitteeDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId);
+            // The draft's text shows only to those its audience lets read it (a public consultation's draft is public).
+            if (await DocumentAccess.CanReadAsync(db, User, Committee, document))
+            {
+                Draft = await BallotDraft.LoadAsync(db, files, ballot, Committee.Reference, read: true);
+            }
+        }
         if (IsPublic)
         {
             MayComment = AcceptsComments && userId is not null;

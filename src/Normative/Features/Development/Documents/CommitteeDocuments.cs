@@ -59,6 +59,11 @@ public static class CommitteeDocuments
             {
                 return DevelopmentError.Invalid("Error.Document.Supersedes", Reference(committee.Reference, superseded));
             }
+            // A draft is replaced before its ballot opens, never after (ProjectDrafts).
+            if (await ProjectDrafts.CheckReplaceAsync(db, supersedesId.Value, ct) is { } underBallot)
+            {
+                return underBallot;
+            }
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

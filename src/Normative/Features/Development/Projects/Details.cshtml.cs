@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Development.Projects;
@@ -29,6 +30,8 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
     public Committee? WorkingGroup { get; private set; }
     public StageHistory History { get; private set; } = null!;
     public List<BallotRow> Ballots { get; private set; } = [];
+    /// <summary>The project's drafts in the committee's register that the reader may see, by stage.</summary>
+    public List<DraftEntry> Drafts { get; private set; } = [];
     public Deliverable? Deliverable { get; private set; }
     public Deliverable? Replaces { get; private set; }
     public Deliverable? Amends { get; private set; }
@@ -50,6 +53,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         public string? Stage { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>On a move to 30.00, 40.00 or 50.00, the N-number of the draft; empty for the latest of the stage's type.</summary>
+        public int? Draft { get; set; }
     }
 
     /// <summary>The committee manager opens a ballot on the project.</summary>
@@ -61,6 +67,9 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         public string? ClosesOn { get; set; }
 
         public bool PublicConsultation { get; set; }
+
+        /// <summary>The N-number of the draft the ballot is about; empty for the project's latest of the kind's type.</summary>
+        public int? Draft { get; set; }
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, MoveInput move)
@@ -78,7 +87,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         {
             return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
-        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), move.Note, clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await ProjectActions.MoveAsync(db, id, code, User.UserId(), move.Note, clock.GetUtcNow(), move.Draft, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
@@ -111,7 +120,7 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         {
             return await RefusedAsync(id, StatusCodes.Status400BadRequest);
         }
-        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(id, k, closes, ballot.PublicConsultation), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var result = await BallotActions.OpenAsync(db, mail, durations.Value, new BallotRequest(id, k, closes, ballot.PublicConsultation, ballot.Draft), User.UserId(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return await RefusedAsync(id, result.Error);
@@ -162,6 +171,8 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         Ballots = (await db.Ballots.AsNoTracking().Where(b => b.ProjectId == id).OrderByDescending(b => b.OpenedAt)
                 .Select(b => new { b, Responded = db.BallotPositions.Count(p => p.BallotId == b.Id) }).ToListAsync())
             .Select(x => new BallotRow(x.b, x.Responded)).ToList();
+        var reader = await DocumentAccess.ReaderAsync(db, User, Committee, HttpContext.RequestAborted);
+        Drafts = await ProjectDrafts.ListAsync(db, id, Committee.Reference, DocumentAccess.Audiences(reader), HttpContext.RequestAborted);
         Deliverable = project.DeliverableId is { } d ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == d) : null;
         Replaces = project.ReplacesDeliverableId is { } r ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r) : null;
         Amends = project.BaseDeliverableId is { } a ? await db.Deliverables.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a) : null;

@@ -4,6 +4,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Committees;
+using Normative.Features.Development.Documents;
 
 namespace Normative.Features.Development.Projects;
 
@@ -161,8 +162,13 @@ public static class ProjectActions
         return project;
     }
 
-    /// <summary>A committee manager's move to another stage, checked against the Directives' transitions.</summary>
-    public static async Task<Attempt<Project>> MoveAsync(NormativeDb db, int projectId, int toStage, string? userId, string? note, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// A committee manager's move to another stage, checked against the Directives' transitions. A move
+    /// to 30.00, 40.00 or 50.00 starts on a draft: the one numbered <paramref name="draftNumber"/> in the
+    /// committee's register, or the project's latest of the stage's type; with none it is refused.
+    /// </summary>
+    public static async Task<Attempt<Project>> MoveAsync(NormativeDb db, int projectId, int toStage, string? userId, string? note, DateTimeOffset now,
+        int? draftNumber = null, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var project = await LockAsync(db, projectId, ct);
@@ -179,7 +185,17 @@ public static class ProjectActions
         {
             return DevelopmentError.Invalid("Error.Stage.NoteNeeded", StageCodes.Format(project.Stage), StageCodes.Format(toStage));
         }
-        await EnterAsync(db, project, toStage, userId, note, null, now, ct);
+        int? draftId = null;
+        if (DraftRules.ForStage(toStage) is { } draftType)
+        {
+            var draft = await ProjectDrafts.FindAsync(db, project, draftType, draftNumber, DraftRules.Label(draftType, 1, 1), ct);
+            if (!draft.Succeeded)
+            {
+                return draft.Error;
+            }
+            draftId = draft.Value.Id;
+        }
+        await EnterAsync(db, project, toStage, userId, note, null, now, ct, draftId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return project;
@@ -229,7 +245,8 @@ public static class ProjectActions
     /// Puts the project in <paramref name="stage"/>: the event, the stage column and what the stage means
     /// for the schedule and the catalogue. The caller checks the move and saves.
     /// </summary>
-    internal static async Task EnterAsync(NormativeDb db, Project project, int stage, string? userId, string? note, int? ballotId, DateTimeOffset now, CancellationToken ct)
+    internal static async Task EnterAsync(NormativeDb db, Project project, int stage, string? userId, string? note, int? ballotId, DateTimeOffset now, CancellationToken ct,
+        int? documentId = null)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         db.ProjectStageEvents.Add(new ProjectStageEvent
@@ -241,6 +258,7 @@ public static class ProjectActions
             ByUserId = userId,
             Note = Clean(note),
             BallotId = ballotId,
+            DocumentId = documentId,
         });
         project.Stage = stage;
         project.StageAt = now;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Normative.Features.Accounts;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 
 namespace Normative.Features.Development.Projects;
 
@@ -18,6 +19,8 @@ public class ProjectStageEvent
     public string? Note { get; set; }
     /// <summary>The ballot whose opening or closing caused the step.</summary>
     public int? BallotId { get; set; }
+    /// <summary>The draft the project entered the stage with (30.00, 40.00, 50.00).</summary>
+    public int? DocumentId { get; set; }
 }
 
 internal sealed class ProjectStageEventConfiguration : IEntityTypeConfiguration<ProjectStageEvent>
@@ -30,5 +33,7 @@ internal sealed class ProjectStageEventConfiguration : IEntityTypeConfiguration<
         b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<User>().WithMany().HasForeignKey(e => e.ByUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Ballot>().WithMany().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(e => e.DocumentId);
+        b.HasOne<CommitteeDocument>().WithMany().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -26,7 +26,8 @@ public static class ProjectsApi
     public sealed record CreateProjectRequest(int CommitteeId, string Reference, string Title, string? TitleFr, string? Scope, int? TrackMonths,
         string? Leader, string? StartStage, string? Replaces, int? WorkingGroupId = null);
 
-    public sealed record MoveRequest(string Stage, string? Note);
+    /// <param name="Draft">On a move to 30.00, 40.00 or 50.00: the N-number of the draft in the committee's register; without it, the project's latest draft of the stage's type.</param>
+    public sealed record MoveRequest(string Stage, string? Note, int? Draft = null);
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
@@ -146,7 +147,7 @@ public static class ProjectsApi
         {
             return DevelopmentApi.Problem(DevelopmentError.Conflict("Error.Stage.Unknown", StageCodes.Format(p.Stage), request.Stage ?? ""), t);
         }
-        var result = await ProjectActions.MoveAsync(db, id, stage, user.UserId(), request.Note, clock.GetUtcNow(), ct);
+        var result = await ProjectActions.MoveAsync(db, id, stage, user.UserId(), request.Note, clock.GetUtcNow(), request.Draft, ct);
         if (!result.Succeeded)
         {
             return DevelopmentApi.Problem(result.Error, t);

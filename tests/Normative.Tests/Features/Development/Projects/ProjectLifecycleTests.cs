@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Projects;
 using Normative.Tests.Infrastructure;
 
@@ -70,11 +71,17 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         var np = await BallotAsync(manager, id, "NP", voters, i => i < 5 ? new { position = "approve", nominatesExpert = i < 4, expertName = $"Expert {i}", expertEmail = $"expert{i}.{committee.Id}@example.org" }
             : new { position = "disapprove", nominatesExpert = false, expertName = "", expertEmail = "" });
         Assert.Equal("10.99", (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("stage").GetString());
-        await MoveAsync(manager, id, "20.00", "20.20", "20.60", "20.99", "30.00");
+        var filed = await factory.WithDbAsync(db => db.Projects.FindAsync(id).AsTask());
+        await MoveAsync(manager, id, "20.00", "20.20", "20.60", "20.99");
+        await _world.DraftAsync(filed!, DocumentType.CommitteeDraft);
+        await MoveAsync(manager, id, "30.00");
         var cd = await BallotAsync(manager, id, "CD", [], _ => new { });
-        await MoveAsync(manager, id, "30.99", "40.00");
+        await MoveAsync(manager, id, "30.99");
+        await _world.DraftAsync(filed!, DocumentType.EnquiryDraft);
+        await MoveAsync(manager, id, "40.00");
         var dis = await BallotAsync(manager, id, "DIS", voters, i => new { position = i < 5 ? "approve" : "abstain" });
         Assert.Equal("40.99", (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("stage").GetString());
+        await _world.DraftAsync(filed!, DocumentType.ApprovalDraft);
         await MoveAsync(manager, id, "50.00");
         var fdis = await BallotAsync(manager, id, "FDIS", voters, _ => new { position = "approve" });
         await MoveAsync(manager, id, "60.00", "60.60");
