@@ -1,8 +1,12 @@
 namespace Normative.Features.Store;
 
-/// <summary>How a deliverable is sold: a PDF licensed to one named person, or a printed copy.</summary>
+/// <summary>
+/// How a deliverable is sold: a PDF licensed to one named person, a printed copy, or a licence to
+/// read its full text online in one language (nothing delivered as a file).
+/// </summary>
 public enum ProductFormat
 {
     Pdf,
     Paper,
+    Online,
 }

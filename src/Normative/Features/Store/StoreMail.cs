@@ -54,6 +54,10 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
         {
             paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder ?? ""].Value);
         }
+        if (order.Lines.Any(l => l.Format == ProductFormat.Online))
+        {
+            paragraphs.Add(t["Mail.Confirmation.Reading"].Value);
+        }
         if (order.Lines.Any(l => l.Format == ProductFormat.Paper))
         {
             paragraphs.Add(t["Mail.Confirmation.Shipping"].Value);

@@ -1,6 +1,6 @@
 namespace Normative.Features.Store.Carts;
 
-/// <summary>What a cart may hold: a PDF licence is for one person (quantity 1); printed copies 1 to 99.</summary>
+/// <summary>What a cart may hold: a PDF or read-online licence is for one person (quantity 1); printed copies 1 to 99.</summary>
 public static class CartRules
 {
     public const int MaxQuantity = 99;
@@ -13,8 +13,8 @@ public static class CartRules
     /// <summary>Null when the quantity is allowed for the format, else the resource key of the problem.</summary>
     public static string? CheckQuantity(ProductFormat format, int quantity) => (format, quantity) switch
     {
-        (ProductFormat.Pdf, 1) => null,
-        (ProductFormat.Pdf, _) => "Cart.Error.PdfQuantity",
+        (ProductFormat.Pdf or ProductFormat.Online, 1) => null,
+        (ProductFormat.Pdf or ProductFormat.Online, _) => "Cart.Error.PdfQuantity",
         (_, < 1) => "Cart.Error.QuantityTooSmall",
         (_, > MaxQuantity) => "Cart.Error.QuantityTooLarge",
         _ => null,

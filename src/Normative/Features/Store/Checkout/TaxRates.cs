@@ -6,6 +6,8 @@ public static class TaxRates
     public static decimal RateFor(IReadOnlyCollection<TaxRule> rules, string country, ProductFormat format, DateOnly on)
     {
         var code = country.Trim().ToUpperInvariant();
+        // Reading online is an electronically supplied service, taxed like the PDF.
+        format = format == ProductFormat.Online ? ProductFormat.Pdf : format;
         var rule = Latest(rules, code, format, on) ?? Latest(rules, TaxRule.AnyOtherCountry, format, on)
             ?? throw new InvalidOperationException($"No tax rule applies to {format} for {code} on {on:yyyy-MM-dd}; check the tax_rules table.");
         return rule.Rate;

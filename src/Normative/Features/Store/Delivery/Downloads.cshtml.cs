@@ -9,7 +9,7 @@ using Normative.Features.Store.Orders;
 
 namespace Normative.Features.Store.Delivery;
 
-/// <summary>My downloads: every PDF licence of the buyer, and the switch for alerts about bought standards.</summary>
+/// <summary>My downloads: every PDF and read-online licence of the buyer, and the switch for alerts about bought standards.</summary>
 [Authorize]
 public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
 {
@@ -48,7 +48,7 @@ public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer
         var rows = await (
                 from l in db.OrderLines
                 join o in db.Orders on l.OrderId equals o.Id
-                where o.UserId == userId && l.Format == ProductFormat.Pdf
+                where o.UserId == userId && (l.Format == ProductFormat.Pdf || l.Format == ProductFormat.Online)
                 orderby o.PlacedAt descending, l.LineNumber
                 select new { Line = l, o.Number, o.Status })
             .AsNoTracking()

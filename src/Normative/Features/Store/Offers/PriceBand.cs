@@ -13,7 +13,8 @@ public class PriceBand
     public decimal PdfPrice { get; set; }
     public decimal PaperPrice { get; set; }
 
-    public decimal PriceOf(ProductFormat format) => format == ProductFormat.Pdf ? PdfPrice : PaperPrice;
+    /// <summary>Reading online costs what the PDF costs unless an Editor sets its own price.</summary>
+    public decimal PriceOf(ProductFormat format) => format == ProductFormat.Paper ? PaperPrice : PdfPrice;
 
     public bool Contains(int pages) => pages >= MinPages && (MaxPages is null || pages <= MaxPages);
 }

@@ -5,15 +5,16 @@ using Normative.Features.Catalogue;
 namespace Normative.Features.Store.Offers;
 
 /// <summary>
-/// Offers and their prices: for each language of a published deliverable, a PDF and a printed copy,
+/// Offers and their prices: for each language of a published deliverable, a PDF, a printed copy and,
+/// where its text is loaded, reading online,
 /// priced by the band its page count falls in unless an Editor set a price for the deliverable.
 /// </summary>
 public static class Pricing
 {
     /// <summary>
-    /// Everything the offers of these deliverables depend on, in five queries however many there
+    /// Everything the offers of these deliverables depend on, in six queries however many there
     /// are: the bands, the Editors' prices for them, the tax rules, which of them have their files
-    /// (keys only, never the files) and the promised delivery times.
+    /// (keys only, never the files), the promised delivery times and which have a text to read online.
     /// </summary>
     public static async Task<PriceList> LoadAsync(NormativeDb db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct)
     {
@@ -23,7 +24,10 @@ public static class Pricing
         var filed = await db.SourceFiles.Where(f => deliverableIds.Contains(f.DeliverableId))
             .Select(f => new { f.DeliverableId, f.Language }).ToListAsync(ct);
         var days = await db.DeliveryTimes.AsNoTracking().ToDictionaryAsync(t => t.Format, t => t.WorkingDays, ct);
-        return new PriceList(bands, overrides, rules, new Stock(filed.Select(f => (f.DeliverableId, f.Language)).ToHashSet(), days));
+        var texts = await db.StandardTexts.Where(t => deliverableIds.Contains(t.DeliverableId))
+            .Select(t => new { t.DeliverableId, t.Language }).Distinct().ToListAsync(ct);
+        return new PriceList(bands, overrides, rules, new Stock(
+            filed.Select(f => (f.DeliverableId, f.Language)).ToHashSet(), days, texts.Select(t => (t.DeliverableId, t.Language)).ToHashSet()));
     }
 
     /// <summary>Published (60.60 and the 90.xx reviews) or withdrawn (95.99, still sold, marked so); drafts are not.</summary>
@@ -38,7 +42,9 @@ public static class Pricing
 
     public static decimal? PriceFor(IReadOnlyCollection<PriceBand> bands, IReadOnlyCollection<PriceOverride> overrides, int deliverableId, ProductFormat format, int pages)
     {
-        var set = overrides.FirstOrDefault(o => o.DeliverableId == deliverableId && o.Format == format);
+        var set = overrides.FirstOrDefault(o => o.DeliverableId == deliverableId && o.Format == format)
+            // Reading online follows the PDF's price, the Editor's one included, unless set apart.
+            ?? (format == ProductFormat.Online ? overrides.FirstOrDefault(o => o.DeliverableId == deliverableId && o.Format == ProductFormat.Pdf) : null);
         if (set is not null)
         {
             return set.Price;
@@ -57,7 +63,7 @@ public static class Pricing
             return [];
         }
         var offers = new List<Offer>();
-        foreach (var format in new[] { ProductFormat.Pdf, ProductFormat.Paper })
+        foreach (var format in new[] { ProductFormat.Pdf, ProductFormat.Paper, ProductFormat.Online })
         {
             foreach (var language in Languages(d))
             {

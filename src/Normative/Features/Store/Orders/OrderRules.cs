@@ -16,7 +16,10 @@ public static class OrderRules
     /// <summary>PDFs can be downloaded once the order is paid, and not after a refund.</summary>
     public static bool DownloadsOpen(OrderStatus status) => status is OrderStatus.Paid or OrderStatus.Fulfilled;
 
-    /// <summary>An order is fulfilled when every printed copy has shipped (PDFs are delivered by download once paid).</summary>
+    /// <summary>
+    /// An order is fulfilled when every printed copy has shipped (PDFs are delivered by download once
+    /// paid, reading online at once).
+    /// </summary>
     public static bool IsFulfilled(IEnumerable<OrderLine> lines) =>
-        lines.All(l => l.Format == ProductFormat.Pdf || l.ShippingStatus == ShippingStatus.Shipped);
+        lines.All(l => l.Format != ProductFormat.Paper || l.ShippingStatus == ShippingStatus.Shipped);
 }

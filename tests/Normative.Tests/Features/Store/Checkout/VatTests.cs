@@ -28,6 +28,8 @@ public class VatTests
     [InlineData("DE", ProductFormat.Pdf, "0")]
     [InlineData("US", ProductFormat.Pdf, "0")]
     [InlineData("FR", ProductFormat.Paper, "0")]
+    [InlineData("CH", ProductFormat.Online, "0.081")]
+    [InlineData("DE", ProductFormat.Online, "0")]
     public void RateDependsOnTheBillingCountryAndTheFormat(string country, ProductFormat format, string rate) =>
         Assert.Equal(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), TaxRates.RateFor(Rules, country, format, Today));
 

@@ -95,6 +95,22 @@ public class PricingTests
     }
 
     [Fact]
+    public void ReadingOnlineIsSoldOnlyWhereItsTextIsLoadedAtThePdfsPriceUnlessSetApart()
+    {
+        var d = Standard(languages: ["en", "fr"]);
+        var english = Promised with { Texts = new HashSet<(int, string)> { (d.Id, "en") } };
+        var online = Pricing.OffersFor(d, Bands, [], english).Where(o => o.Format == ProductFormat.Online).ToList();
+        var offer = Assert.Single(online);
+        Assert.Equal(("en", 0, Pricing.PriceFor(Bands, [], d.Id, ProductFormat.Pdf, offer.Pages!.Value)), (offer.Language, offer.DeliveryDays, (decimal?)offer.Price));
+        Assert.DoesNotContain(Pricing.OffersFor(d, Bands, [], Promised), o => o.Format == ProductFormat.Online);
+
+        PriceOverride[] pdfSet = [new() { DeliverableId = 1, Format = ProductFormat.Pdf, Price = 19.90m }];
+        Assert.Equal(19.90m, Pricing.PriceFor(Bands, pdfSet, 1, ProductFormat.Online, 7));
+        PriceOverride[] bothSet = [.. pdfSet, new() { DeliverableId = 1, Format = ProductFormat.Online, Price = 9.90m }];
+        Assert.Equal(9.90m, Pricing.PriceFor(Bands, bothSet, 1, ProductFormat.Online, 7));
+    }
+
+    [Fact]
     public void ValidBandsHaveNoProblems() => Assert.Empty(Pricing.CheckBands(Bands));
 
     [Fact]
