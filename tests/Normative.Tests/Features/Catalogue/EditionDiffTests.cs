@@ -56,4 +56,17 @@ public class EditionDiffTests
 
         Assert.Equal([ClauseChangeKind.Removed, ClauseChangeKind.Unchanged], changes.Select(c => c.Kind));
     }
+
+    [Fact]
+    public void AnAmendmentRemovesNothingItLeavesOut()
+    {
+        IReadOnlyList<ClauseVersion> edition = [C("1", "Scope", "Same."), C("2", "Tests", "Tests shall be made."), C("3", "Records", "Kept.")];
+        IReadOnlyList<ClauseVersion> amendment = [C("2", "Tests", "Tests shall be made twice."), C("3.1", "Audits", "Audits shall be yearly.")];
+
+        var asEdition = EditionDiff.Compare(edition, amendment);
+        var asAmendment = EditionDiff.Compare(edition, amendment, amendment: true);
+
+        Assert.Contains(asEdition, c => c.Kind == ClauseChangeKind.Removed);
+        Assert.Equal([("2", ClauseChangeKind.Changed), ("3.1", ClauseChangeKind.Added)], asAmendment.Select(c => (c.Clause.Key, c.Kind)));
+    }
 }

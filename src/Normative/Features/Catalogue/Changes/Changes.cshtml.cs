@@ -59,7 +59,9 @@ public sealed class ChangesModel(NormativeDb db, IReadingLicences licences, IAut
             .ToListAsync(ct);
         List<ClauseVersion> Of(int textId) =>
             [.. clauses.Where(c => c.TextId == textId).Select(c => new ClauseVersion(c.Number ?? c.Anchor, c.Number, c.Title, c.Anchor, c.PlainText, c.Preview))];
-        Changes = EditionDiff.Compare(Of(ids[0]), Of(ids[1]));
+        // An amendment's text holds only what it changes; compared with the edition it amends, what it leaves out is unchanged.
+        var amends = to.SupplementOf is { } amendedReference && amendedReference == older.Reference;
+        Changes = EditionDiff.Compare(Of(ids[0]), Of(ids[1]), amends);
         Licensed = await ReadingAccess.ReadsEverythingAsync(User, authorization, licences, to.Id, Language, ct);
         return Page();
     }

@@ -11,8 +11,12 @@ namespace Normative.Features.Catalogue.Changes;
 /// </summary>
 public static partial class EditionDiff
 {
-    /// <summary>The clauses of the newer text in its order, each removed clause after the one that preceded it in the older text.</summary>
-    public static IReadOnlyList<ClauseChange> Compare(IReadOnlyList<ClauseVersion> from, IReadOnlyList<ClauseVersion> to)
+    /// <summary>
+    /// The clauses of the newer text in its order, each removed clause after the one that preceded it
+    /// in the older text. An amendment (<paramref name="amendment"/>) holds only the clauses it changes
+    /// or adds: a clause of the amended edition that it leaves out stays as it was, so it is not removed.
+    /// </summary>
+    public static IReadOnlyList<ClauseChange> Compare(IReadOnlyList<ClauseVersion> from, IReadOnlyList<ClauseVersion> to, bool amendment = false)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -30,6 +34,10 @@ public static partial class EditionDiff
         {
             if (!newer.Contains(clause.Key))
             {
+                if (amendment)
+                {
+                    continue;
+                }
                 if (previous is null)
                 {
                     removedFirst.Add(clause);
