@@ -1,3 +1,4 @@
+using Normative.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -17,16 +18,16 @@ public static class BallotResultPdf
     public static byte[] Create(BallotResultSheet sheet, string organization, string filedAs)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        DocumentFonts.EnsureReady();
+        PdfFonts.EnsureReady();
         using var document = new PdfDocument();
         document.Info.Title = $"{filedAs} — {sheet.Title}";
         document.Info.Author = organization;
 
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var normal = new XFont(DocumentFonts.Family, 9, XFontStyleEx.Regular, options);
-        var bold = new XFont(DocumentFonts.Family, 9, XFontStyleEx.Bold, options);
-        var heading = new XFont(DocumentFonts.Family, 15, XFontStyleEx.Bold, options);
-        var section = new XFont(DocumentFonts.Family, 11, XFontStyleEx.Bold, options);
+        var normal = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular, options);
+        var bold = new XFont(PdfFonts.Family, 9, XFontStyleEx.Bold, options);
+        var heading = new XFont(PdfFonts.Family, 15, XFontStyleEx.Bold, options);
+        var section = new XFont(PdfFonts.Family, 11, XFontStyleEx.Bold, options);
 
         var page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Orders;
 using PdfSharp.Drawing;
@@ -27,7 +28,7 @@ public static class InvoicePdf
 
     public static byte[] Create(Order order, Kind kind, Seller seller, IStringLocalizer t, DateTimeOffset issuedAt)
     {
-        StoreFonts.EnsureReady();
+        PdfFonts.EnsureReady();
         var proForma = kind == Kind.ProForma;
         using var document = new PdfDocument();
         var title = t[kind switch { Kind.ProForma => "Invoice.ProFormaTitle", Kind.CreditNote => "CreditNote.Title", _ => "Invoice.Title" }].Value;
@@ -41,10 +42,10 @@ public static class InvoicePdf
         document.Info.Author = seller.Name;
 
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var normal = new XFont(StoreFonts.Family, 9, XFontStyleEx.Regular, options);
-        var bold = new XFont(StoreFonts.Family, 9, XFontStyleEx.Bold, options);
-        var heading = new XFont(StoreFonts.Family, 18, XFontStyleEx.Bold, options);
-        var brand = new XFont(StoreFonts.Family, 13, XFontStyleEx.Bold, options);
+        var normal = new XFont(PdfFonts.Family, 9, XFontStyleEx.Regular, options);
+        var bold = new XFont(PdfFonts.Family, 9, XFontStyleEx.Bold, options);
+        var heading = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold, options);
+        var brand = new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold, options);
 
         var page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;

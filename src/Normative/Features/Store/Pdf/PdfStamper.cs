@@ -1,3 +1,4 @@
+using Normative.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -14,10 +15,10 @@ public static class PdfStamper
 
     public static byte[] Stamp(byte[] source, string licenceHolder, string orderNumber, DateOnly date)
     {
-        StoreFonts.EnsureReady();
+        PdfFonts.EnsureReady();
         using var input = new MemoryStream(source);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        var font = new XFont(StoreFonts.Family, 7, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        var font = new XFont(PdfFonts.Family, 7, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
         var brush = new XSolidBrush(XColor.FromArgb(255, 60, 60, 60));
         var first = $"Licensed to {licenceHolder} · Order {orderNumber} · {date:yyyy-MM-dd}";
         foreach (var page in document.Pages)

@@ -1,3 +1,4 @@
+using Normative.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -11,14 +12,14 @@ public static class SamplePdf
 {
     public static byte[] Create(string reference, string title, string language, int pages)
     {
-        StoreFonts.EnsureReady();
+        PdfFonts.EnsureReady();
         using var document = new PdfDocument();
         document.Info.Title = $"{reference} — SAMPLE";
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var big = new XFont(StoreFonts.Family, 26, XFontStyleEx.Bold, options);
-        var head = new XFont(StoreFonts.Family, 14, XFontStyleEx.Bold, options);
-        var text = new XFont(StoreFonts.Family, 10, XFontStyleEx.Regular, options);
-        var mark = new XFont(StoreFonts.Family, 60, XFontStyleEx.Bold, options);
+        var big = new XFont(PdfFonts.Family, 26, XFontStyleEx.Bold, options);
+        var head = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold, options);
+        var text = new XFont(PdfFonts.Family, 10, XFontStyleEx.Regular, options);
+        var mark = new XFont(PdfFonts.Family, 60, XFontStyleEx.Bold, options);
         var red = new XSolidBrush(XColor.FromArgb(60, 179, 16, 42));
 
         for (var n = 1; n <= Math.Max(2, pages); n++)

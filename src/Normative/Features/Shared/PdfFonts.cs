@@ -1,14 +1,15 @@
 using PdfSharp.Fonts;
 using PdfSharp.WPFonts;
 
-namespace Normative.Features.Store.Pdf;
+namespace Normative.Features.Shared;
 
 /// <summary>
 /// PDFsharp needs font files on Linux. The Segoe WP fonts ship inside the PDFsharp package (Latin,
 /// Greek and Cyrillic, so French, Spanish and Russian names print), which spares the server a
-/// dependency on installed fonts. Every family name resolves to them.
+/// dependency on installed fonts. Every family name resolves to them. One resolver for every PDF the
+/// platform writes (invoices, stamped standards, ballot results): PDFsharp's resolver is global.
 /// </summary>
-public sealed class StoreFonts : IFontResolver
+public sealed class PdfFonts : IFontResolver
 {
     public const string Family = "Segoe WP";
     private const string Regular = "segoe-wp";
@@ -25,7 +26,7 @@ public sealed class StoreFonts : IFontResolver
             {
                 return;
             }
-            GlobalFontSettings.FontResolver ??= new StoreFonts();
+            GlobalFontSettings.FontResolver ??= new PdfFonts();
             _ready = true;
         }
     }
