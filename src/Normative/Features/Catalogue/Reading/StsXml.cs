@@ -31,7 +31,11 @@ public static partial class StsXml
         ("xi", "http://www.w3.org/2001/XInclude"),
     ];
 
-    public static XDocument Load(byte[] bytes, string file)
+    /// <summary>
+    /// The document; <paramref name="keepProcessingInstructions"/> keeps marks such as a draft's
+    /// <c>&lt;?line 17?&gt;</c> line numbers (the committee's drafts use them).
+    /// </summary>
+    public static XDocument Load(byte[] bytes, string file, bool keepProcessingInstructions = false)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length > MaxBytes)
@@ -64,7 +68,7 @@ public static partial class StsXml
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
+            IgnoreProcessingInstructions = !keepProcessingInstructions,
             MaxCharactersFromEntities = 1024,
         };
         try

@@ -1,18 +1,16 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
+using Normative.Features.Catalogue.Reading;
 
 namespace Normative.Features.Development.Documents;
 
 /// <summary>
 /// Reads an STS (ISO STS / NISO STS) XML draft: its clauses (<c>sec</c>, <c>app</c> and <c>term-sec</c>
 /// with their <c>label</c> and <c>title</c>), the line numbers it carries as <c>&lt;?line 17?&gt;</c>
-/// marks, and its text as safe HTML. The DOCTYPE is skipped, never fetched, and no entity is
-/// resolved from outside: drafts name a DTD beside them ("../ISOSTS.dtd") and use HTML's named
-/// entities (<c>&amp;mdash;</c>), which are turned into the characters they stand for before parsing.
+/// marks, and its text as safe HTML. The XML is read as the catalogue reads STS texts
+/// (<see cref="StsXml"/>): the DOCTYPE is skipped, never fetched, and no entity is resolved from outside.
 /// </summary>
 public static partial class StsReader
 {
@@ -74,17 +72,11 @@ public static partial class StsReader
         XDocument document;
         try
         {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Ignore,
-                XmlResolver = null,
-                IgnoreComments = true,
-                MaxCharactersInDocument = MaxChars,
-            };
-            using var reader = XmlReader.Create(new StringReader(WithCharacterReferences(xml)), settings, DtdPrefixes());
-            document = XDocument.Load(reader, LoadOptions.None);
+            // The catalogue's STS reading: no DTD or external entity is ever resolved, HTML's named
+            // entities and the DTD's namespace prefixes are known without it.
+            document = StsXml.Load(Encoding.UTF8.GetBytes(xml), "draft", keepProcessingInstructions: true);
         }
-        catch (XmlException e)
+        catch (StsFormatException e)
         {
             problem = e.Message;
             return null;
@@ -128,23 +120,6 @@ public static partial class StsReader
             Render(node, html, clauses, 3);
         }
         return new StsDraft(new StsOutline(ordered, lines), html.ToString());
-    }
-
-    /// <summary>
-    /// The namespace prefixes the STS DTD declares as fixed attributes of every element; a draft read
-    /// without its DTD uses them undeclared (<c>&lt;tbx:term&gt;</c>, <c>&lt;mml:math&gt;</c>).
-    /// </summary>
-    private static XmlParserContext DtdPrefixes()
-    {
-        var names = new NameTable();
-        var prefixes = new XmlNamespaceManager(names);
-        prefixes.AddNamespace("tbx", "urn:iso:std:iso:30042:ed-1");
-        prefixes.AddNamespace("mml", "http://www.w3.org/1998/Math/MathML");
-        prefixes.AddNamespace("xlink", "http://www.w3.org/1999/xlink");
-        prefixes.AddNamespace("ali", "http://www.niso.org/schemas/ali/1.0/");
-        prefixes.AddNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-        prefixes.AddNamespace("oasis", "http://www.niso.org/standards/z39-96/ns/oasis-exchange/table");
-        return new XmlParserContext(names, prefixes, null, XmlSpace.None);
     }
 
     /// <summary>The label ("4.2", "Annex A"), else the title of an unnumbered part ("Foreword").</summary>
@@ -243,33 +218,6 @@ public static partial class StsReader
         .Replace("\"", "&quot;", StringComparison.Ordinal)
         .Replace("'", "&#39;", StringComparison.Ordinal);
 
-    /// <summary>
-    /// Replaces HTML's named entities (<c>&amp;mdash;</c>) by numeric character references, so the XML
-    /// parser needs no DTD. XML's own five stay; a name HTML does not know (a DTD of its own would)
-    /// is kept as text, "&amp;td;".
-    /// </summary>
-    public static string WithCharacterReferences(string xml) =>
-        NamedEntity().Replace(xml, m =>
-        {
-            var name = m.Groups[1].Value;
-            if (name is "amp" or "lt" or "gt" or "quot" or "apos")
-            {
-                return m.Value;
-            }
-            var decoded = WebUtility.HtmlDecode(m.Value);
-            if (decoded == m.Value)
-            {
-                // An entity its DTD would declare (the test suite's &td;) is shown as written, as the upload check leaves it.
-                return "&amp;" + name + ";";
-            }
-            var reference = new StringBuilder();
-            for (var i = 0; i < decoded.Length; i += char.IsSurrogatePair(decoded, i) ? 2 : 1)
-            {
-                reference.Append(CultureInfo.InvariantCulture, $"&#{char.ConvertToUtf32(decoded, i)};");
-            }
-            return reference.ToString();
-        });
-
     /// <summary>"4.2" → "4-2", "Annex A" → "annex-a".</summary>
     public static string Slug(string number)
     {
@@ -288,9 +236,6 @@ public static partial class StsReader
         var text = slug.ToString().TrimEnd('-');
         return text.Length == 0 ? "x" : text;
     }
-
-    [GeneratedRegex(@"&([A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
-    private static partial Regex NamedEntity();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
