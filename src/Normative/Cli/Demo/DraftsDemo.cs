@@ -39,6 +39,9 @@ public static class DraftsDemo
         {
             throw new InvalidOperationException($"The demo draft of {project.Reference} was refused: {filed.Error.Key}");
         }
+        // Demo drafts are history, not news: no daily mail about them.
+        filed.Value.NotifiedAt = at;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A short draft in the shape of an ISO standard: foreword, introduction, scope, references, terms, requirements, an annex.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Development.Ballots;
+using Normative.Features.Development.Documents;
 using Normative.Features.Development.Meetings;
 
 namespace Normative.Tests.Features.Development;
@@ -36,8 +37,11 @@ public class DevelopmentDemoTests(DevelopmentFactory factory) : IClassFixture<De
             await db.MeetingRegistrations.CountAsync(r => r.UserId == db.Users.Single(u => u.Email == "delegate@demo.normative.test").Id)));
         Assert.Equal((4, 1, 2), (meetings, cancelled, registeredByDemoDelegate));
         // The registers have documents of every audience, the second working draft superseding the first; none waits for the daily mail.
+        // Besides the projects' STS drafts (filed as the projects moved), seven sample PDFs, numbered after them.
         var documents = await factory.WithDbAsync(db => db.CommitteeDocuments.OrderBy(d => d.CommitteeId).ThenBy(d => d.Number).ToListAsync());
-        Assert.Equal(7, documents.Count);
+        Assert.Equal(7, documents.Count(d => d.ContentType == "application/pdf"));
+        Assert.Contains(documents, d => d.ContentType == "application/xml" && d.Type == DocumentType.EnquiryDraft);
+        Assert.All(documents.GroupBy(d => d.CommitteeId), g => Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(d => d.Number)));
         Assert.Equal(3, documents.Select(d => d.Audience).Distinct().Count());
         Assert.Contains(documents, d => d.SupersedesId is not null);
         Assert.All(documents, d => Assert.NotNull(d.NotifiedAt));
