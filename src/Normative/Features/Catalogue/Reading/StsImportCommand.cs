@@ -18,15 +18,15 @@ public static class StsImportCommand
         var files = new Argument<string[]>("FILE") { Description = "STS XML files (ISO STS or NISO STS).", Arity = ArgumentArity.OneOrMore };
         var create = new Option<bool>("--create") { Description = "Make a catalogue record for an identifier that matches no deliverable." };
         var sts = new Command("sts", "Load the full texts of standards from STS XML (ISO STS, NISO STS): clauses, tables, formulas, terms and definitions.") { files, create };
-        sts.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, token) => RunAsync(sp, parse.GetValue(files)!, parse.GetValue(create), token), ct));
+        sts.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, token) => RunAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<TimeProvider>(),
+            parse.GetValue(files)!, parse.GetValue(create), token), ct));
         return sts;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider sp, string[] paths, bool create, CancellationToken ct)
+    // The command line has no request to inject into: Create, the composition root, takes what this
+    // needs from the scope CliHost opens and passes it in.
+    private static async Task<int> RunAsync(NormativeDb db, TimeProvider clock, string[] paths, bool create, CancellationToken ct)
     {
-        // The command line has no request to inject into: CliHost hands over the services of a scope of its own.
-        var db = sp.GetRequiredService<NormativeDb>();
-        var clock = sp.GetRequiredService<TimeProvider>();
         int loaded = 0, failed = 0;
         foreach (var path in paths)
         {
