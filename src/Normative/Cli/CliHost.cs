@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Normative.Data;
@@ -16,9 +17,18 @@ public static partial class CliHost
 
     public static void UseBuilder(Func<string[], WebApplication> build) => _build = build;
 
-    /// <summary>Tokens of the form --Key=value set configuration, as they do for the web site.</summary>
+    /// <summary>
+    /// Tokens of the form --Key=value set configuration, as they do for the web site: those nothing
+    /// claimed and those a many-valued argument (FILE...) swallowed, which <see cref="Values"/> leaves out.
+    /// </summary>
     public static string[] ConfigurationArguments(ParseResult parse) =>
-        parse.UnmatchedTokens.Where(t => ConfigToken().IsMatch(t)).ToArray();
+        parse.Tokens.Where(t => t.Type == TokenType.Argument && ConfigToken().IsMatch(t.Value)).Select(t => t.Value)
+            .Concat(parse.UnmatchedTokens.Where(t => ConfigToken().IsMatch(t)))
+            .Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The values of a many-valued argument without the configuration tokens it took in.</summary>
+    public static string[] Values(ParseResult parse, Argument<string[]> argument) =>
+        (parse.GetValue(argument) ?? []).Where(v => !ConfigToken().IsMatch(v)).ToArray();
 
     /// <summary>Fails with usage when a token is neither an option nor configuration.</summary>
     public static bool CheckTokens(ParseResult parse, TextWriter error)

@@ -18,8 +18,18 @@ public static class StsImportCommand
         var files = new Argument<string[]>("FILE") { Description = "STS XML files (ISO STS or NISO STS).", Arity = ArgumentArity.OneOrMore };
         var create = new Option<bool>("--create") { Description = "Make a catalogue record for an identifier that matches no deliverable." };
         var sts = new Command("sts", "Load the full texts of standards from STS XML (ISO STS, NISO STS): clauses, tables, formulas, terms and definitions.") { files, create };
-        sts.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, token) => RunAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<TimeProvider>(),
-            parse.GetValue(files)!, parse.GetValue(create), token), ct));
+        sts.SetAction((parse, ct) =>
+        {
+            // FILE... also takes in --Key=value settings; they configure the command, they are not files.
+            var paths = CliHost.Values(parse, files);
+            if (paths.Length == 0)
+            {
+                Console.Error.WriteLine("normative import sts: name at least one STS XML file.");
+                return Task.FromResult(1);
+            }
+            return CliHost.RunAsync(parse, (sp, token) => RunAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<TimeProvider>(),
+                paths, parse.GetValue(create), token), ct);
+        });
         return sts;
     }
 
