@@ -47,6 +47,17 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await BrowserFixture.ArriveAsync(page, url => url.Contains("/editor/articles/", StringComparison.Ordinal) && url.EndsWith("?language=en", StringComparison.Ordinal));
         Assert.Contains("saved", await page.TextContentAsync("main .notice"), StringComparison.Ordinal);
 
+        await page.SetInputFilesAsync("#image-file", new FilePayload
+        {
+            Name = "ward.png",
+            MimeType = "image/png",
+            Buffer = Features.Content.LeadImagesTests.TwoColours(1800, 900),
+        });
+        await page.FillAsync("#image-alt", "A nurse washing her hands at a ward's basin");
+        await page.ClickAsync("button:has-text('Upload the image')");
+        await page.WaitForSelectorAsync("text=The lead image is saved.");
+        Assert.Equal("A nurse washing her hands at a ward's basin", await page.GetAttributeAsync(".article-image-current img", "alt"));
+
         await page.FillAsync("#publish-at", DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("button[value=Scheduled]");
         await page.WaitForSelectorAsync("main .notice");
@@ -62,6 +73,11 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal("Hospitals and the new hygiene guide", (await reader.TextContentAsync("h1"))!.Trim());
         Assert.NotEqual("owned", await reader.TitleAsync());
         Assert.Equal(0, await reader.Locator("main script").CountAsync());
+        // The picture loads and is as wide as the column at most.
+        var image = reader.Locator("figure.article-lead-image img");
+        Assert.Equal("A nurse washing her hands at a ward's basin", await image.GetAttributeAsync("alt"));
+        Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        Assert.True(await image.EvaluateAsync<bool>("img => img.getBoundingClientRect().right <= document.documentElement.clientWidth"));
         await AssertAccessibleAsync(reader);
 
         await reader.GotoAsync("/sectors/health");

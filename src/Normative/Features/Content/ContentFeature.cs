@@ -57,6 +57,7 @@ public sealed class ContentFeature : Feature
     public override void MapEndpoints(WebApplication app)
     {
         app.MapArticleFeeds();
+        app.MapArticleImages();
         app.MapEventCalendar();
         app.MapContentApi();
     }

@@ -38,6 +38,9 @@ public static class ContentLinks
     [LinkTo("/Content/Articles/Article")]
     public static string Article(string slug) => "/news/" + Uri.EscapeDataString(slug);
 
+    /// <summary>A rendition of an article's lead image; a new upload is a new file, so the address never serves two pictures.</summary>
+    public static string ArticleImage(Guid fileId) => "/news/images/" + fileId.ToString("N") + ".jpg";
+
     public static string NewsFeed => "/news/feed.atom";
 
     public static string InsightsFeed => "/insights/feed.atom";

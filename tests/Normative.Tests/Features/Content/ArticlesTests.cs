@@ -99,6 +99,87 @@ public class ArticlesTests(NormativeFactory factory) : IClassFixture<NormativeFa
         Assert.Equal(new[] { ArticleEventKind.Created, ArticleEventKind.Published }, history);
     }
 
+    private static async Task<HttpResponseMessage> UploadImageAsync(HttpClient editor, int id, byte[] image, string alt, string language = "en")
+    {
+        var page = await editor.GetDocumentAsync($"/editor/articles/{id}?language={language}");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(alt), "alt" },
+            { new ByteArrayContent(image), "image", "photo.png" },
+        };
+        return await editor.PostAsync($"/editor/articles/{id}?language={language}&handler=Image", form);
+    }
+
+    [Fact]
+    public async Task ALeadImageIsShownWithItsDescriptionOnceTheArticleIsPublished()
+    {
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var slug = NewSlug();
+        var id = await CreateAsync(editor, Fields(slug, "A new laboratory"));
+
+        // Not an image, or no words for people who cannot see it: said, and nothing kept.
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadImageAsync(editor, id, "a letter, not a picture"u8.ToArray(), "A bench")).StatusCode);
+        var refused = await editor.GetDocumentAsync($"/editor/articles/{id}");
+        Assert.Contains("not a JPEG, PNG, GIF or WebP", refused.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        await UploadImageAsync(editor, id, LeadImagesTests.TwoColours(2400, 1200), "  ");
+        Assert.Null(await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.ImageFileId).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadImageAsync(editor, id, LeadImagesTests.TwoColours(2400, 1200), "Technicians calibrating a balance")).StatusCode);
+        var (large, small) = await factory.WithDbAsync(async db =>
+        {
+            var a = await db.Articles.SingleAsync(a => a.Id == id);
+            return (a.ImageFileId!.Value, a.ImageSmallFileId!.Value);
+        });
+        var imageUrl = $"/news/images/{large:N}.jpg";
+
+        // A draft's image is the Editors' only.
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Browser().GetAsync(imageUrl)).StatusCode);
+        var preview = await editor.GetAsync(imageUrl);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("no-store", preview.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
+        await MoveAsync(editor, id, "Published");
+        var reader = factory.Browser();
+        var article = await reader.GetDocumentAsync($"/news/{slug}?culture=en");
+        var img = article.QuerySelector("figure.article-lead-image img")!;
+        Assert.Equal("Technicians calibrating a balance", img.GetAttribute("alt"));
+        Assert.Equal(("1600", "800"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Contains($"/news/images/{small:N}.jpg 640w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+
+        var response = await reader.GetAsync(imageUrl);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl!.Public);
+        Assert.Contains("immutable", response.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF }, bytes[..3]);
+        var news = await reader.GetDocumentAsync("/news?culture=en");
+        Assert.NotNull(news.QuerySelector($".article-list li.has-image img[src='/news/images/{small:N}.jpg']"));
+
+        // Saving the text in English now needs the words too; a French version says it in French.
+        var withoutAlt = await PostEditorAsync(editor, $"/editor/articles/{id}", "Save", Fields(slug, "A new laboratory"));
+        Assert.Equal(HttpStatusCode.OK, withoutAlt.StatusCode);
+        Assert.Contains("Say what the image shows", (await withoutAlt.ReadDocumentAsync()).QuerySelector("#image-alt-error")!.TextContent, StringComparison.Ordinal);
+        await PostEditorAsync(editor, $"/editor/articles/{id}?language=fr", "Save", [.. Fields(slug, "Un nouveau laboratoire", language: "fr"), new("Input.ImageAlt", "Des techniciens étalonnent une balance")]);
+        var french = await reader.GetDocumentAsync($"/news/{slug}?culture=fr");
+        Assert.Equal("Des techniciens étalonnent une balance", french.QuerySelector("figure.article-lead-image img")!.GetAttribute("alt"));
+
+        // Another image replaces the files; removing it deletes them.
+        await UploadImageAsync(editor, id, LeadImagesTests.TwoColours(800, 800), "A balance, closer");
+        Assert.False(await factory.WithDbAsync(db => db.StoredFiles.AnyAsync(f => f.Id == large || f.Id == small)));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(imageUrl)).StatusCode);
+        var replaced = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.ImageFileId!.Value).SingleAsync());
+        var page = await editor.GetDocumentAsync($"/editor/articles/{id}");
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await editor.PostAsync($"/editor/articles/{id}?handler=RemoveImage", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.False(await factory.WithDbAsync(db => db.StoredFiles.AnyAsync(f => f.Id == replaced)));
+        Assert.Null((await reader.GetDocumentAsync($"/news/{slug}?culture=en")).QuerySelector("figure.article-lead-image"));
+        var history = await factory.WithDbAsync(db => db.ArticleEvents.Where(e => e.ArticleId == id).Select(e => e.Kind).ToListAsync());
+        Assert.Equal(2, history.Count(k => k == ArticleEventKind.ImageChanged));
+        Assert.Contains(ArticleEventKind.ImageRemoved, history);
+    }
+
     [Fact]
     public async Task AReaderInAnotherLanguageGetsTheEnglishVersionWithANote()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Storage;
 
 namespace Normative.Features.Content.Articles;
 
@@ -20,6 +21,12 @@ public class Article
     public List<string> Standards { get; set; } = [];
     /// <summary>Committees' references ("ISO/TC 176").</summary>
     public List<string> Committees { get; set; } = [];
+    /// <summary>The lead image as the article shows it (at most <see cref="LeadImages.LargeWidth"/> wide), in the file store.</summary>
+    public Guid? ImageFileId { get; set; }
+    /// <summary>The same image for lists and the home page (at most <see cref="LeadImages.SmallWidth"/> wide).</summary>
+    public Guid? ImageSmallFileId { get; set; }
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<ArticleVersion> Versions { get; set; } = [];
@@ -36,6 +43,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Slug).HasMaxLength(100);
         b.HasIndex(a => a.Slug).IsUnique();
         b.HasIndex(a => new { a.Kind, a.PublishAt });
+        b.HasIndex(a => a.ImageFileId);
+        b.HasIndex(a => a.ImageSmallFileId);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.ImageFileId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.ImageSmallFileId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }

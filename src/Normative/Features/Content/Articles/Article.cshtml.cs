@@ -14,6 +14,8 @@ public class ArticleModel(NormativeDb db, TimeProvider clock) : PageModel
     public ArticleVersion Version { get; private set; } = null!;
     public bool Fallback { get; private set; }
     public string Html { get; private set; } = "";
+    /// <summary>The lead image's description in the version shown, or else in English.</summary>
+    public string ImageAlt { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public class ArticleModel(NormativeDb db, TimeProvider clock) : PageModel
         Version = version;
         Fallback = fallback;
         Html = SafeMarkdown.ToHtml(version.Body);
+        ImageAlt = version.ImageAlt ?? article.Versions.FirstOrDefault(v => v.Language == Cultures.Default)?.ImageAlt ?? "";
         return Page();
     }
 }

@@ -9,4 +9,6 @@ public enum ArticleEventKind
     Scheduled,
     Published,
     Archived,
+    ImageChanged,
+    ImageRemoved,
 }

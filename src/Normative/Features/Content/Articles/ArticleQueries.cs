@@ -29,7 +29,12 @@ public static class ArticleQueries
     {
         ArgumentNullException.ThrowIfNull(article);
         var (version, fallback) = ArticleRules.Pick(article.Versions, language);
-        return version is null ? null
-            : new ArticleSummary(article.Id, article.Kind, article.Slug, version.Title, version.Summary, article.PublishAt ?? article.CreatedAt, version.Language, fallback);
+        if (version is null)
+        {
+            return null;
+        }
+        var (width, height) = LeadImages.SmallSize(article.ImageWidth, article.ImageHeight);
+        return new ArticleSummary(article.Id, article.Kind, article.Slug, version.Title, version.Summary, article.PublishAt ?? article.CreatedAt, version.Language, fallback,
+            article.ImageSmallFileId, width, height);
     }
 }

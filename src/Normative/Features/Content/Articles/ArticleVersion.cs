@@ -12,6 +12,8 @@ public class ArticleVersion
     public required string Title { get; set; }
     public required string Summary { get; set; }
     public required string Body { get; set; }
+    /// <summary>What the lead image shows, in this language, for people who cannot see it.</summary>
+    public string? ImageAlt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -23,6 +25,7 @@ internal sealed class ArticleVersionConfiguration : IEntityTypeConfiguration<Art
         b.Property(v => v.Language).HasMaxLength(5);
         b.Property(v => v.Title).HasMaxLength(300);
         b.Property(v => v.Summary).HasMaxLength(1000);
+        b.Property(v => v.ImageAlt).HasMaxLength(300);
         b.HasIndex(v => new { v.ArticleId, v.Language }).IsUnique();
     }
 }

@@ -37,4 +37,9 @@ public sealed class ArticleInput
     public string? Committees { get; set; }
 
     public bool Featured { get; set; }
+
+    /// <summary>What the lead image shows, in this version's language (asked for once the article has an image).</summary>
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Articles.Image.Alt")]
+    public string? ImageAlt { get; set; }
 }

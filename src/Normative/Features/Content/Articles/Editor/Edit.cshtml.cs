@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
+using Normative.Storage;
 using Normative.Web;
 
 namespace Normative.Features.Content.Articles.Editor;
@@ -13,7 +14,7 @@ namespace Normative.Features.Content.Articles.Editor;
 /// Write or change an article in one language, preview it, and move it through its statuses. A
 /// failed save or a preview gives the form back as typed, so nothing the Editor wrote is lost.
 /// </summary>
-public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
+public class EditModel(NormativeDb db, IFileStore files, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -47,6 +48,7 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
             Input.Title = version.Title;
             Input.Summary = version.Summary;
             Input.Body = version.Body;
+            Input.ImageAlt = version.ImageAlt;
         }
         return Page();
     }
@@ -81,6 +83,10 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
         {
             ModelState.AddModelError("Input.Language", t["Updates.Preferences.BadLanguage"]);
         }
+        if (Article?.ImageFileId is not null && string.IsNullOrWhiteSpace(Input.ImageAlt))
+        {
+            ModelState.AddModelError("Input.ImageAlt", t["Articles.Image.AltRequired"]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -114,6 +120,7 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
         version.Title = Input.Title.Trim();
         version.Summary = Input.Summary.Trim();
         version.Body = Input.Body;
+        version.ImageAlt = string.IsNullOrWhiteSpace(Input.ImageAlt) ? null : Input.ImageAlt.Trim();
         version.UpdatedAt = now;
         await db.SaveChangesAsync();
         TempData.SetNotice(t["Articles.Saved"]);
@@ -173,6 +180,77 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
         await db.SaveChangesAsync();
         TempData.SetNotice(t["Articles.StatusChanged", t["Articles.Status." + target]]);
         return Redirect(ContentLinks.EditArticle(id, language));
+    }
+
+    /// <summary>
+    /// Sets the lead image with the words that describe it in the version being edited. Whatever is
+    /// wrong (no file, not an image, too large, no description) is said and nothing changes.
+    /// </summary>
+    public async Task<IActionResult> OnPostImageAsync(int id, IFormFile? image, string? alt, string? language, CancellationToken ct)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        language = Cultures.IsSupported(language) ? language!.ToLowerInvariant() : Cultures.Default;
+        var article = Article!;
+        var version = article.Versions.FirstOrDefault(v => v.Language == language);
+        string? problem = null;
+        LeadImages.Prepared? prepared = null;
+        if (version is null)
+        {
+            problem = "Articles.Image.SaveFirst";
+        }
+        else if (image is null || image.Length == 0)
+        {
+            problem = "Articles.Image.Missing";
+        }
+        else if (string.IsNullOrWhiteSpace(alt) || alt.Trim().Length > 300)
+        {
+            problem = "Articles.Image.AltRequired";
+        }
+        else if (image.Length > LeadImages.MaxUploadBytes)
+        {
+            problem = "Articles.Image.TooLarge";
+        }
+        else
+        {
+            var bytes = new byte[image.Length];
+            await using (var upload = image.OpenReadStream())
+            {
+                await upload.ReadExactlyAsync(bytes, ct);
+            }
+            try
+            {
+                prepared = LeadImages.Prepare(bytes);
+            }
+            catch (LeadImageException e)
+            {
+                problem = e.Message;
+            }
+        }
+        if (problem is not null)
+        {
+            TempData.SetNotice(t[problem], NoticeKind.Warn);
+            return Redirect(ContentLinks.EditArticle(id, language));
+        }
+        await ArticleImages.SetAsync(db, files, article, version!, prepared!, alt!, User.UserId(), clock.GetUtcNow(), ct);
+        TempData.SetNotice(t["Articles.Image.Saved"]);
+        return Redirect(ContentLinks.EditArticle(id, language));
+    }
+
+    public async Task<IActionResult> OnPostRemoveImageAsync(int id, string? language, CancellationToken ct)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (Article!.ImageFileId is not null)
+        {
+            await ArticleImages.RemoveAsync(db, Article, User.UserId(), clock.GetUtcNow(), ct);
+        }
+        TempData.SetNotice(t["Articles.Image.Removed"]);
+        return Redirect(ContentLinks.EditArticle(id, Cultures.IsSupported(language) ? language : null));
     }
 
     private async Task<bool> LoadAsync(int id)
