@@ -37,6 +37,11 @@ public class ArticlesBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await page.CheckAsync("#sector-health");
         await page.CheckAsync("#Input_Featured");
 
+        // The live preview follows the typing, sanitized as the published page will be.
+        await page.WaitForSelectorAsync("#live-preview-body strong");
+        Assert.Equal("measured", (await page.TextContentAsync("#live-preview-body strong"))!.Trim());
+        Assert.Equal(0, await page.Locator("#live-preview-body script").CountAsync());
+
         await page.ClickAsync("button:has-text('Preview')");
         await page.WaitForSelectorAsync(".article-preview strong");
         Assert.Equal("measured", (await page.TextContentAsync(".article-preview strong"))!.Trim());

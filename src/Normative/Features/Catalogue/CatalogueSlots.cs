@@ -11,4 +11,7 @@ public static class CatalogueSlots
 
     /// <summary>Under a sector's page (the articles tagged with it); the component gets the page's sector as "sector".</summary>
     public const string SectorAside = "catalogue-sector-aside";
+
+    /// <summary>Under the search results, on their first page (the articles the words find); the component gets the words as "query".</summary>
+    public const string SearchResults = "catalogue-search-results";
 }

@@ -41,6 +41,7 @@ public sealed class ContentFeature : Feature
         services.AddSiteComponent(CatalogueSlots.SectorAside, typeof(TaggedArticlesViewComponent));
         services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(TaggedArticlesViewComponent), order: 10);
         services.AddSiteComponent(CatalogueSlots.CommitteeOverview, typeof(TaggedArticlesViewComponent), order: 10);
+        services.AddSiteComponent(CatalogueSlots.SearchResults, typeof(ArticleSearchViewComponent));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.News.Title", ContentLinks.News, "Sitemap.Organization", Order: 240));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Articles.Insights.Title", ContentLinks.Insights, "Sitemap.Organization", Order: 241));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(ContentText), "Events.Title", ContentLinks.Events, "Sitemap.Organization", Order: 242));

@@ -181,6 +181,41 @@ public class ArticlesTests(NormativeFactory factory) : IClassFixture<NormativeFa
     }
 
     [Fact]
+    public async Task TheSiteSearchFindsPublishedArticlesByTheirWords()
+    {
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var slug = NewSlug();
+        // Letters only: a word with digits may be read as an identifier.
+        var word = "quasicrystal" + new string(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 26))).ToArray());
+        var id = await CreateAsync(editor, Fields(slug, "Measuring " + word + " lattices", "The " + word + " **lattice**."));
+
+        // A draft is not found (a word of its own: a search page once shown may stay in the output cache).
+        var draftWord = word + "draft";
+        await CreateAsync(editor, Fields(NewSlug(), "Unpublished " + draftWord));
+        var draftSearch = await factory.Browser().GetDocumentAsync("/search?q=" + draftWord + "&culture=en");
+        Assert.Null(draftSearch.QuerySelector(".article-search"));
+
+        await MoveAsync(editor, id, "Published");
+        var found = await factory.Browser().GetDocumentAsync("/search?q=" + word + "&culture=en");
+        Assert.Contains(word, found.QuerySelector("#article-search-title")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(found.QuerySelector($".article-search a[href='/news/{slug}']"));
+        var otherWords = await factory.Browser().GetDocumentAsync("/search?q=" + word + "+zebra&culture=en");
+        Assert.Null(otherWords.QuerySelector($".article-search a[href='/news/{slug}']"));
+    }
+
+    [Fact]
+    public async Task TheLivePreviewRendersAndSanitizesWithoutSaving()
+    {
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var preview = await PostEditorAsync(editor, "/editor/articles/new", "LivePreview", [new("body", "It **works** <img src=x onerror=alert(1)>")]);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("<strong>works</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onerror", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync("/editor/articles/new?handler=LivePreview", new FormUrlEncodedContent([new("body", "x")]))).StatusCode);
+    }
+
+    [Fact]
     public async Task AReaderInAnotherLanguageGetsTheEnglishVersionWithANote()
     {
         var (editor, _) = await factory.SignInAsAsync(Roles.Editor);

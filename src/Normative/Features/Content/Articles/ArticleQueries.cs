@@ -13,6 +13,18 @@ public static class ArticleQueries
             .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) && a.PublishAt <= now);
     }
 
+    /// <summary>
+    /// The articles of <paramref name="query"/> that hold every word of <paramref name="words"/> in a
+    /// version's title, summary or text. PostgreSQL's 'simple' configuration (no stemming) serves every
+    /// language alike; accents are kept, as the reader typed them.
+    /// </summary>
+    public static IQueryable<Article> Search(IQueryable<Article> query, string words)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Where(a => a.Versions.Any(v =>
+            EF.Functions.ToTsVector("simple", v.Title + " " + v.Summary + " " + v.Body).Matches(EF.Functions.PlainToTsQuery("simple", words))));
+    }
+
     /// <summary>The newest live articles of <paramref name="query"/>, with only the versions needed (one query).</summary>
     public static async Task<List<ArticleSummary>> SummariesAsync(IQueryable<Article> query, string language, int take, CancellationToken ct = default)
     {

@@ -64,6 +64,9 @@ public class EditModel(NormativeDb db, IFileStore files, IStringLocalizer<Conten
         return Page();
     }
 
+    /// <summary>What the page's script shows as the Editor types: the body rendered and sanitized, nothing saved.</summary>
+    public ContentResult OnPostLivePreview(string? body) => Content(SafeMarkdown.ToHtml(body ?? ""), "text/html; charset=utf-8");
+
     public async Task<IActionResult> OnPostSaveAsync(int? id)
     {
         if (id is not null && !await LoadAsync(id.Value))
