@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Normative.Data;
@@ -16,9 +17,16 @@ public static partial class CliHost
 
     public static void UseBuilder(Func<string[], WebApplication> build) => _build = build;
 
-    /// <summary>Tokens of the form --Key=value set configuration, as they do for the web site.</summary>
+    /// <summary>
+    /// Tokens of the form --Key=value set configuration, as they do for the web site: those the
+    /// parser left over, and those a command's list of arguments (<c>import sts FILE...</c>) took as
+    /// values, which that command leaves out (<see cref="IsConfiguration"/>).
+    /// </summary>
     public static string[] ConfigurationArguments(ParseResult parse) =>
-        parse.UnmatchedTokens.Where(t => ConfigToken().IsMatch(t)).ToArray();
+        [.. parse.UnmatchedTokens.Concat(parse.Tokens.Where(t => t.Type == TokenType.Argument).Select(t => t.Value)).Where(IsConfiguration).Distinct()];
+
+    /// <summary>Whether a token is configuration (--Key=value) rather than an argument.</summary>
+    public static bool IsConfiguration(string token) => ConfigToken().IsMatch(token);
 
     /// <summary>Fails with usage when a token is neither an option nor configuration.</summary>
     public static bool CheckTokens(ParseResult parse, TextWriter error)

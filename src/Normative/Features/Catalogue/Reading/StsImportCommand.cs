@@ -19,7 +19,7 @@ public static class StsImportCommand
         var create = new Option<bool>("--create") { Description = "Make a catalogue record for an identifier that matches no deliverable." };
         var sts = new Command("sts", "Load the full texts of standards from STS XML (ISO STS, NISO STS): clauses, tables, formulas, terms and definitions.") { files, create };
         sts.SetAction((parse, ct) => CliHost.RunAsync(parse, (sp, token) => RunAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<TimeProvider>(),
-            parse.GetValue(files)!, parse.GetValue(create), token), ct));
+            [.. parse.GetValue(files)!.Where(f => !CliHost.IsConfiguration(f))], parse.GetValue(create), token), ct));
         return sts;
     }
 
