@@ -122,7 +122,7 @@ public class ProvisionRulesTests
     {
         const string html = """
             <p>The enclosure shall:</p>
-            <ul class="list"><li><span class="label">a)</span> be made of metal;</li><li><span class="label">b)</span> withstand 5 kPa;</li><li><span class="label">c)</span> should be painted.</li></ul>
+            <ul class="list"><li><span class="label">a)</span> <p>be made of metal;</p></li><li><span class="label">b)</span> withstand 5 kPa;</li><li><span class="label">c)</span> should be painted.</li></ul>
             <p>Labels may be printed.</p>
             """;
 

@@ -268,7 +268,8 @@ public static partial class ProvisionRules
                         break;
                     case IElement e when IsLeftOut(e):
                         break;
-                    case IElement e when IsBlock(e.LocalName):
+                    // A list item's paragraph goes with the item's label ("a) be red;"), as one block.
+                    case IElement e when IsBlock(e.LocalName) && !(e.LocalName == "p" && e.ParentElement?.LocalName == "li"):
                         Flush();
                         var list = e.LocalName is "ul" or "ol";
                         lists += list ? 1 : 0;
