@@ -53,6 +53,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<TextClause> TextClauses => Set<TextClause>();
     public DbSet<TextTerm> TextTerms => Set<TextTerm>();
     public DbSet<TextProvision> TextProvisions => Set<TextProvision>();
+    public DbSet<TextGraphic> TextGraphics => Set<TextGraphic>();
     public DbSet<PriceBand> PriceBands => Set<PriceBand>();
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
     public DbSet<DeliveryTime> DeliveryTimes => Set<DeliveryTime>();

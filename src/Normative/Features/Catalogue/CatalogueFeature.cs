@@ -51,6 +51,7 @@ public sealed class CatalogueFeature : Feature
         app.MapCatalogueApi();        // /api/v1/deliverables, committees, ics and the open-data export
         app.MapCatalogueEditApi();    // Editors' PUT and POST /api/v1/deliverables
         app.MapReadingApi();          // /api/v1/terms and a deliverable's text
+        app.MapTextGraphics();        // the texts' images
         app.MapCatalogueFeeds();      // Atom feeds of new publications
         app.MapProvisionsApi();       // /api/v1/deliverables/{id}/provisions
         app.MapCommitteeRedirects();  // committees' old addresses by id → /committees/{slug}

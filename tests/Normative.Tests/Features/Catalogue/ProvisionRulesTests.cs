@@ -84,6 +84,86 @@ public class ProvisionRulesTests
         Assert.True(found[4].Negative);
     }
 
+    [Theory]
+    [InlineData("Le fournisseur peut répéter l'essai.")]
+    [InlineData("L'essai peut également être répété une fois.")]
+    [InlineData("Les résultats peuvent être arrondis au millimètre.")]
+    [InlineData("Le laboratoire est autorisé à sous-traiter l'essai.")]
+    [InlineData("Il est admis d'utiliser une autre méthode.")]
+    public void FrenchPeutInTheSenseOfIsAllowedToIsAPermission(string sentence)
+    {
+        Assert.Equal((ProvisionKind.Permission, false), ProvisionRules.Classify(sentence, "fr"));
+        Assert.False(ProvisionRules.FrenchPeutIsPossibility(sentence));
+    }
+
+    [Theory]
+    [InlineData("Une humidité élevée peut entraîner une corrosion du boîtier.")]
+    [InlineData("La température peut varier de 2 °C pendant l'essai.")]
+    [InlineData("Des erreurs peuvent se produire lors du transfert.")]
+    [InlineData("Il se peut que la mesure soit faussée.")]
+    [InlineData("Cela peut réduire la durée de vie du capteur.")]
+    [InlineData("Un second essai peut être nécessaire.")]
+    [InlineData("Le revêtement peut être endommagé par les solvants.")]
+    [InlineData("La couleur peut parfois différer entre deux lots.")]
+    public void FrenchPeutInTheSenseOfItIsPossibleThatIsAPossibility(string sentence)
+    {
+        Assert.Equal((ProvisionKind.Possibility, false), ProvisionRules.Classify(sentence, "fr"));
+        Assert.True(ProvisionRules.FrenchPeutIsPossibility(sentence));
+    }
+
+    [Fact]
+    public void AFrenchSentenceWithBothSensesCountsAsAPermission()
+    {
+        Assert.Equal((ProvisionKind.Permission, false), ProvisionRules.Classify("Le fournisseur peut répéter l'essai, ce qui peut réduire l'incertitude.", "fr"));
+    }
+
+    [Fact]
+    public void AListIntroducedByShallGivesOneRequirementPerItem()
+    {
+        const string html = """
+            <p>The enclosure shall:</p>
+            <ul class="list"><li><span class="label">a)</span> <p>be made of metal;</p></li><li><span class="label">b)</span> withstand 5 kPa;</li><li><span class="label">c)</span> should be painted.</li></ul>
+            <p>Labels may be printed.</p>
+            """;
+
+        var found = ProvisionRules.Find(html, "en");
+
+        Assert.Equal(
+            [
+                (ProvisionKind.Requirement, "The enclosure shall: a) be made of metal;"),
+                (ProvisionKind.Requirement, "The enclosure shall: b) withstand 5 kPa;"),
+                (ProvisionKind.Recommendation, "The enclosure shall: c) should be painted."),
+                (ProvisionKind.Permission, "Labels may be printed."),
+            ],
+            found.Select(p => (p.Kind, p.Text)));
+    }
+
+    [Fact]
+    public void AFrenchListIntroducedByDoitGivesOneRequirementPerItemEvenInsideItsParagraph()
+    {
+        // STS puts the list inside the paragraph that introduces it; HTML closes the paragraph before it.
+        const string html = """
+            <p>Le rapport d'essai doit :<ul class="list"><li>identifier l'échantillon ;</li><li>indiquer la température.</li></ul></p>
+            """;
+
+        var found = ProvisionRules.Find(html, "fr");
+
+        Assert.Equal(
+            [
+                (ProvisionKind.Requirement, false, "Le rapport d'essai doit : identifier l'échantillon ;"),
+                (ProvisionKind.Requirement, false, "Le rapport d'essai doit : indiquer la température."),
+            ],
+            found.Select(p => (p.Kind, p.Negative, p.Text)));
+    }
+
+    [Fact]
+    public void AnIntroductionWithoutAListIsOneProvision()
+    {
+        var found = ProvisionRules.Find("<p>The report shall state the following:</p><p>Results are in Table 2.</p>", "en");
+
+        Assert.Equal([(ProvisionKind.Requirement, "The report shall state the following:")], found.Select(p => (p.Kind, p.Text)));
+    }
+
     [Fact]
     public void ALanguageWithoutKnownFormsFindsNothing()
     {

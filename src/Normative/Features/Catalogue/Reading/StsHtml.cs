@@ -10,7 +10,7 @@ namespace Normative.Features.Catalogue.Reading;
 /// attributes written here come out, text is encoded, links are http(s), mailto or in-page; the
 /// result also goes through <see cref="StsSanitizer"/>. The plain text is collected alongside.
 /// </summary>
-internal sealed class StsHtml(string language, IReadOnlyDictionary<string, string> targets)
+internal sealed class StsHtml(string language, IReadOnlyDictionary<string, string> targets, IReadOnlyDictionary<string, string>? graphics = null)
 {
     private static readonly XNamespace MathMl = "http://www.w3.org/1998/Math/MathML";
     private static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
@@ -374,7 +374,7 @@ internal sealed class StsHtml(string language, IReadOnlyDictionary<string, strin
         _html.Append("<sup class=\"fnref\"><a href=\"#").Append(WebUtility.HtmlEncode(id)).Append("\" id=\"ref-").Append(WebUtility.HtmlEncode(id)).Append("\">")
             .Append(WebUtility.HtmlEncode(label)).Append("</a></sup>");
         // The footnote's text is written at the end of the clause, not inside the paragraph.
-        var inner = new StsHtml(language, targets);
+        var inner = new StsHtml(language, targets, graphics);
         var (html, plain) = inner.Render(fn.Nodes().Where(n => n is not XElement { Name.LocalName: "label" }));
         _footnotes.Add($"<div class=\"footnote\" id=\"{WebUtility.HtmlEncode(id)}\"><span class=\"label\">{WebUtility.HtmlEncode(label)}</span> {html}</div>");
         _plain.Append(' ').Append(plain).Append(' ');
@@ -628,10 +628,30 @@ internal sealed class StsHtml(string language, IReadOnlyDictionary<string, strin
         Close("figure");
     }
 
+    /// <summary>
+    /// An image the package holds, at its address (see <see cref="TextGraphicEndpoint.Path"/>), its alternative
+    /// text its own alt-text or else its figure's label and caption; a graphic the package lacks
+    /// shows its file name in brackets.
+    /// </summary>
     private void Graphic(XElement e)
     {
         var name = e.Attribute(XLink + "href")?.Value ?? "";
-        _html.Append("<span class=\"graphic\">[").Append(WebUtility.HtmlEncode(name)).Append("]</span>");
+        if (graphics?.GetValueOrDefault(name) is not { } src)
+        {
+            _html.Append("<span class=\"graphic\">[").Append(WebUtility.HtmlEncode(name)).Append("]</span>");
+            return;
+        }
+        var alt = e.Elements().FirstOrDefault(c => c.Name.LocalName == "alt-text")?.Value is { Length: > 0 } own
+            ? Collapse(own)
+            : e.Ancestors().FirstOrDefault(a => a.Name.LocalName == "fig") is { } fig ? CaptionText(fig) : "";
+        _html.Append("<img src=\"").Append(WebUtility.HtmlEncode(src)).Append("\" alt=\"").Append(WebUtility.HtmlEncode(alt)).Append("\" loading=\"lazy\">");
+    }
+
+    private static string CaptionText(XElement fig)
+    {
+        var label = fig.Element("label")?.Value;
+        var caption = fig.Element("caption") is { } c ? (c.Element("title")?.Value ?? c.Value) : null;
+        return Collapse(string.Join(" — ", new[] { label, caption }.Where(s => !string.IsNullOrWhiteSpace(s))));
     }
 
     private void References(XElement e)

@@ -14,13 +14,44 @@ namespace Normative.Features.Catalogue.Reading;
 /// </summary>
 public static class StsImport
 {
-    public static async Task<StsImportOutcome> ImportAsync(NormativeDb db, string file, byte[] bytes, StsImportOptions options, DateTimeOffset now, CancellationToken ct)
+    /// <summary>An XML file alone: its graphics show their names.</summary>
+    public static Task<StsImportOutcome> ImportAsync(NormativeDb db, string file, byte[] bytes, StsImportOptions options, DateTimeOffset now, CancellationToken ct) =>
+        ImportAsync(db, StsPackage.Of(file, bytes), options, now, ct);
+
+    /// <summary>
+    /// A text with its graphics: each one the package lacks, or holds in a form browsers do not
+    /// show, is a problem of the outcome, and the reader shows its name in its place.
+    /// </summary>
+    public static async Task<StsImportOutcome> ImportAsync(NormativeDb db, StsPackage package, StsImportOptions options, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(options);
-        var doc = StsParser.Parse(bytes, file);
+        var file = package.Name;
+        var bytes = package.Xml;
+        var xml = StsXml.Load(bytes, file);
+        var graphics = new List<TextGraphic>();
+        var problems = new List<string>();
+        foreach (var name in StsParser.GraphicNames(xml))
+        {
+            var (_, data, type, problem) = package.Graphic(name);
+            if (data is null)
+            {
+                problems.Add(problem!);
+                continue;
+            }
+            graphics.Add(new TextGraphic { Name = Truncate(name, 300)!, ContentType = type!, Size = data.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(data)), Data = data });
+        }
+        var doc = StsParser.Parse(xml, file, graphics.ToDictionary(g => g.Name, g => TextGraphicEndpoint.Path(g.Sha256)));
+        foreach (var graphic in graphics)
+        {
+            var src = "\"" + TextGraphicEndpoint.Path(graphic.Sha256) + "\"";
+            graphic.Preview = doc.Clauses.Any(c => c.Preview && c.Html.Contains(src, StringComparison.Ordinal));
+        }
         var own = doc.Own!;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // The same XML with other graphics is another text: the digest covers both.
+        var sha = Convert.ToHexStringLower(SHA256.HashData(graphics.Count == 0 ? bytes
+            : [.. bytes, .. System.Text.Encoding.UTF8.GetBytes(string.Concat(graphics.OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => $"\n{g.Name}\t{g.Sha256}")))]));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (deliverable, created) = await DeliverableOfAsync(db, doc, file, options, ct);
@@ -32,7 +63,8 @@ public static class StsImport
             .FirstOrDefaultAsync(ct);
         if (existing is not null && existing.SourceSha256 == sha)
         {
-            return new StsImportOutcome(StsImportKind.Unchanged, existing.Id, deliverable.Id, deliverable.Reference, false, language, publisher, doc.Clauses.Count, doc.Terms.Count);
+            return new StsImportOutcome(StsImportKind.Unchanged, existing.Id, deliverable.Id, deliverable.Reference, false, language, publisher, doc.Clauses.Count, doc.Terms.Count,
+                graphics.Count, problems);
         }
         if (existing?.ReleaseDate is { } loaded && own.ReleaseDate is { } incoming && incoming < loaded)
         {
@@ -50,6 +82,7 @@ public static class StsImport
             await db.TextClauses.Where(c => c.TextId == existing.Id).ExecuteDeleteAsync(ct);
             await db.TextTerms.Where(c => c.TextId == existing.Id).ExecuteDeleteAsync(ct);
             await db.StandardTextTitles.Where(c => c.TextId == existing.Id).ExecuteDeleteAsync(ct);
+            await db.TextGraphics.Where(g => g.TextId == existing.Id).ExecuteDeleteAsync(ct);
             text = await db.StandardTexts.SingleAsync(t => t.Id == existing.Id, ct);
         }
         var international = doc.International;
@@ -89,6 +122,11 @@ public static class StsImport
             Language = t.Language, Term = t.Term, Status = t.Status, DefinitionHtml = t.DefinitionHtml,
             NotesHtml = [.. t.NotesHtml], ExamplesHtml = [.. t.ExamplesHtml], Source = t.Source, Ordinal = i,
         }));
+        foreach (var graphic in graphics)
+        {
+            graphic.TextId = text.Id;
+        }
+        db.TextGraphics.AddRange(graphics);
         await db.SaveChangesAsync(ct);
         await ProvisionActions.ComputeAsync(db, text.Id, ct);
         if (own.Level == AdoptionLevel.International)
@@ -101,7 +139,7 @@ public static class StsImport
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new StsImportOutcome(existing is null ? StsImportKind.Added : StsImportKind.Replaced, text.Id, deliverable.Id, deliverable.Reference, created,
-            language, publisher, doc.Clauses.Count, doc.Terms.Count);
+            language, publisher, doc.Clauses.Count, doc.Terms.Count, graphics.Count, problems);
     }
 
     private static async Task<(Deliverable, bool Created)> DeliverableOfAsync(NormativeDb db, StsDocument doc, string file, StsImportOptions options, CancellationToken ct)

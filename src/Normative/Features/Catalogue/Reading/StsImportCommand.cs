@@ -7,7 +7,8 @@ namespace Normative.Features.Catalogue.Reading;
 
 /// <summary>
 /// <c>normative import sts FILE... [--create]</c>: loads STS texts, each attached to the deliverable
-/// its identifier names, in its language. Each file is its own transaction: one that fails is
+/// its identifier names, in its language, with their graphics: from a .zip package, or the files
+/// beside the XML that its xlink:href attributes name. Each file is its own transaction: one that fails is
 /// reported with its file and line and leaves nothing behind, and the others still load.
 /// Exit 0 when every file loaded, 2 when some failed, 1 when none loaded.
 /// </summary>
@@ -15,7 +16,7 @@ public static class StsImportCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "STS XML files (ISO STS or NISO STS).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "STS XML files (ISO STS or NISO STS), or .zip packages of one such file and its graphics.", Arity = ArgumentArity.OneOrMore };
         var create = new Option<bool>("--create") { Description = "Make a catalogue record for an identifier that matches no deliverable." };
         var sts = new Command("sts", "Load the full texts of standards from STS XML (ISO STS, NISO STS): clauses, tables, formulas, terms and definitions.") { files, create };
         sts.SetAction((parse, ct) =>
@@ -46,19 +47,34 @@ public static class StsImportCommand
                 {
                     throw new StsFormatException(path, 0, "no such file");
                 }
-                if (new FileInfo(path).Length > StsXml.MaxBytes)
+                var zip = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+                var limit = zip ? StsPackage.MaxUnpackedBytes : StsXml.MaxBytes;
+                if (new FileInfo(path).Length > limit)
                 {
-                    throw new StsFormatException(path, 0, $"the file is larger than the {StsXml.MaxBytes / (1024 * 1024)} MB an STS text may have");
+                    throw new StsFormatException(path, 0, $"the file is larger than the {limit / (1024 * 1024)} MB {(zip ? "a package" : "an STS text")} may have");
                 }
-                var bytes = await File.ReadAllBytesAsync(path, ct);
-                var r = await StsImport.ImportAsync(db, path, bytes, new StsImportOptions(Create: create, By: "command line"), clock.GetUtcNow(), ct);
+                StsPackage package;
+                if (zip)
+                {
+                    await using var stream = File.OpenRead(path);
+                    package = StsPackage.FromZip(path, stream);
+                }
+                else
+                {
+                    package = StsPackage.Beside(path, await File.ReadAllBytesAsync(path, ct));
+                }
+                var r = await StsImport.ImportAsync(db, package, new StsImportOptions(Create: create, By: "command line"), clock.GetUtcNow(), ct);
+                foreach (var problem in r.Problems)
+                {
+                    await Console.Error.WriteLineAsync($"{path}: {problem}; the reader shows its name in its place");
+                }
                 var what = r.Kind switch
                 {
                     StsImportKind.Added => "added",
                     StsImportKind.Replaced => "replaced",
                     _ => "unchanged",
                 };
-                Console.WriteLine($"{path}: {what}: {r.DeliverableReference}{(r.DeliverableCreated ? " (new record)" : "")} in {r.Language} ({r.Publisher}), {r.Clauses} clauses, {r.Terms} terms");
+                Console.WriteLine($"{path}: {what}: {r.DeliverableReference}{(r.DeliverableCreated ? " (new record)" : "")} in {r.Language} ({r.Publisher}), {r.Clauses} clauses, {r.Terms} terms, {r.Graphics} graphics");
                 loaded++;
             }
             catch (StsFormatException e)

@@ -1,6 +1,6 @@
 namespace Normative.Features.Catalogue.Reading;
 
-/// <summary>What importing one STS file did.</summary>
+/// <summary>What importing one STS file did; <c>Problems</c> are the graphics it could not load (the text loaded without them).</summary>
 public sealed record StsImportOutcome(
     StsImportKind Kind,
     int TextId,
@@ -10,4 +10,6 @@ public sealed record StsImportOutcome(
     string Language,
     string Publisher,
     int Clauses,
-    int Terms);
+    int Terms,
+    int Graphics,
+    IReadOnlyList<string> Problems);

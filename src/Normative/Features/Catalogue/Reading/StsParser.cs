@@ -17,7 +17,11 @@ public static class StsParser
 
     public static StsDocument Parse(byte[] bytes, string file) => Parse(StsXml.Load(bytes, file), file);
 
-    public static StsDocument Parse(XDocument doc, string file)
+    /// <summary>
+    /// The document; <paramref name="graphics"/> gives the address of each graphic the package holds
+    /// (by its xlink:href), the others show their name.
+    /// </summary>
+    public static StsDocument Parse(XDocument doc, string file, IReadOnlyDictionary<string, string>? graphics = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var root = doc.Root ?? throw new StsFormatException(file, 1, "the file has no root element");
@@ -53,7 +57,7 @@ public static class StsParser
         var terms = new List<StsTerm>();
         foreach (var plan in plans)
         {
-            var html = new StsHtml(language, targets);
+            var html = new StsHtml(language, targets, graphics);
             var rendered = new StringBuilder();
             var plain = new StringBuilder();
             var content = new List<XNode>();
@@ -72,7 +76,7 @@ public static class StsParser
                 if (node is XElement { Name.LocalName: "termEntry" } entry)
                 {
                     Flush();
-                    var (h, p) = TermEntry(entry, plan, language, targets, terms, file);
+                    var (h, p) = TermEntry(entry, plan, language, targets, graphics, terms, file);
                     rendered.Append(h);
                     plain.Append(p).Append(' ');
                 }
@@ -89,6 +93,15 @@ public static class StsParser
                 StsSanitizer.Sanitize(rendered.ToString()), StsHtml.Collapse(plain.ToString())));
         }
         return new StsDocument(metas, language, clauses, terms);
+    }
+
+    /// <summary>The file names the document's graphics give (xlink:href), each once, in reading order.</summary>
+    public static IReadOnlyList<string> GraphicNames(XDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        XNamespace xlink = "http://www.w3.org/1999/xlink";
+        return [.. doc.Descendants().Where(e => e.Name.LocalName is "graphic" or "inline-graphic")
+            .Select(e => e.Attribute(xlink + "href")?.Value).Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h!).Distinct(StringComparer.Ordinal)];
     }
 
     private sealed record Plan(XElement? Element, string? Number, string? Title, short Level, ClauseKind Kind, string Anchor, List<XNode> Content);
@@ -161,7 +174,8 @@ public static class StsParser
         }
     }
 
-    private static (string Html, string Plain) TermEntry(XElement entry, Plan plan, string language, IReadOnlyDictionary<string, string> targets, List<StsTerm> terms, string file)
+    private static (string Html, string Plain) TermEntry(XElement entry, Plan plan, string language, IReadOnlyDictionary<string, string> targets,
+        IReadOnlyDictionary<string, string>? graphics, List<StsTerm> terms, string file)
     {
         var concept = entry.Attribute("id")?.Value is { Length: > 0 } id ? id : plan.Number ?? plan.Anchor;
         var html = new StringBuilder();
@@ -171,7 +185,7 @@ public static class StsParser
         foreach (var langSet in langSets)
         {
             var lang = Language(langSet.Attribute(Xml + "lang")?.Value) ?? language;
-            var r = new StsHtml(lang, targets);
+            var r = new StsHtml(lang, targets, graphics);
             var definition = Part(langSet, "definition", r);
             var notes = langSet.Elements().Where(e => e.Name.LocalName == "note").Select(n => r.Render(n.Nodes())).ToList();
             var examples = langSet.Elements().Where(e => e.Name.LocalName == "example").Select(n => r.Render(n.Nodes())).ToList();

@@ -19,7 +19,7 @@ internal static class StsSanitizer
         {
             "p", "br", "div", "span", "aside", "dfn", "ul", "li", "dl", "dt", "dd", "i", "em", "strong", "b", "u", "s", "sub", "sup",
             "code", "pre", "cite", "a", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-            "blockquote", "math", "mi", "mn", "mo", "ms", "mspace", "mtext", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
+            "blockquote", "img", "math", "mi", "mn", "mo", "ms", "mspace", "mtext", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
             "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover",
             "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr", "semantics",
         })
@@ -29,7 +29,7 @@ internal static class StsSanitizer
         sanitizer.AllowedAttributes.Clear();
         foreach (var attribute in new[]
         {
-            "id", "class", "href", "colspan", "rowspan", "scope", "lang", "xmlns",
+            "id", "class", "href", "src", "alt", "loading", "colspan", "rowspan", "scope", "lang", "xmlns",
             "mathvariant", "display", "displaystyle", "scriptlevel", "stretchy", "fence", "separator", "lspace", "rspace",
             "accent", "accentunder", "linethickness", "open", "close", "separators", "notation", "columnalign", "rowalign",
             "columnspan", "form", "largeop", "movablelimits", "symmetric", "width", "height", "depth",

@@ -10,13 +10,15 @@ using Npgsql;
 
 namespace Normative.Features.Catalogue.Reading;
 
-/// <summary>/standard/{id}/text: an Editor loads an STS file as the standard's text (a tab of the edit pages) and sees the texts loaded.</summary>
+/// <summary>/standard/{id}/text: an Editor loads an STS file (or a .zip package of one and its graphics) as the standard's text (a tab of the edit pages) and sees the texts loaded.</summary>
 [Authorize(Policy = Policies.Editor)]
+[RequestSizeLimit(StsPackage.MaxUnpackedBytes + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = StsPackage.MaxUnpackedBytes + 1_000_000)]
 public sealed class TextUploadModel(NormativeDb db, TimeProvider clock, IStringLocalizer<ReadingText> text) : PageModel
 {
     public sealed class InputModel
     {
-        /// <summary>An STS XML file; at most <see cref="StsXml.MaxBytes"/>.</summary>
+        /// <summary>An STS XML file (at most <see cref="StsXml.MaxBytes"/>) or a .zip of one and its graphics (<see cref="StsPackage.MaxUnpackedBytes"/>).</summary>
         public IFormFile? File { get; set; }
     }
 
@@ -46,19 +48,40 @@ public sealed class TextUploadModel(NormativeDb db, TimeProvider clock, IStringL
             return Page();
         }
         var file = Input.File!;
-        if (file.Length > StsXml.MaxBytes)
+        var zip = file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+        var limit = zip ? StsPackage.MaxUnpackedBytes : StsXml.MaxBytes;
+        if (file.Length > limit)
         {
-            ModelState.AddModelError("Input.File", text["Upload.Failed", $"{file.FileName}: more than {StsXml.MaxBytes / (1024 * 1024)} MB"]);
+            ModelState.AddModelError("Input.File", text["Upload.Failed", $"{file.FileName}: more than {limit / (1024 * 1024)} MB"]);
             return Page();
         }
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
         try
         {
-            var r = await StsImport.ImportAsync(db, file.FileName, buffer.ToArray(), new StsImportOptions(id, By: User.Email()), clock.GetUtcNow(), ct);
-            TempData.SetNotice(r.Kind == StsImportKind.Unchanged
-                ? text["Upload.Unchanged"]
-                : text["Upload.Done", r.DeliverableReference, CatalogueFormat.LanguageName(r.Language), r.Clauses, r.Terms]);
+            StsPackage package;
+            if (zip)
+            {
+                await using var stream = file.OpenReadStream();
+                package = StsPackage.FromZip(file.FileName, stream);
+            }
+            else
+            {
+                using var buffer = new MemoryStream((int)file.Length);
+                await file.CopyToAsync(buffer, ct);
+                package = StsPackage.Of(file.FileName, buffer.ToArray());
+            }
+            var r = await StsImport.ImportAsync(db, package, new StsImportOptions(id, By: User.Email()), clock.GetUtcNow(), ct);
+            var notice = r.Kind == StsImportKind.Unchanged
+                ? text["Upload.Unchanged"].Value
+                : text["Upload.Done", r.DeliverableReference, CatalogueFormat.LanguageName(r.Language), r.Clauses, r.Terms].Value;
+            if (r.Graphics > 0)
+            {
+                notice += " " + text["Upload.Graphics", r.Graphics];
+            }
+            if (r.Problems.Count > 0)
+            {
+                notice += " " + text["Upload.GraphicProblems", string.Join("; ", r.Problems)];
+            }
+            TempData.SetNotice(notice);
             return Redirect(ReadingLinks.Upload(id));
         }
         catch (StsFormatException e)
