@@ -24,7 +24,8 @@ public class DocumentsBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         const int width = 320;
         var (committee, p, _) = await _world.CommitteeAsync(2, 1);
         var project = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 31400", draft: null);
-        await _world.DraftAsync(project, DocumentType.EnquiryDraft, DocumentAudience.MemberBodies);
+        // A file name as long as the demo's, which the download button must wrap on a narrow screen.
+        await _world.DraftAsync(project, DocumentType.EnquiryDraft, DocumentAudience.MemberBodies, fileName: "iso-iec-jtc-1-sc-27-n31400-enquiry-draft.xml");
         await _world.DraftAsync(project, DocumentType.Agenda, DocumentAudience.Committee, System.Text.Encoding.ASCII.GetString(DocumentSamples.Pdf("agenda")), "agenda.pdf");
         var ballot = await _world.OpenBallotAsync(project.Id, BallotKind.DIS);
         var draft = await browser.App.WithDbAsync(db => db.CommitteeDocuments.SingleAsync(d => d.Id == ballot.DocumentId));
