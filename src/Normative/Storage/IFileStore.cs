@@ -17,9 +17,10 @@ public interface IFileStore
     Task<StoredFile> SaveAsync(NormativeDb db, Stream content, FileUpload upload, CancellationToken ct = default);
 
     /// <summary>
-    /// The file's content as a forward-only stream that checks the SHA-256 as it is read: at its end a
-    /// mismatch throws <see cref="FileCorruptException"/> (so a download is cut off, never completed
-    /// with wrong bytes). The stream uses <paramref name="db"/>'s connection until it is disposed.
+    /// The file's content as a forward-only stream that checks the SHA-256 as it is read: at its last
+    /// byte a mismatch throws <see cref="FileCorruptException"/> (so a download is cut off, never completed
+    /// with wrong bytes). Before its first read it may be positioned (Seek) to serve a range of the file,
+    /// which is then not checked. The stream uses <paramref name="db"/>'s connection until it is disposed.
     /// </summary>
     Task<Stream> OpenReadAsync(NormativeDb db, StoredFile file, CancellationToken ct = default);
 }

@@ -102,22 +102,7 @@ public sealed class PostgresFileStore(ILogger<PostgresFileStore> logger, TimePro
         {
             await db.Database.OpenConnectionAsync(ct);
         }
-        var command = new NpgsqlCommand("SELECT data FROM stored_file_chunks WHERE file_id = $1 ORDER BY seq", conn);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = file.Id });
-        NpgsqlDataReader reader;
-        try
-        {
-            reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        }
-        catch
-        {
-            await command.DisposeAsync();
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-            throw;
-        }
-        return new StoredFileStream(file, command, reader, opened ? db.Database : null, logger);
+        // The query starts at the first read, so the stream may first be positioned (a range request).
+        return new StoredFileStream(file, conn, opened ? db.Database : null, logger);
     }
 }

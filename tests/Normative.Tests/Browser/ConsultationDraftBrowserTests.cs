@@ -14,7 +14,7 @@ public class ConsultationDraftBrowserTests(BrowserFixture browser) : IClassFixtu
     public async Task AMemberOfThePublicReadsTheDraftAndCommentsOnAClause()
     {
         var (committee, _, _) = await _world.CommitteeAsync(2, 1);
-        var project = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 31300");
+        var project = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 31300", draft: null);
         await _world.DraftAsync(project, DocumentType.EnquiryDraft, DocumentAudience.Public);
         var ballot = await _world.OpenBallotAsync(project.Id, BallotKind.DIS, publicConsultation: true);
         var reader = await browser.App.CreateUserAsync(Roles.Customer);

@@ -37,6 +37,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Meetings.Mine", DevelopmentLinks.MyMeetings, Role: Roles.Delegate, Order: 60));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(DevelopmentText), "Documents.MailSettings", DocumentLinks.MailSettings, Order: 61));
         services.AddSitemapSource(new DevelopmentSitemap());
+        services.AddSitemapSource(new DocumentsSitemap());
         // The committee's home (Catalogue) shows standards development's tabs and its officers on the overview.
         services.AddCommitteeTab(new CommitteeTab("members", 10, typeof(DevelopmentText), "Committee.Members", c => DevelopmentLinks.CommitteeMembers(c.Slug)));
         services.AddCommitteeTab(new CommitteeTab("work", 20, typeof(DevelopmentText), "Committee.WorkProgramme", c => DevelopmentLinks.WorkProgramme(c.Slug)));

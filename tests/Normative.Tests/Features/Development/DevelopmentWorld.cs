@@ -135,17 +135,37 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
         return filed.Value;
     });
 
-    /// <summary>A project taken to enquiry (40.00) the short way (skipping the committee draft), ready for a DIS ballot.</summary>
-    public async Task<Project> ProjectReadyForDisAsync(int committeeId, string reference)
+    /// <summary>A draft as a PDF: voters can read it, and comments name their clauses freely (an STS draft would offer only its own).</summary>
+    public Task<CommitteeDocument> PdfDraftAsync(Project project, DocumentType type, DocumentAudience audience) =>
+        DraftAsync(project, type, audience, System.Text.Encoding.ASCII.GetString(Documents.DocumentSamples.Pdf(project.Reference)), "draft.pdf");
+
+    /// <summary>
+    /// A project taken to enquiry (40.00) the short way (skipping the committee draft), ready for a DIS
+    /// ballot: its enquiry draft (a PDF) is filed with <paramref name="draft"/> as audience, or not at all when null.
+    /// </summary>
+    public async Task<Project> ProjectReadyForDisAsync(int committeeId, string reference, DocumentAudience? draft = DocumentAudience.Public)
     {
         var project = await ProjectAsync(committeeId, reference);
         await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, 4000).SetProperty(p => p.RegisteredOn, DateOnly.FromDateTime(DateTime.UtcNow))));
+        if (draft is { } audience)
+        {
+            await PdfDraftAsync(project, DocumentType.EnquiryDraft, audience);
+        }
         return project;
     }
 
+    /// <summary>A ballot opened on the project; a CD, DIS or FDIS ballot on a project without its draft gets a public PDF one filed first.</summary>
     public Task<Ballot> OpenBallotAsync(int projectId, BallotKind kind, DateTimeOffset? closesAt = null, bool publicConsultation = false) => WithServicesAsync(async sp =>
     {
+        if (DraftRules.ForBallot(kind) is { } type)
+        {
+            var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+            if (!await factory.WithDbAsync(db => db.CommitteeDocuments.AnyAsync(d => d.ProjectId == projectId && d.Type == type)))
+            {
+                await PdfDraftAsync(project, type, DocumentAudience.Public);
+            }
+        }
         var opened = await BallotActions.OpenAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<DevelopmentMail>(), new BallotDurations(),
             new BallotRequest(projectId, kind, closesAt, publicConsultation), null, DateTimeOffset.UtcNow);
         Assert.True(opened.Succeeded, opened.Error?.Key);

@@ -82,6 +82,36 @@ public static partial class StsXml
         }
     }
 
+    /// <summary>
+    /// Why <paramref name="stream"/> cannot be read as STS — the reason <see cref="Load"/> gives, so an
+    /// upload is refused for what a reader would later refuse — or null when it can. Reads at most
+    /// <see cref="MaxBytes"/>.
+    /// </summary>
+    public static async Task<string?> ProblemAsync(Stream stream, string file, bool keepProcessingInstructions = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        {
+            if (copy.Length + read > MaxBytes)
+            {
+                return new StsFormatException(file, 0, $"the file is more than the {MaxBytes / (1024 * 1024)} MB an STS text may have").Message;
+            }
+            copy.Write(buffer, 0, read);
+        }
+        try
+        {
+            Load(copy.ToArray(), file, keepProcessingInstructions);
+            return null;
+        }
+        catch (StsFormatException e)
+        {
+            return e.Message;
+        }
+    }
+
     private static string DropDoctype(string text, string file, Dictionary<string, string> declared)
     {
         var doctype = Doctype().Match(text);

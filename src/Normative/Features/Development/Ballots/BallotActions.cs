@@ -58,17 +58,14 @@ public static class BallotActions
         {
             var type = DraftRules.ForBallot(request.Kind);
             var typeName = type is { } t ? DraftRules.Label(t, 1, 1) : request.Kind.ToString();
-            var found = await ProjectDrafts.FindAsync(db, project, type, request.DraftNumber, typeName, ct);
-            // A ballot on a project that has no draft of the kind yet (one registered before drafts were
-            // filed) still opens, and names none; a draft asked for by number must be the project's.
-            if (found.Succeeded)
-            {
-                draft = found.Value;
-            }
-            else if (request.DraftNumber is not null)
+            var found = await ProjectDrafts.FindAsync(db, project, type, request.DraftNumber, typeName, "Error.Draft.MissingForBallot", ct);
+            // Voters vote on a text they can open: a CD, DIS or FDIS ballot without its draft in the
+            // register is refused, and a draft asked for by number must be the project's.
+            if (!found.Succeeded)
             {
                 return found.Error;
             }
+            draft = found.Value;
         }
         if (draft is not null && !DraftRules.AudienceFits(request.Kind, request.PublicConsultation, draft.Audience))
         {

@@ -49,7 +49,12 @@ public static class CommentTables
         return stream.ToArray();
     }
 
-    public static byte[] Docx(string title, string subtitle, IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel)
+    /// <summary>
+    /// The compiled table as a landscape Word document; with <paramref name="publicPart"/>, the public
+    /// consultation's comments follow under their own heading in a second table, each marked by <paramref name="publicLabel"/>.
+    /// </summary>
+    public static byte[] Docx(string title, string subtitle, IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel,
+        (string Heading, IReadOnlyList<BallotComment> Comments)? publicPart = null)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -59,34 +64,13 @@ public static class CommentTables
             main.Document = new Document(body);
             body.Append(TextParagraph(title, bold: true, size: 28));
             body.Append(TextParagraph(subtitle, bold: false, size: 20));
-
-            var table = new Table(new TableProperties(
-                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                    new RightBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-            table.Append(new TableGrid(Widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-            var header = new TableRow(new TableRowProperties(new TableHeader()));
-            for (var i = 0; i < headings.Count; i++)
+            body.Append(Table(headings, comments, publicLabel));
+            if (publicPart is { } part)
             {
-                header.Append(Cell(headings[i], Widths[i], bold: true));
+                body.Append(TextParagraph("", bold: false, size: 20));
+                body.Append(TextParagraph(part.Heading, bold: true, size: 24));
+                body.Append(Table(headings, part.Comments, publicLabel));
             }
-            table.Append(header);
-            foreach (var c in comments)
-            {
-                var row = new TableRow();
-                var cells = Cells(c, publicLabel);
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    row.Append(Cell(cells[i], Widths[i], bold: false));
-                }
-                table.Append(row);
-            }
-            body.Append(table);
             // A4 landscape, as the template is laid out.
             body.Append(new SectionProperties(
                 new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
@@ -94,6 +78,37 @@ public static class CommentTables
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    private static Table Table(IReadOnlyList<string> headings, IEnumerable<BallotComment> comments, string publicLabel)
+    {
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(new TableGrid(Widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        var header = new TableRow(new TableRowProperties(new TableHeader()));
+        for (var i = 0; i < headings.Count; i++)
+        {
+            header.Append(Cell(headings[i], Widths[i], bold: true));
+        }
+        table.Append(header);
+        foreach (var c in comments)
+        {
+            var row = new TableRow();
+            var cells = Cells(c, publicLabel);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                row.Append(Cell(cells[i], Widths[i], bold: false));
+            }
+            table.Append(row);
+        }
+        return table;
     }
 
     // Twentieths of a point across 14,838 (the landscape page less its margins).

@@ -17,7 +17,7 @@ namespace Normative.Features.Development.Documents;
 /// result (PDF: counts, rule, outcome, every vote) and the member bodies' compiled comments in clause
 /// order (.docx and CSV), for the committee's members, whom the closing mail tells. All in the
 /// closing transaction, so a ballot is never closed without its documents, nor filed twice.
-/// Written in the site's default language, as the ballot mails are.
+/// The result PDF is in each of the site's languages; the compiled comments, in the default one, as the ballot mails are.
 /// </summary>
 public sealed class BallotDocuments(IFileStore files, IStringLocalizer<DevelopmentText> t, IOptions<OrganizationOptions> organization)
 {
@@ -38,20 +38,29 @@ public sealed class BallotDocuments(IFileStore files, IStringLocalizer<Developme
 
         var positions = await BallotActions.PositionsAsync(db, ballot, ct);
         var resultNumber = await CommitteeDocuments.NextNumberAsync(db, committee.Id, ct);
-        var sheet = BallotResultSheet.Build(ballot, project, committee, tally, positions,
-            draft is { } n ? CommitteeDocuments.Reference(committee.Reference, n) : null, t);
-        var pdf = BallotResultPdf.Create(sheet, organization.Value.Name, CommitteeDocuments.Reference(committee.Reference, resultNumber));
-        var result = await SaveAsync(db, committee.Id, resultNumber, sheet.Title, DocumentType.BallotResult, $"{slug}-result.pdf", "application/pdf", pdf, project.Id, now, ct);
+        var draftReference = draft is { } n ? CommitteeDocuments.Reference(committee.Reference, n) : null;
+        // The result is read by delegates of every member body: the PDF states it in each of the site's
+        // languages, the default first (it names the document).
+        var sheets = Cultures.Supported.Select(c => c.Code).OrderBy(c => c == Cultures.Default ? 0 : 1).Select(code =>
+        {
+            using var __ = CultureScope.Use(code);
+            return BallotResultSheet.Build(ballot, project, committee, tally, positions, draftReference, t);
+        }).ToList();
+        var pdf = BallotResultPdf.Create(sheets, organization.Value.Name, CommitteeDocuments.Reference(committee.Reference, resultNumber));
+        var result = await SaveAsync(db, committee.Id, resultNumber, sheets[0].Title, DocumentType.BallotResult, $"{slug}-result.pdf", "application/pdf", pdf, project.Id, now, ct);
 
         var comments = await CommentActions.CompiledAsync(db, ballot.Id, false, null, ct);
+        // The public consultation's comments go to the committee with the member bodies', marked as the public's.
+        var publicComments = ballot.PublicConsultation ? await CommentActions.CompiledAsync(db, ballot.Id, true, null, ct) : [];
         var title = t["Comments.DocTitle", reference].Value;
         var subtitle = t["Comments.DocSubtitle", committee.Reference, t["BallotKind." + ballot.Kind], DevelopmentFormat.Time(now), comments.Count].Value;
         var headings = CommentTables.Headings(t);
         var publicLabel = t["Comments.PublicLabel"].Value;
+        var publicPart = publicComments.Count > 0 ? (t["FiledDoc.PublicComments", publicComments.Count].Value, publicComments) : ((string, IReadOnlyList<BallotComment>)?)null;
         var docx = await SaveAsync(db, committee.Id, await CommitteeDocuments.NextNumberAsync(db, committee.Id, ct), title, DocumentType.CompiledComments,
-            $"{slug}-comments.docx", Docx, CommentTables.Docx(title, subtitle, headings, comments, publicLabel), project.Id, now, ct);
+            $"{slug}-comments.docx", Docx, CommentTables.Docx(title, subtitle, headings, comments, publicLabel, publicPart), project.Id, now, ct);
         var csv = await SaveAsync(db, committee.Id, await CommitteeDocuments.NextNumberAsync(db, committee.Id, ct), t["FiledDoc.CsvTitle", title].Value, DocumentType.CompiledComments,
-            $"{slug}-comments.csv", "text/csv", CommentTables.Csv(headings, comments, publicLabel), project.Id, now, ct);
+            $"{slug}-comments.csv", "text/csv", CommentTables.Csv(headings, comments.Concat(publicComments), publicLabel), project.Id, now, ct);
         ballot.ResultDocumentId = result.Id;
         ballot.CommentsDocumentId = docx.Id;
         ballot.CommentsCsvDocumentId = csv.Id;

@@ -7,7 +7,7 @@ namespace Normative.Features.Development.Documents;
 /// <summary>
 /// The ballot result as the committee files it: an A4 PDF of the <see cref="BallotResultSheet"/> —
 /// the ballot's facts, the outcome, the rule, the criteria, the counts and each body's vote — with
-/// tables that carry on to further pages. Laid out as the store's invoices are (PDFsharp, Segoe WP).
+/// tables that carry on to further pages, once per language. Laid out as the store's invoices are (PDFsharp, Segoe WP).
 /// </summary>
 public static class BallotResultPdf
 {
@@ -15,12 +15,16 @@ public static class BallotResultPdf
     private const double Right = 545;
     private const double Bottom = 780;
 
-    public static byte[] Create(BallotResultSheet sheet, string organization, string filedAs)
+    public static byte[] Create(BallotResultSheet sheet, string organization, string filedAs) => Create([sheet], organization, filedAs);
+
+    /// <summary>The result in several languages, one <paramref name="sheets"/> after another, each from a new page; the first names the document.</summary>
+    public static byte[] Create(IReadOnlyList<BallotResultSheet> sheets, string organization, string filedAs)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(sheets);
+        ArgumentOutOfRangeException.ThrowIfZero(sheets.Count);
         PdfFonts.EnsureReady();
         using var document = new PdfDocument();
-        document.Info.Title = $"{filedAs} — {sheet.Title}";
+        document.Info.Title = $"{filedAs} — {sheets[0].Title}";
         document.Info.Author = organization;
 
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
@@ -88,6 +92,25 @@ public static class BallotResultPdf
         }
         try
         {
+            for (var part = 0; part < sheets.Count; part++)
+            {
+                if (part > 0)
+                {
+                    NewPageIfNeeded(Bottom);
+                }
+                Sheet(sheets[part]);
+            }
+        }
+        finally
+        {
+            gfx.Dispose();
+        }
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+
+        void Sheet(BallotResultSheet sheet)
+        {
             gfx.DrawString(organization, bold, XBrushes.Black, Left, y);
             gfx.DrawString(filedAs, bold, XBrushes.Black, new XRect(300, y - 9, Right - 300, 12), XStringFormats.TopRight);
             y += 30;
@@ -115,13 +138,6 @@ public static class BallotResultPdf
                 Table(sheet.PositionHeadings, sheet.Positions, [80, 50, 110, 255]);
             }
         }
-        finally
-        {
-            gfx.Dispose();
-        }
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
     }
 
     /// <summary>Cuts the text with an ellipsis so it fits the width.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Catalogue.Reading;
 using Normative.Features.Development.Committees;
 using Normative.Storage;
 
@@ -91,6 +92,12 @@ public static class CommitteeDocuments
             if (DocumentContent.CheckStsXml(xml) is { } problem)
             {
                 return DevelopmentError.Invalid(problem, fileName);
+            }
+            // What the draft reader would refuse (an entity neither HTML nor the file declares, …) is refused now, with its reason.
+            await using var text = await files.OpenReadAsync(db, file, ct);
+            if (await StsXml.ProblemAsync(text, fileName, keepProcessingInstructions: true, ct) is { } reason)
+            {
+                return DevelopmentError.Invalid("Error.Document.StsUnreadable", fileName, reason);
             }
         }
 

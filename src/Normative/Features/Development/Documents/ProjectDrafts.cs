@@ -32,9 +32,11 @@ public static class ProjectDrafts
     /// <summary>
     /// The draft of <paramref name="type"/> that a stage or ballot works on: the project's document
     /// numbered <paramref name="number"/>, or without a number the latest of the type. Refused (409)
-    /// when the project has none, or when the number names another project's or another type's document.
+    /// when the project has none (with <paramref name="missingKey"/>), or when the number names another project's or another type's
+    /// document, or one a later draft superseded.
     /// </summary>
-    public static async Task<Attempt<CommitteeDocument>> FindAsync(NormativeDb db, Project project, DocumentType? type, int? number, string typeName, CancellationToken ct = default)
+    public static async Task<Attempt<CommitteeDocument>> FindAsync(NormativeDb db, Project project, DocumentType? type, int? number, string typeName,
+        string missingKey = "Error.Draft.Missing", CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         var query = db.CommitteeDocuments.AsNoTracking().Where(d => d.CommitteeId == project.CommitteeId && d.ProjectId == project.Id);
@@ -45,10 +47,15 @@ public static class ProjectDrafts
         if (number is { } n)
         {
             var named = await query.FirstOrDefaultAsync(d => d.Number == n, ct);
-            return named is null ? DevelopmentError.Conflict("Error.Draft.NotThisProject", n, typeName) : named;
+            if (named is null)
+            {
+                return DevelopmentError.Conflict("Error.Draft.NotThisProject", n, typeName);
+            }
+            // A replaced draft is history: the stage or ballot works on the draft that replaced it.
+            return await db.CommitteeDocuments.AnyAsync(d => d.SupersedesId == named.Id, ct) ? DevelopmentError.Conflict("Error.Draft.Superseded", n) : named;
         }
         var latest = await query.OrderByDescending(d => d.Number).FirstOrDefaultAsync(ct);
-        return latest is null ? DevelopmentError.Conflict("Error.Draft.Missing", typeName) : latest;
+        return latest is null ? DevelopmentError.Conflict(missingKey, typeName) : latest;
     }
 
     /// <summary>Why <paramref name="documentId"/> may not be replaced (a ballot has named it), or null when it may.</summary>

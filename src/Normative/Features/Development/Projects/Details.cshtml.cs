@@ -32,6 +32,14 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
     public List<BallotRow> Ballots { get; private set; } = [];
     /// <summary>The project's drafts in the committee's register that the reader may see, by stage.</summary>
     public List<DraftEntry> Drafts { get; private set; } = [];
+    /// <summary>The drafts a ballot offered here may be about (of its type, readable by its voters, not superseded), the latest first.</summary>
+    public List<DraftEntry> BallotDrafts { get; private set; } = [];
+    /// <summary>The draft types the ballots offered here are about (none when no offered ballot names a draft).</summary>
+    public List<DocumentType> BallotDraftTypes { get; private set; } = [];
+    /// <summary>The drafts a move offered here may start on (of the next stages' types, not superseded), the latest first.</summary>
+    public List<DraftEntry> MoveDrafts { get; private set; } = [];
+    /// <summary>Whether the next stages start on drafts of more than one type, so the form offers "the latest of the stage's type" first.</summary>
+    public bool MoveDraftsOfSeveralTypes { get; private set; }
     public Deliverable? Deliverable { get; private set; }
     public Deliverable? Replaces { get; private set; }
     public Deliverable? Amends { get; private set; }
@@ -179,6 +187,13 @@ public class DetailsModel(NormativeDb db, DevelopmentMail mail, IOptions<BallotD
         NextStages = [.. History.Next];
         var open = Ballots.Any(b => b.Ballot.Status == BallotStatus.Open);
         BallotKinds = open ? [] : Enum.GetValues<BallotKind>().Where(k => StageRules.CheckOpen(k, project.Stage) is null).ToList();
+        var ballotTypes = BallotKinds.Select(k => (Kind: k, Type: DraftRules.ForBallot(k))).Where(x => x.Type is not null).ToList();
+        BallotDraftTypes = ballotTypes.Select(x => x.Type!.Value).Distinct().ToList();
+        BallotDrafts = Drafts.Where(d => !d.Superseded && ballotTypes.Any(x => x.Type == d.Document.Type && DraftRules.AudienceFits(x.Kind, false, d.Document.Audience)))
+            .OrderByDescending(d => d.Document.Number).ToList();
+        var moveTypes = NextStages.Select(DraftRules.ForStage).OfType<DocumentType>().Distinct().ToList();
+        MoveDrafts = Drafts.Where(d => !d.Superseded && moveTypes.Contains(d.Document.Type)).OrderByDescending(d => d.Document.Number).ToList();
+        MoveDraftsOfSeveralTypes = moveTypes.Count > 1;
         return true;
     }
 }

@@ -188,7 +188,7 @@ public static class ProjectActions
         int? draftId = null;
         if (DraftRules.ForStage(toStage) is { } draftType)
         {
-            var draft = await ProjectDrafts.FindAsync(db, project, draftType, draftNumber, DraftRules.Label(draftType, 1, 1), ct);
+            var draft = await ProjectDrafts.FindAsync(db, project, draftType, draftNumber, DraftRules.Label(draftType, 1, 1), ct: ct);
             if (!draft.Succeeded)
             {
                 return draft.Error;

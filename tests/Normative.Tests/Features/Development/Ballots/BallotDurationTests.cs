@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Normative.Features.Development.Documents;
 
 namespace Normative.Tests.Features.Development.Ballots;
 
@@ -22,6 +23,7 @@ public class BallotDurationTests(EightWeekFdisFactory factory) : IClassFixture<E
         var fdis = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 24201");
         var dis = await _world.ProjectReadyForDisAsync(committee.Id, "ISO 24202");
         await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == fdis.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, 5000)));
+        await _world.PdfDraftAsync(fdis, DocumentType.ApprovalDraft, DocumentAudience.MemberBodies);
         var (manager, _, _) = await _world.ManagerAsync(committee.Id);
 
         async Task<TimeSpan> LengthAsync(int projectId, string kind)

@@ -82,6 +82,7 @@ public class CommitteeDocumentsTests(DevelopmentFactory factory) : IClassFixture
             (Draft("N.docx"), DocumentSamples.Pdf(), 1_000_000, 400, "Error.Document.Mismatch"),
             (Draft("N.xml"), "<standard><p></standard>"u8.ToArray(), 1_000_000, 400, "Error.Document.MalformedXml"),
             (Draft("N.xml"), "<html/>"u8.ToArray(), 1_000_000, 400, "Error.Document.NotSts"),
+            (Draft("N.xml"), "<standard><p>&nosuchentity;</p></standard>"u8.ToArray(), 1_000_000, 400, "Error.Document.StsUnreadable"),
             (Draft("N.exe"), DocumentSamples.Pdf(), 1_000_000, 400, "Error.Document.Extension"),
             (Draft("N.pdf", title: " "), DocumentSamples.Pdf(), 1_000_000, 400, "Error.Document.Title"),
             (Draft("N.pdf", supersedes: 7), DocumentSamples.Pdf(), 1_000_000, 400, "Error.Document.Supersedes"),
@@ -99,6 +100,23 @@ public class CommitteeDocumentsTests(DevelopmentFactory factory) : IClassFixture
         // No number was used up: the first accepted document is N 1.
         var accepted = await UploadAsync(committee.Id, Draft("N.pdf"), DocumentSamples.Pdf());
         Assert.Equal(1, accepted.Value!.Number);
+    }
+
+    [Fact]
+    public async Task AnStsFileTheDraftReaderWouldRefuseIsRefusedAtUploadForTheSameReason()
+    {
+        var (committee, _, _) = await _world.CommitteeAsync(1);
+        const string xml = "<standard>\n<body><sec><label>1</label><title>Scope</title><p>Wrong &nosuchentity; here.</p></sec></body>\n</standard>";
+        StsReader.Read(xml, out var readerReason);
+        Assert.NotNull(readerReason);
+
+        var refused = await UploadAsync(committee.Id, Draft("N1.xml"), System.Text.Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal((400, "Error.Document.StsUnreadable"), (refused.Error!.Status, refused.Error.Key));
+        var reason = (string)refused.Error.Args[1];
+        Assert.Contains("line 2: the entity &nosuchentity; is unknown", reason, StringComparison.Ordinal);
+        Assert.Equal(readerReason!.Replace("draft,", "N1.xml,", StringComparison.Ordinal), reason);
+        Assert.False(await factory.WithDbAsync(db => db.CommitteeDocuments.AnyAsync(d => d.CommitteeId == committee.Id)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
@@ -122,6 +123,31 @@ public class DocumentAccessTests(DocumentsFactory factory) : IClassFixture<Docum
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task TheSitemapListsThePublicDocumentsOnly()
+    {
+        var (committee, _, _) = await _world.CommitteeAsync(1);
+        var (managerApi, _, _) = await _world.ManagerAsync(committee.Id);
+        var numbers = new Dictionary<string, int>();
+        foreach (var audience in new[] { "Committee", "MemberBodies", "Public" })
+        {
+            var created = await DocumentApi.UploadAsync(managerApi, committee.Id, DocumentApi.Form($"{audience}.pdf", DocumentSamples.Pdf(audience), $"For {audience}", audience: audience));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            numbers[audience] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        }
+
+        var anonymous = factory.Browser();
+        var index = await anonymous.GetStringAsync("/sitemap.xml");
+        var files = System.Text.RegularExpressions.Regex.Matches(index, "<loc>[^<]*(/sitemap-documents[^<]*)</loc>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(files);
+        var sitemap = string.Concat(await Task.WhenAll(files.Select(anonymous.GetStringAsync)));
+        var page = $"/committees/{committee.Slug}/documents/";
+        Assert.Contains($"{page}{numbers["Public"]}<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{page}{numbers["Committee"]}<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{page}{numbers["MemberBodies"]}<", sitemap, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"{page}{numbers["Public"]}")).StatusCode);
     }
 
     [Fact]

@@ -50,6 +50,52 @@ public class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<Documen
     }
 
     [Fact]
+    public async Task ARangeOfAFileIsServedFromTheChunkHoldingIt()
+    {
+        var (committee, p, _) = await _world.CommitteeAsync(1);
+        var (manager, _, _) = await _world.ManagerAsync(committee.Id);
+        var (delegateApi, _) = await _world.DelegateAsync(p[0]);
+        // Over one chunk of the store (1 MiB), so a range may cross from one chunk to the next.
+        var content = DocumentSamples.Pdf(string.Concat(Enumerable.Range(0, 300_000).Select(i => (i % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture) + ";")));
+        var uploaded = await JsonAsync(await DocumentApi.UploadAsync(manager, committee.Id, DocumentApi.Form("Big.pdf", content, "Big")), HttpStatusCode.Created);
+        var url = uploaded.GetProperty("fileUrl").GetString()!;
+        var etag = $"\"{uploaded.GetProperty("sha256").GetString()}\"";
+        const int chunk = 1024 * 1024;
+
+        async Task<HttpResponseMessage> GetAsync(string range, string? ifRange = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Range", range);
+            if (ifRange is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Range", ifRange);
+            }
+            return await delegateApi.SendAsync(request);
+        }
+
+        var across = await GetAsync($"bytes={chunk - 10}-{chunk + 9}", etag);
+        Assert.Equal(HttpStatusCode.PartialContent, across.StatusCode);
+        Assert.Equal($"bytes {chunk - 10}-{chunk + 9}/{content.Length}", across.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(content[(chunk - 10)..(chunk + 10)], await across.Content.ReadAsByteArrayAsync());
+
+        var tail = await GetAsync("bytes=-100");
+        Assert.Equal(HttpStatusCode.PartialContent, tail.StatusCode);
+        Assert.Equal(content[^100..], await tail.Content.ReadAsByteArrayAsync());
+
+        var start = await GetAsync("bytes=0-99");
+        Assert.Equal(content[..100], await start.Content.ReadAsByteArrayAsync());
+
+        // A resumed download of a file that has changed since gets the whole file, not a mix of two.
+        var stale = await GetAsync("bytes=100-199", "\"0000\"");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(content, await stale.Content.ReadAsByteArrayAsync());
+
+        var beyond = await GetAsync($"bytes={content.Length + 10}-");
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, beyond.StatusCode);
+        Assert.Equal("bytes", Assert.Single((await delegateApi.GetAsync(url)).Headers.AcceptRanges));
+    }
+
+    [Fact]
     public async Task PastTheLimitIs413AndNothingIsStored()
     {
         var (committee, _, _) = await _world.CommitteeAsync(1);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Normative.Data;
 using Normative.Features.Accounts;
+using Normative.Features.Development.Comments;
 using Normative.Features.Development.Documents;
 using Normative.Storage;
 using Normative.Tests.Infrastructure;
@@ -138,6 +139,49 @@ public class DraftBallotEndToEndTests(DevelopmentFactory factory) : IClassFixtur
         Assert.Contains(delegateUser.Email!, told);
         Assert.Contains(oDelegate.User.Email!, told);
         Assert.Equal(told.Count, told.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ThePublicsCommentsAreFiledWithTheMemberBodiesMarkedAsPublicAndTheResultIsInEveryLanguage()
+    {
+        var (ballot, committee, p, _) = await _world.OpenDisAsync(p: 3, o: 0, publicConsultation: true);
+        var (manager, _, _) = await _world.ManagerAsync(committee.Id);
+        var (delegateApi, delegateUser) = await _world.DelegateAsync(p[0]);
+        var reader = await factory.CreateUserAsync(Roles.Customer);
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.True((await CommentActions.AddAsync(db, ballot.Id, delegateUser.Id, [p[0]], new CommentInput(null, null, "4.2", null, "te", "A member body asks for a note.", null),
+                false, "api", DateTimeOffset.UtcNow)).Succeeded);
+            Assert.True((await CommentActions.AddAsync(db, ballot.Id, reader.Id, [], new CommentInput(null, "3", "1", null, "ge", "A reader finds the scope unclear.", "Say who it is for."),
+                true, "browser", DateTimeOffset.UtcNow)).Succeeded);
+            return 0;
+        });
+        (await delegateApi.PostAsJsonAsync($"/api/v1/ballots/{ballot.Id}/votes", new { position = "Approve" })).EnsureSuccessStatusCode();
+
+        (await manager.PostAsync($"/api/v1/ballots/{ballot.Id}/close", null)).EnsureSuccessStatusCode();
+        var closed = await factory.WithDbAsync(db => db.Ballots.SingleAsync(b => b.Id == ballot.Id));
+
+        using (var docx = WordprocessingDocument.Open(new MemoryStream(await StoredBytesAsync(closed.CommentsDocumentId!.Value)), false))
+        {
+            var tables = docx.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+            Assert.Equal(2, tables.Count);
+            Assert.Contains("A member body asks for a note.", tables[0].InnerText, StringComparison.Ordinal);
+            Assert.DoesNotContain("A reader finds the scope unclear.", tables[0].InnerText, StringComparison.Ordinal);
+            Assert.Contains("Comments from the public consultation (1", docx.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+            var publicRow = tables[1].Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1).Single();
+            Assert.StartsWith("Public", publicRow.InnerText, StringComparison.Ordinal);
+            Assert.Contains("A reader finds the scope unclear.", publicRow.InnerText, StringComparison.Ordinal);
+        }
+        var rows = Encoding.UTF8.GetString(await StoredBytesAsync(closed.CommentsCsvDocumentId!.Value)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith(p[0].Acronym + ",", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("Public,3,1,", rows[1], StringComparison.Ordinal);
+
+        // One page per language: English (the default) first, then French, Spanish and Russian.
+        var pdf = await StoredBytesAsync(closed.ResultDocumentId!.Value);
+        using var read = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.Equal(4, read.PageCount);
+        Assert.Contains("Result of the DIS ballot", read.Info.Title, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
