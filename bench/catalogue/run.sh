@@ -25,8 +25,8 @@ OUT=${BENCH_OUT:-$DATA-results}
 APP=src/Normative/bin/Release/net10.0/Normative.dll
 HERE=bench/catalogue
 
-for tool in wrk nginx taskset python3 curl; do
-  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install wrk nginx util-linux python3 curl)" >&2; exit 1; }
+for tool in wrk nginx taskset python3 curl openssl; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install wrk nginx util-linux python3 curl openssl)" >&2; exit 1; }
 done
 
 echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $(git rev-parse --short HEAD)"
@@ -36,6 +36,16 @@ echo "== load before: $(uptime)"
 dotnet build src/Normative -c Release -nologo -v quiet
 export ASPNETCORE_ENVIRONMENT=Production NORMATIVE_DATA="$DATA" DOTNET_NOLOGO=1
 mkdir -p "$OUT"
+# What Production requires and a bench machine does not have: the embedded database, the site's
+# address, a certificate for the sign-in keys (made once, kept beside the results) and a mail
+# pickup folder instead of an SMTP server.
+if [ ! -f "$OUT/data-protection.pem" ]; then
+  openssl req -x509 -newkey rsa:3072 -nodes -days 36500 -subj /CN=normative-bench \
+    -keyout "$OUT/dp-key.pem" -out "$OUT/dp-cert.pem" 2>/dev/null
+  cat "$OUT/dp-cert.pem" "$OUT/dp-key.pem" > "$OUT/data-protection.pem"
+fi
+export Database__Embedded=true Site__BaseUrl="http://127.0.0.1:$PORT" \
+  DataProtection__Certificate="$OUT/data-protection.pem" Mail__PickupDirectory="$OUT/mail"
 
 if [ ! -f "$JSONL" ]; then
   echo "== generating $N deliverables into $JSONL"

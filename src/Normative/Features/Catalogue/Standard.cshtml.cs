@@ -14,8 +14,11 @@ namespace Normative.Features.Catalogue;
 [OutputCache(PolicyName = CatalogueCachePolicy.Name)]
 public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> organization) : PageModel
 {
-    private static readonly Func<NormativeDb, int, CancellationToken, Task<Deliverable?>> ById =
-        EF.CompileAsyncQuery((NormativeDb d, int id, CancellationToken ct) => d.Deliverables.AsNoTracking().FirstOrDefault(x => x.Id == id));
+    private static readonly Func<NormativeDb, string, CancellationToken, Task<Committee?>> CommitteeByReference =
+        EF.CompileAsyncQuery((NormativeDb d, string reference, CancellationToken ct) => d.Committees.AsNoTracking().FirstOrDefault(c => c.Reference == reference));
+
+    private static readonly Func<NormativeDb, List<string>, IAsyncEnumerable<IcsCode>> IcsByCodes =
+        EF.CompileAsyncQuery<NormativeDb, List<string>, IcsCode>((NormativeDb d, List<string> codes) => d.IcsCodes.AsNoTracking().Where(i => codes.Contains(i.Code)).OrderBy(i => i.Code));
 
     public Deliverable Deliverable { get; private set; } = null!;
     public LifeCycle LifeCycle { get; private set; } = null!;
@@ -33,17 +36,20 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
-        var deliverable = await ById(db, id, ct);
+        // The deliverable and its family (same base key, linked by replaces/replaced by, its
+        // supplements, the edition it amends) in one round trip: each arm of the OR is an index.
+        var family = await db.Deliverables.FromSql($"""
+            SELECT f.* FROM deliverables me JOIN deliverables f
+              ON f.id = me.id OR f.base_key = me.base_key OR f.id = ANY (me.replaces) OR f.id = ANY (me.replaced_by)
+              OR f.supplement_of = me.reference OR f.reference = me.supplement_of
+            WHERE me.id = {id}
+            """).AsNoTracking().ToListAsync(ct);
+        var deliverable = family.Find(d => d.Id == id);
         if (deliverable is null)
         {
             return NotFound();
         }
         Deliverable = deliverable;
-        var linked = deliverable.Replaces.Concat(deliverable.ReplacedBy).ToList();
-        var family = await db.Deliverables.AsNoTracking()
-            .Where(d => (deliverable.BaseKey != null && d.BaseKey == deliverable.BaseKey) || linked.Contains(d.Id) || d.SupplementOf == deliverable.Reference
-                || (deliverable.SupplementOf != null && d.Reference == deliverable.SupplementOf))
-            .ToListAsync(ct);
         if (deliverable.SupplementOf is null)
         {
             LifeCycle = LifeCycle.Build(deliverable, family);
@@ -57,9 +63,12 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
         }
         if (deliverable.OwnerCommittee is { } reference)
         {
-            Committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Reference == reference, ct);
+            Committee = await CommitteeByReference(db, reference, ct);
         }
-        Ics = await db.IcsCodes.AsNoTracking().Where(i => deliverable.IcsCodes.Contains(i.Code)).OrderBy(i => i.Code).ToListAsync(ct);
+        if (deliverable.IcsCodes.Count > 0)
+        {
+            Ics = await IcsByCodes(db, deliverable.IcsCodes).ToListAsync(ct);
+        }
         Urn = PublicationIdentifier.TryParse(deliverable.Reference, out var parsed, out _) ? parsed.ToUrn() : null;
         JsonLd = BuildJsonLd();
         return Page();

@@ -38,4 +38,27 @@ public class CatalogueQueryCountTests(CatalogueQueryCountTests.Factory factory) 
             return 0;
         });
     }
+
+    [Fact]
+    public async Task AStandardPageSendsTenCommandsWhateverItsFamily()
+    {
+        await factory.WithDemoAsync();
+        // ISO 9001:2015: two earlier editions, a draft of the next and an amendment, one query for all of them.
+        var (response, commands) = await SqlCommands.GetAsync(factory.CreateClient(), CatalogueLinks.Standard(62085));
+        response.EnsureSuccessStatusCode();
+        // The deliverable with its family, its committee, its ICS titles, the texts to read online,
+        // the store's five (bands, Editors' prices, tax rules, files and texts, delivery times) and
+        // the tagged articles. It was twelve; more means a part of the page started its own query.
+        Assert.True(commands.Count <= 10, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
+    }
+
+    [Fact]
+    public async Task ASearchSendsThreeCommands()
+    {
+        await factory.WithDemoAsync();
+        var (response, commands) = await SqlCommands.GetAsync(factory.CreateClient(), CatalogueLinks.Search("quality management") + "&status=published");
+        response.EnsureSuccessStatusCode();
+        // The words checked against the vocabulary (typos), the ranked page with its facet counts, the ICS titles.
+        Assert.True(commands.Count <= 3, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
+    }
 }

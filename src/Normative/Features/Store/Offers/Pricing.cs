@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
+using Normative.Features.Store.Checkout;
 
 namespace Normative.Features.Store.Offers;
 
@@ -11,23 +12,50 @@ namespace Normative.Features.Store.Offers;
 /// </summary>
 public static class Pricing
 {
+    // Compiled once: every standard page asks for the offers of its deliverable, so EF's per-call
+    // work (reading the expression tree, looking its plan up) would be paid on each page.
+    private static readonly Func<NormativeDb, IAsyncEnumerable<PriceBand>> Bands =
+        EF.CompileAsyncQuery<NormativeDb, PriceBand>((NormativeDb db) => db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages));
+
+    private static readonly Func<NormativeDb, int[], IAsyncEnumerable<PriceOverride>> Overrides =
+        EF.CompileAsyncQuery((NormativeDb db, int[] ids) => db.PriceOverrides.AsNoTracking().Where(o => ids.Contains(o.DeliverableId)));
+
+    private static readonly Func<NormativeDb, IAsyncEnumerable<TaxRule>> Rules =
+        EF.CompileAsyncQuery((NormativeDb db) => db.TaxRules.AsNoTracking());
+
+    private static readonly Func<NormativeDb, IAsyncEnumerable<DeliveryTime>> Days =
+        EF.CompileAsyncQuery((NormativeDb db) => db.DeliveryTimes.AsNoTracking());
+
+    /// <summary>Which languages have their file and which a text to read online, in one statement.</summary>
+    private static readonly Func<NormativeDb, int[], IAsyncEnumerable<StockRow>> Stocked =
+        EF.CompileAsyncQuery((NormativeDb db, int[] ids) =>
+            db.SourceFiles.Where(f => ids.Contains(f.DeliverableId)).Select(f => new StockRow { DeliverableId = f.DeliverableId, Language = f.Language, Online = false })
+                .Concat(db.StandardTexts.Where(t => ids.Contains(t.DeliverableId)).Select(t => new StockRow { DeliverableId = t.DeliverableId, Language = t.Language, Online = true })));
+
+    private sealed class StockRow
+    {
+        public int DeliverableId { get; init; }
+        public required string Language { get; init; }
+        public bool Online { get; init; }
+    }
+
     /// <summary>
-    /// Everything the offers of these deliverables depend on, in six queries however many there
-    /// are: the bands, the Editors' prices for them, the tax rules, which of them have their files
-    /// (keys only, never the files), the promised delivery times and which have a text to read online.
+    /// Everything the offers of these deliverables depend on, in five compiled queries however many
+    /// there are: the bands, the Editors' prices for them, the tax rules, which of them have their
+    /// files (keys only, never the files) or a text to read online, and the promised delivery times.
     /// </summary>
     public static async Task<PriceList> LoadAsync(NormativeDb db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct)
     {
-        var bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
-        var overrides = await db.PriceOverrides.AsNoTracking().Where(o => deliverableIds.Contains(o.DeliverableId)).ToListAsync(ct);
-        var rules = await db.TaxRules.AsNoTracking().ToListAsync(ct);
-        var filed = await db.SourceFiles.Where(f => deliverableIds.Contains(f.DeliverableId))
-            .Select(f => new { f.DeliverableId, f.Language }).ToListAsync(ct);
-        var days = await db.DeliveryTimes.AsNoTracking().ToDictionaryAsync(t => t.Format, t => t.WorkingDays, ct);
-        var texts = await db.StandardTexts.Where(t => deliverableIds.Contains(t.DeliverableId))
-            .Select(t => new { t.DeliverableId, t.Language }).Distinct().ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(deliverableIds);
+        var ids = deliverableIds.ToArray();
+        var bands = await Bands(db).ToListAsync(ct);
+        var overrides = await Overrides(db, ids).ToListAsync(ct);
+        var rules = await Rules(db).ToListAsync(ct);
+        var stocked = await Stocked(db, ids).ToListAsync(ct);
+        var days = await Days(db).ToDictionaryAsync(t => t.Format, t => t.WorkingDays, cancellationToken: ct);
         return new PriceList(bands, overrides, rules, new Stock(
-            filed.Select(f => (f.DeliverableId, f.Language)).ToHashSet(), days, texts.Select(t => (t.DeliverableId, t.Language)).ToHashSet()));
+            stocked.Where(s => !s.Online).Select(s => (s.DeliverableId, s.Language)).ToHashSet(), days,
+            stocked.Where(s => s.Online).Select(s => (s.DeliverableId, s.Language)).ToHashSet()));
     }
 
     /// <summary>Published (60.60 and the 90.xx reviews) or withdrawn (95.99, still sold, marked so); drafts are not.</summary>
