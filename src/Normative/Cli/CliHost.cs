@@ -99,7 +99,7 @@ public static partial class CliHost
     }
 
     public static bool IsSetupProblem(Exception e) =>
-        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException or BackupException;
+        e is DatabaseUnavailableException or PostgresNotInstalledException or MigrationException or BackupException or ReplicaMisconfiguredException;
 
     [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_.:-]*=", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigToken();

@@ -12,12 +12,25 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<NormativeDatabase>();
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlDataSource? _replicaDataSource;
     private LocalPostgres? _local;
 
     public NpgsqlDataSource DataSource =>
         _dataSource ?? throw new InvalidOperationException("The database has not been started: call NormativeDatabase.StartAsync first.");
 
     public bool IsStarted => _dataSource is not null;
+
+    /// <summary>
+    /// The read replica (ConnectionStrings:NormativeReplica), or null when none is configured. Only
+    /// anonymous reads of public pages use it (see ReadRouting); everything else uses the primary.
+    /// </summary>
+    public NpgsqlDataSource? ReplicaDataSource => _replicaDataSource;
+
+    /// <summary>Where anonymous public reads go: the replica when there is one, else the primary.</summary>
+    public NpgsqlDataSource ReadDataSource => _replicaDataSource ?? DataSource;
+
+    public static string? ConfiguredReplicaConnectionString(IConfiguration configuration) =>
+        NullIfEmpty(configuration.GetConnectionString("NormativeReplica"));
 
     /// <summary>The connection string in use, password included (the data source's own omits it): for pg_dump and pg_restore.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -49,6 +62,13 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
         if (migrate)
         {
             await new Migrator(_dataSource, loggerFactory.CreateLogger<Migrator>()).MigrateAsync(ct);
+        }
+        if (ConfiguredReplicaConnectionString(configuration) is { } replica)
+        {
+            var replicaBuilder = new NpgsqlDataSourceBuilder(replica);
+            replicaBuilder.ConnectionStringBuilder.ApplicationName ??= "normative-reader";
+            await ReplicaCheck.RunAsync(_dataSource, replicaBuilder.ConnectionStringBuilder, _logger, ct);
+            _replicaDataSource = replicaBuilder.Build();
         }
     }
 
@@ -82,6 +102,11 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
 
     public async ValueTask DisposeAsync()
     {
+        if (_replicaDataSource is not null)
+        {
+            await _replicaDataSource.DisposeAsync();
+            _replicaDataSource = null;
+        }
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();

@@ -64,7 +64,7 @@ public static class CatalogueApi
 
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Catalogue").AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name);
+        var api = app.MapGroup("/api/v1").WithTags("Catalogue").AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name).ReadFromReplica();
         api.MapGet("/deliverables", SearchDeliverablesAsync).WithName("SearchDeliverables")
             .WithSummary("Search the catalogue: identifiers or words in q, filters, sort and paging, with counts per filter value.");
         api.MapGet("/deliverables/{id:int}", GetDeliverableAsync).WithName("GetDeliverable")

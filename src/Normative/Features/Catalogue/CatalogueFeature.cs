@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Normative.Data;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Catalogue.Provisions;
@@ -20,6 +21,8 @@ public sealed class CatalogueFeature : Feature
         services.AddTransient<CatalogueImporter>();
         services.AddTransient<CatalogueSearch>();
         services.AddSingleton<CatalogueVersion>();
+        // Anonymous visitors' reads of the catalogue's pages (and of its API, below) may come from the read replica.
+        services.ReadFolderFromReplica("/Catalogue");
         if (builder.Configuration.GetValue("Catalogue:VersionPollSeconds", 2.0) > 0)
         {
             services.AddHostedService<CatalogueVersionWatcher>();

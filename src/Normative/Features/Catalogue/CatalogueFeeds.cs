@@ -18,7 +18,7 @@ public static class CatalogueFeeds
 
     public static IEndpointRouteBuilder MapCatalogueFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name);
+        var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().CacheOutput(CatalogueCachePolicy.Name).ReadFromReplica();
         feeds.MapGet("/standards/feed.atom", AllAsync);
         feeds.MapGet("/ics/{code}/feed.atom", ByIcsAsync);
         feeds.MapGet("/committees/{slug}/feed.atom", ByCommitteeAsync);

@@ -5,7 +5,9 @@ namespace Normative.Features.Catalogue;
 /// <summary>
 /// The catalogue's version as this instance last read it (catalogue_state.version, which database
 /// triggers bump on every change, whoever makes it). Cached pages, cached API answers and ETags are
-/// keyed by it, so a change anywhere reaches every instance within one poll.
+/// keyed by it, so a change anywhere reaches every instance within one poll. It is read from the
+/// server that answers anonymous reads (the read replica when there is one): a page is never
+/// older than the version it is cached under, however far the replica lags.
 /// </summary>
 public sealed class CatalogueVersion(NormativeDatabase database)
 {
@@ -20,7 +22,7 @@ public sealed class CatalogueVersion(NormativeDatabase database)
         {
             return Current;
         }
-        await using var cmd = database.DataSource.CreateCommand("SELECT version FROM catalogue_state WHERE id = 1");
+        await using var cmd = database.ReadDataSource.CreateCommand("SELECT version FROM catalogue_state WHERE id = 1");
         var version = await cmd.ExecuteScalarAsync(ct) is long v ? v : -1;
         Interlocked.Exchange(ref _current, version);
         return version;

@@ -74,7 +74,8 @@ public static class CertificationApi
         var group = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
         // The free, anonymous reads share one rate limit; the writes below need a certification body's token.
         var open = group.MapGroup("").RequireRateLimiting(CertificationFeature.SearchPolicy);
-        open.MapGet("/verify", VerifyAsync)
+        // The public reads may be answered by the read replica (the receipt may create the signing key, so not it).
+        open.MapGet("/verify", VerifyAsync).ReadFromReplica()
             .WithName("VerifyCertificate")
             .WithSummary("Verify a certificate by its exact number (and certification body code): is it valid today? Free, no account.");
         open.MapGet("/verify/receipt", ReceiptAsync)
@@ -83,10 +84,10 @@ public static class CertificationApi
         open.MapPost("/receipts/check", CheckReceiptAsync)
             .WithName("CheckReceipt")
             .WithSummary("Check that a receipt is unchanged and signed by this registry.");
-        open.MapGet("/", SearchAsync)
+        open.MapGet("/", SearchAsync).ReadFromReplica()
             .WithName("SearchCertificates")
             .WithSummary("Search by organization name (typo tolerant), country, standard, certification body or number. Paginated.");
-        open.MapGet("/{id:long}", GetAsync)
+        open.MapGet("/{id:long}", GetAsync).ReadFromReplica()
             .WithName("GetCertificate")
             .WithSummary("One certificate with its validity today, history, audits and the CB's accreditations.");
 
@@ -124,14 +125,14 @@ public static class CertificationApi
     }
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyAsync(
-        string? number, string? cb, NpgsqlDataSource dataSource, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        string? number, string? cb, ReadRoute read, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
         if (CheckQuery(number, cb, t) is { } problem)
         {
             return problem;
         }
         var now = clock.GetUtcNow();
-        var found = await VerificationSql.VerifyAsync(dataSource, number!, cb, CertificateRules.Today(now), ct);
+        var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, number!, cb, CertificateRules.Today(now), ct));
         var message = found.Count == 0 ? t["Verify.NotFound"].Value
             : found.Count == 1 ? t[found[0].Validity.IsValid ? "Verify.Valid" : "Verify.NotValid"].Value
             : t["Verify.Several", found.Count].Value;
@@ -168,7 +169,7 @@ public static class CertificationApi
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
         string? organization, string? country, string? standard, string? cb, string? number, int? page,
-        NpgsqlDataSource dataSource, IOptions<CertificationOptions> options, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        ReadRoute read, IOptions<CertificationOptions> options, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
         var search = new CertificateSearch(organization, country, standard, cb, number);
         if (search.Check() is { } error)
@@ -180,7 +181,7 @@ public static class CertificationApi
             return TypedResults.Problem(t["Search.Error.Page", CertificateSearch.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
         var p = page ?? 1;
-        var (items, hasMore, tooCommon) = await VerificationSql.SearchAsync(dataSource, search, p, options.Value.Search.MaxWordReach, CertificateRules.Today(clock.GetUtcNow()), ct);
+        var (items, hasMore, tooCommon) = await read.ReadAsync(ds => VerificationSql.SearchAsync(ds, search, p, options.Value.Search.MaxWordReach, CertificateRules.Today(clock.GetUtcNow()), ct));
         if (tooCommon)
         {
             return TypedResults.Problem(t["Search.Error.TooCommon"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
@@ -190,8 +191,8 @@ public static class CertificationApi
             i.Standards, i.Status.ToString(), i.ExpiryDate, i.Validity.IsValid)).ToList()));
     }
 
-    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, NpgsqlDataSource dataSource, HttpContext context, TimeProvider clock, CancellationToken ct) =>
-        await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(clock.GetUtcNow()), ct) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, ReadRoute read, HttpContext context, TimeProvider clock, CancellationToken ct) =>
+        await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), ct)) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
 
     private static CertificateResponse ToResponse(CertificateView c, HttpContext context) => new(
         c.Id, c.Number, SiteLinks.Absolute(context, CertificationLinks.Certificate(c.Id)),

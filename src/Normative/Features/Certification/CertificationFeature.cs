@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
@@ -38,6 +39,9 @@ public sealed class CertificationFeature : Feature
         }
         services.AddAuthorizationBuilder()
             .AddPolicy(BodyPolicy, p => p.RequireRole(Roles.CertificationBody));
+        // Anonymous verification, search and statistics may be answered by the read replica.
+        services.ReadFolderFromReplica("/Certification/Verification");
+        services.ReadFolderFromReplica("/Certification/Statistics");
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Certification/Registry/Body", BodyPolicy)
             .AuthorizeFolder("/Certification/Registry/Admin", Policies.Administrator));
 

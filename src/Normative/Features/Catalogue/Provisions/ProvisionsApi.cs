@@ -25,7 +25,7 @@ public static class ProvisionsApi
 
     public static void MapProvisionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").WithTags("Provisions")
+        app.MapGroup("/api/v1").WithTags("Provisions").ReadFromReplica()
             .MapGet("/deliverables/{id:int}/provisions", GetProvisionsAsync).WithName("GetProvisions")
             .WithSummary("The provisions (requirements, recommendations, permissions, possibilities) of a standard's text")
             .WithDescription("Counts per kind for everyone; each provision with its stable identifier and its clause for a licence holder.");

@@ -15,7 +15,7 @@ public static class ReadingApi
 {
     public static void MapReadingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Texts").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").WithTags("Texts").AllowAnonymous().ReadFromReplica();
         api.MapGet("/terms", SearchTermsAsync).WithName("SearchTerms")
             .WithSummary("Search the terms and definitions of every standard online: words, beginnings, accents ignored, misspellings tolerated.");
         api.MapGet("/deliverables/{id:int}/text", GetTextAsync).WithName("GetDeliverableText")

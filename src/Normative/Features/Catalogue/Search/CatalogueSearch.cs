@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Normative.Data;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Npgsql;
@@ -17,7 +18,7 @@ namespace Normative.Features.Catalogue.Search;
 /// (pg_trgm). The current edition ranks above drafts and withdrawn ones. Results, counts per
 /// filter value and highlights come back from one statement.
 /// </summary>
-public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
+public sealed class CatalogueSearch(ReadRoute read)
 {
     public const int MaxWords = 10;
     private const int CommitteeFacetSize = 15;
@@ -27,7 +28,10 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
     private const string StatusFactor =
         "(CASE d.status WHEN 'Published' THEN 1.0 WHEN 'UnderDevelopment' THEN 0.5 WHEN 'Withdrawn' THEN 0.25 ELSE 0.1 END)";
 
-    public async Task<SearchResult> SearchAsync(SearchQuery query, string language, CancellationToken ct)
+    public Task<SearchResult> SearchAsync(SearchQuery query, string language, CancellationToken ct) =>
+        read.ReadAsync(_ => SearchOnceAsync(query, language, ct));
+
+    private async Task<SearchResult> SearchOnceAsync(SearchQuery query, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = query.Q?.Trim();
@@ -153,7 +157,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
         var corrections = new Dictionary<string, string>();
         if (candidates.Count > 0)
         {
-            await using var cmd = dataSource.CreateCommand("""
+            await using var cmd = read.DataSource.CreateCommand("""
                 SELECT t.w, (EXISTS (SELECT 1 FROM catalogue_words x WHERE x.word = t.w)
                              OR EXISTS (SELECT 1 FROM standard_text_clauses c
                                         WHERE c.search_vector @@ (to_tsquery('catalogue_en', t.w) || to_tsquery('catalogue_fr', t.w)))) AS known,
@@ -288,7 +292,7 @@ public sealed class CatalogueSearch(NpgsqlDataSource dataSource)
             UNION ALL SELECT 1, 'sdg', g::text, count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM m, unnest(m.sdgs) AS g GROUP BY g
             """;
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await read.DataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddRange(plan.Parameters.ToArray());
         // The statement's text depends only on the kind of search, never on the values, so each

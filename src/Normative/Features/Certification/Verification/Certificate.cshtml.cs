@@ -7,13 +7,12 @@ using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Shared;
-using Npgsql;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>One certificate: valid today or not, its details, history, audits, QR code and receipt; its own CB may change its status here.</summary>
 [EnableRateLimiting(CertificationFeature.ReadingPolicy)]
-public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
+public class CertificateModel(ReadRoute read, NormativeDb db, TimeProvider clock, IStringLocalizer<CertificationText> t) : PageModel
 {
     public CertificateView Certificate { get; private set; } = null!;
     public string VerificationUrl { get; private set; } = "";
@@ -81,7 +80,7 @@ public class CertificateModel(NpgsqlDataSource dataSource, NormativeDb db, TimeP
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var view = await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(clock.GetUtcNow()), ct);
+        var view = await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), ct));
         if (view is null)
         {
             return false;

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Certification.Registry;
-using Npgsql;
 
 namespace Normative.Features.Certification.Verification;
 
 /// <summary>/certification: free public verification by number, and search by organization, country, standard or CB.</summary>
 [EnableRateLimiting(CertificationFeature.SearchPolicy)]
-public class IndexModel(NpgsqlDataSource dataSource, NormativeDb db, IOptions<CertificationOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "number")]
     public string? Number { get; set; }
@@ -61,7 +60,7 @@ public class IndexModel(NpgsqlDataSource dataSource, NormativeDb db, IOptions<Ce
             {
                 return Refuse("Search.Error.TooLong");
             }
-            Found = await VerificationSql.VerifyAsync(dataSource, Number, Cb, CertificateRules.Today(clock.GetUtcNow()), ct);
+            Found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, Number, Cb, CertificateRules.Today(clock.GetUtcNow()), ct));
             return Page();
         }
 
@@ -77,8 +76,8 @@ public class IndexModel(NpgsqlDataSource dataSource, NormativeDb db, IOptions<Ce
             {
                 return Refuse("Search.Error.Page");
             }
-            (Results, HasMore, var tooCommon) = await VerificationSql.SearchAsync(dataSource, search, PageNumber, options.Value.Search.MaxWordReach,
-                CertificateRules.Today(clock.GetUtcNow()), ct);
+            (Results, HasMore, var tooCommon) = await read.ReadAsync(ds => VerificationSql.SearchAsync(ds, search, PageNumber, options.Value.Search.MaxWordReach,
+                CertificateRules.Today(clock.GetUtcNow()), ct));
             if (tooCommon)
             {
                 return Refuse("Search.Error.TooCommon");
