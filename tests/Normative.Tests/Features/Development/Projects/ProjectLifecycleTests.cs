@@ -245,6 +245,9 @@ public class ProjectLifecycleTests(DevelopmentFactory factory) : IClassFixture<D
         var ballot = await JsonAsync(await manager.PostAsJsonAsync("/api/v1/ballots", new { projectId, kind = "SR" }), HttpStatusCode.Created);
         var id = ballot.GetProperty("id").GetInt32();
         Assert.Equal("ISO 24000:2020", ballot.GetProperty("reference").GetString());
+        // The ballot is about the published standard: its page links to the catalogue's record.
+        var ballotPage = await factory.Browser().GetDocumentAsync($"/development/ballots/{ballot.GetProperty("id").GetInt32()}?culture=en");
+        Assert.Equal("ISO 24000:2020", ballotPage.QuerySelector(".ballot-documents a[href='/standard/4343']")?.TextContent.Trim());
         var positions = new[] { "confirm", "confirm", "revise", "revise" };
         for (var i = 0; i < 4; i++)
         {
