@@ -91,7 +91,7 @@ public sealed class StandardsBulkModel(NormativeDb db, CatalogueVersion version,
         return Redirect(CatalogueLinks.BulkEdit);
     }
 
-    public string Label(string field) => text["Field." + field];
+    public string Label(string field) => CatalogueFormat.FieldLabel(text, field);
 
     public string Message(BulkLineProblem p) => p.Problem is { } problem ? text[problem.Key, problem.Args] : p.Reason ?? "";
 

@@ -117,7 +117,7 @@ public static class BulkEdit
             DeliverableEdits.Change(db, d, records[d.Id], by, at);
         }
         await db.SaveChangesAsync(ct);
-        var titles = preview.Records.Where(r => r.Changes.Any(c => c.Field is "title.en" or "title.fr")).SelectMany(r => new[] { records[r.Id].TitleEn, records[r.Id].TitleFr });
+        var titles = preview.Records.Where(r => r.Changes.Any(DeliverableEdits.IsTitle)).SelectMany(r => DeliverableEdits.TitlesOf(records[r.Id]));
         await DeliverableEdits.AddTitleWordsAsync(db, titles, ct);
         return preview;
     }
