@@ -134,6 +134,17 @@ public static class DeliverableEdits
             """, ct);
     }
 
+    /// <summary>
+    /// The languages beyond English and French that some deliverable has a title in, in code order:
+    /// the columns (see <see cref="DeliverableRecord.TitleColumn"/>) an export adds after ISO's.
+    /// </summary>
+    public static async Task<List<string>> OtherTitleLanguagesAsync(NormativeDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = await db.Database.SqlQuery<string>($"SELECT DISTINCT jsonb_object_keys(other_titles) AS \"Value\" FROM deliverables").ToListAsync(ct);
+        return keys.Where(k => DeliverableRecord.IsOtherTitleColumn(DeliverableRecord.TitleColumn(k), out _)).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Whether a change is to a title, in any language.</summary>
     public static bool IsTitle(FieldChange change)
     {
