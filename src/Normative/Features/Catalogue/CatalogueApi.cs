@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
+using Normative.Features.Catalogue.Editing;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Catalogue.Search;
@@ -261,10 +262,12 @@ public static class CatalogueApi
         await using var csv = Csv.ForData(context.Response.BodyWriter.AsStream(), leaveOpen: true);
         // The goals' column only when some record has goals: a catalogue without them exports ISO's columns alone.
         var withSdgs = await db.Deliverables.AnyAsync(d => d.Sdgs.Count > 0, ct);
-        csv.WriteRecord(withSdgs ? [.. DeliverableRecord.CsvColumns, DeliverableRecord.SdgsColumn] : [.. DeliverableRecord.CsvColumns]);
+        // Likewise a column per language beyond English and French, only for the languages some record has a title in.
+        var languages = await DeliverableEdits.OtherTitleLanguagesAsync(db, ct);
+        csv.WriteRecord([.. DeliverableRecord.CsvColumns, .. withSdgs ? [DeliverableRecord.SdgsColumn] : Array.Empty<string>(), .. languages.Select(DeliverableRecord.TitleColumn)]);
         await foreach (var record in AllRecordsAsync(db, ct))
         {
-            await csv.WriteRecordAsync([.. record.CsvValues(withSdgs).Select(v => v!)], ct);
+            await csv.WriteRecordAsync([.. record.CsvValues(withSdgs, languages).Select(v => v!)], ct);
         }
         await csv.FlushAsync(ct);
     }

@@ -69,7 +69,7 @@ public static class CatalogueEditApi
             {
                 return Stale(d);
             }
-            await DeliverableEdits.AddTitleWordsAsync(db, [after.TitleEn, after.TitleFr], ct);
+            await DeliverableEdits.AddTitleWordsAsync(db, DeliverableEdits.TitlesOf(after), ct);
             await version.RefreshAsync(ct);
         }
         return TypedResults.Ok(new ChangeResponse(id, d.RowVersion, changes, $"/api/v1/deliverables/{id}"));
@@ -93,7 +93,7 @@ public static class CatalogueEditApi
         DeliverableEdits.Apply(d, created);
         db.DeliverableChanges.AddRange(changes.Select(c => new DeliverableChange { DeliverableId = id, At = at, By = by, Field = c.Field, NewValue = c.NewValue }));
         await db.SaveChangesAsync(ct);
-        await DeliverableEdits.AddTitleWordsAsync(db, [created.TitleEn, created.TitleFr], ct);
+        await DeliverableEdits.AddTitleWordsAsync(db, DeliverableEdits.TitlesOf(created), ct);
         await version.RefreshAsync(ct);
         return TypedResults.Created($"/api/v1/deliverables/{id}", new ChangeResponse(id, d.RowVersion, changes, $"/api/v1/deliverables/{id}"));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 using Normative.Features.Catalogue.Search;
 
 namespace Normative.Features.Catalogue;
@@ -55,6 +56,15 @@ public static class CatalogueFormat
         }
         all.AddRange(d.OtherTitles.Where(t => !string.IsNullOrWhiteSpace(t.Value)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new LocalTitle(t.Value, t.Key)));
         return all.Where(t => t.Language != shown);
+    }
+
+    /// <summary>The label of an open-data field; a title in a language the texts do not name is labelled with its code.</summary>
+    public static string FieldLabel(IStringLocalizer text, string field)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(field);
+        var label = text["Field." + field];
+        return label.ResourceNotFound && OpenData.DeliverableRecord.IsOtherTitleColumn(field, out var language) ? text["Field.title.other", language] : label;
     }
 
     public static string Scope(Deliverable d) =>

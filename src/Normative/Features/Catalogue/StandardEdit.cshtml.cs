@@ -84,9 +84,9 @@ public sealed class StandardEditModel(NormativeDb db, CatalogueVersion version, 
             Deliverable = now;
             return Stale(now, record);
         }
-        if (changes.Any(c => c.Field is "title.en" or "title.fr"))
+        if (changes.Any(DeliverableEdits.IsTitle))
         {
-            await DeliverableEdits.AddTitleWordsAsync(db, [record.TitleEn, record.TitleFr], ct);
+            await DeliverableEdits.AddTitleWordsAsync(db, DeliverableEdits.TitlesOf(record), ct);
         }
         await version.RefreshAsync(ct);
         TempData.SetNotice(text["Edit.Saved", d.Reference, changes.Count]);
@@ -94,7 +94,7 @@ public sealed class StandardEditModel(NormativeDb db, CatalogueVersion version, 
     }
 
     /// <summary>The label of an open-data field in the page's language.</summary>
-    public string Label(string field) => text["Field." + field];
+    public string Label(string field) => CatalogueFormat.FieldLabel(text, field);
 
     private PageResult Stale(Deliverable now, OpenData.DeliverableRecord yours)
     {
@@ -110,7 +110,7 @@ public sealed class StandardEditModel(NormativeDb db, CatalogueVersion version, 
     {
         foreach (var p in problems)
         {
-            var property = DeliverableForm.PropertyOf.GetValueOrDefault(p.Field, "");
+            var property = DeliverableForm.PropertyFor(p.Field, "");
             ModelState.AddModelError(property.Length == 0 ? "" : "Input." + property, text[p.Key, p.Args]);
         }
     }

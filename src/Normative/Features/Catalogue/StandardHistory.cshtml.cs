@@ -31,5 +31,5 @@ public sealed class StandardHistoryModel(NormativeDb db, IStringLocalizer<Catalo
         return Page();
     }
 
-    public string Label(string field) => text["Field." + field];
+    public string Label(string field) => CatalogueFormat.FieldLabel(text, field);
 }

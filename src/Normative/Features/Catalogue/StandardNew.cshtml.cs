@@ -39,7 +39,7 @@ public sealed class StandardNewModel(NormativeDb db, CatalogueVersion version, T
         {
             foreach (var p in problems)
             {
-                ModelState.AddModelError("Input." + DeliverableForm.PropertyOf.GetValueOrDefault(p.Field, nameof(DeliverableForm.Reference)), text[p.Key, p.Args]);
+                ModelState.AddModelError("Input." + DeliverableForm.PropertyFor(p.Field, nameof(DeliverableForm.Reference)), text[p.Key, p.Args]);
             }
             return Page();
         }
@@ -55,7 +55,7 @@ public sealed class StandardNewModel(NormativeDb db, CatalogueVersion version, T
             DeliverableId = d.Id, At = at, By = by, Field = c.Field, OldValue = null, NewValue = c.NewValue,
         }));
         await db.SaveChangesAsync(ct);
-        await DeliverableEdits.AddTitleWordsAsync(db, [record.TitleEn, record.TitleFr], ct);
+        await DeliverableEdits.AddTitleWordsAsync(db, DeliverableEdits.TitlesOf(record), ct);
         await version.RefreshAsync(ct);
         TempData.SetNotice(text["New.Created", record.Reference]);
         return Redirect(CatalogueLinks.Standard(d.Id));

@@ -44,7 +44,7 @@ public sealed class StandardsBulkModel(NormativeDb db, CatalogueVersion version,
         Response.Headers.ContentDisposition = "attachment; filename=\"deliverables-bulk.csv\"";
         // A byte-order mark, so a spreadsheet reads the file as UTF-8 (accents, Cyrillic).
         await Response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct);
-        await BulkEdit.WriteAsync(Response.Body, Records(Select(db, Selection), ct), ct);
+        await BulkEdit.WriteAsync(Response.Body, Records(Select(db, Selection), ct), await DeliverableEdits.OtherTitleLanguagesAsync(db, ct), ct);
         return new EmptyResult();
     }
 
@@ -91,7 +91,7 @@ public sealed class StandardsBulkModel(NormativeDb db, CatalogueVersion version,
         return Redirect(CatalogueLinks.BulkEdit);
     }
 
-    public string Label(string field) => text["Field." + field];
+    public string Label(string field) => CatalogueFormat.FieldLabel(text, field);
 
     public string Message(BulkLineProblem p) => p.Problem is { } problem ? text[problem.Key, problem.Args] : p.Reason ?? "";
 

@@ -108,6 +108,53 @@ public class BulkEditTests(CatalogueFactory factory) : IClassFixture<CatalogueFa
     }
 
     [Fact]
+    public async Task TitlesInOtherLanguagesMakeTheRoundTripAndAFileWithoutTheirColumnsKeepsThem()
+    {
+        await factory.WithDemoAsync();
+        var lines = new[]
+        {
+            CatalogueFactory.Line(9_405_001, "ISO 405001:2020", "Bulk titles 0", changes: ("ownerCommittee", "ISO/TC 994")),
+            CatalogueFactory.Line(9_405_002, "ISO 405002:2020", "Bulk titles 1", changes: [("ownerCommittee", "ISO/TC 994"), ("title", new Dictionary<string, string> { ["en"] = "Bulk titles 1", ["ru"] = "Массовые названия 1" })]),
+            CatalogueFactory.Line(9_405_003, "ISO 405003:2020", "Bulk titles 2", changes: [("ownerCommittee", "ISO/TC 994"), ("title", new Dictionary<string, string> { ["en"] = "Bulk titles 2", ["pt"] = "Títulos em massa 2" })]),
+        };
+        Assert.Equal("", (await factory.ImportDeliverablesAsync(string.Join("\n", lines))).Problems);
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+
+        var rows = await ExportAsync(editor, "ISO/TC 994");
+        var header = rows[0].Select(h => h.TrimStart('\uFEFF')).ToList();
+        // The site's languages always, and every other language some record has.
+        Assert.Equal(["title.es", "title.pt", "title.ru"], header.Where(h => h.StartsWith("title.", StringComparison.Ordinal) && h is not ("title.en" or "title.fr")).Order());
+        Assert.Equal("Массовые названия 1", rows[2][header.IndexOf("title.ru")]);
+        rows[1][header.IndexOf("title.es")] = "Títulos masivos 0";
+        rows[2][header.IndexOf("title.ru")] = "Массовые названия один";
+        rows[3][header.IndexOf("title.pt")] = "";
+
+        var preview = await PreviewAsync(editor, Write(rows));
+        Assert.Equal("3 rows read; 3 records change, 3 fields in all.", preview.GetElementById("bulk-summary")!.TextContent.Trim());
+        Assert.Contains("Title in Spanish", preview.QuerySelector("table.bulk-changes")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(editor, preview)).StatusCode);
+
+        var titles = await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id >= 9_405_001 && d.Id <= 9_405_003).OrderBy(d => d.Id).Select(d => d.OtherTitles).ToListAsync());
+        Assert.Equal("Títulos masivos 0", titles[0]["es"]);
+        Assert.Equal("Массовые названия один", Assert.Single(titles[1]).Value);
+        Assert.Empty(titles[2]);
+        var fields = await factory.WithDbAsync(db => db.DeliverableChanges.Where(c => c.DeliverableId >= 9_405_001 && c.DeliverableId <= 9_405_003).OrderBy(c => c.DeliverableId).Select(c => c.Field).ToListAsync());
+        Assert.Equal(["title.es", "title.ru", "title.pt"], fields);
+
+        // A file made before these columns existed (or with them deleted) leaves the titles alone.
+        var again = await ExportAsync(editor, "ISO/TC 994");
+        var keep = again[0].Select((h, i) => (h, i)).Where(c => !DeliverableTitleColumn(c.h.TrimStart('\uFEFF'))).Select(c => c.i).ToList();
+        var withoutTitles = again.Select(r => keep.Select(i => r[i]).ToArray()).ToList();
+        withoutTitles[2][header.IndexOf("edition")] = "2";
+        var plain = await PreviewAsync(editor, Write(withoutTitles));
+        Assert.Equal("3 rows read; 1 records change, 1 fields in all.", plain.GetElementById("bulk-summary")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(editor, plain)).StatusCode);
+        Assert.Equal("Массовые названия один", (await factory.WithDbAsync(db => db.Deliverables.SingleAsync(d => d.Id == 9_405_002))).OtherTitles["ru"]);
+    }
+
+    private static bool DeliverableTitleColumn(string column) => column.StartsWith("title.", StringComparison.Ordinal) && column is not ("title.en" or "title.fr");
+
+    [Fact]
     public async Task AFileWhoseColumnsDifferAppliesNothingAndSaysWhich()
     {
         await ImportManyAsync(9_402_001, 3, "ISO/TC 997");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Normative.Features.Accounts;
+using Normative.Features.Catalogue.Editing;
 using static Normative.Features.Catalogue.CatalogueApi;
 using static Normative.Features.Catalogue.CatalogueEditApi;
 
@@ -41,6 +42,28 @@ public class CatalogueEditApiTests(CatalogueFactory factory) : IClassFixture<Cat
         stale.Headers.IfMatch.ParseAdd($"\"{before.Version}\"");
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(stale)).StatusCode);
         Assert.Equal("Water reuse", await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == 9500001).Select(d => d.TitleEn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ARussianTitleAloneIsAChangeKeptInTheHistoryAndATitleObjectWithoutOtherLanguagesKeepsIt()
+    {
+        await factory.WithDemoAsync();
+        await factory.ImportDeliverablesAsync(CatalogueFactory.Line(9500011, "ISO 95011:2020", "Water reuse"));
+        var (client, _) = await factory.ApiClientAsync(Roles.Editor);
+
+        var changed = await client.PutAsync("/api/v1/deliverables/9500011", Body(CatalogueFactory.Line(9500011, "ISO 95011:2020", "Water reuse",
+            changes: ("title", new Dictionary<string, string> { ["en"] = "Water reuse", ["ru"] = "Повторное использование воды" }))));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var body = await changed.Content.ReadFromJsonAsync<ChangeResponse>(Json);
+        Assert.Equal([new FieldChange("title.ru", null, "Повторное использование воды")], body!.Changes);
+        var after = await factory.CreateClient().GetFromJsonAsync<DeliverableResponse>("/api/v1/deliverables/9500011", Json);
+        Assert.Equal("Повторное использование воды", after!.OtherTitles!["ru"]);
+
+        // English and French only, as ISO's open data has them: the Russian title stays.
+        var unchanged = await client.PutAsync("/api/v1/deliverables/9500011", Body(CatalogueFactory.Line(9500011, "ISO 95011:2020", "Water reuse")));
+        Assert.Empty((await unchanged.Content.ReadFromJsonAsync<ChangeResponse>(Json))!.Changes);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.DeliverableChanges.CountAsync(c => c.DeliverableId == 9500011)));
     }
 
     [Fact]

@@ -50,6 +50,29 @@ public class OpenDataExportTests(CatalogueFactory factory) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task TitlesBeyondEnglishAndFrenchGetCsvColumnsOnlyWhenSomeRecordHasOneAndRoundTrip()
+    {
+        await using var catalogue = new CatalogueFactory();
+        await catalogue.ImportDeliverablesAsync(CatalogueFactory.Line(9600001, "ISO 96001:2021", "Water reuse"));
+        var isoShape = (await catalogue.CreateClient().GetStringAsync("/api/v1/open-data/deliverables.csv")).Split('\n')[0].TrimEnd('\r');
+        Assert.Equal("id,deliverableType,supplementType,reference,title.en,title.fr,publicationDate,edition,icsCode,ownerCommittee,currentStage,replaces,replacedBy,languages,pages.en,pages.fr,scope.en,scope.fr", isoShape);
+
+        await catalogue.ImportDeliverablesAsync(CatalogueFactory.Line(9600002, "ISO 96002:2021", "Water reuse — Vocabulary",
+            changes: ("title", new Dictionary<string, string> { ["en"] = "Water reuse — Vocabulary", ["ru"] = "Повторное использование воды — Словарь", ["es"] = "Reutilización del agua — Vocabulario" })));
+        var csv = await catalogue.CreateClient().GetStringAsync("/api/v1/open-data/deliverables.csv");
+        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(isoShape + ",title.es,title.ru", lines[0]);
+        Assert.EndsWith(",,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Reutilización del agua — Vocabulario,Повторное использование воды — Словарь", lines[2], StringComparison.Ordinal);
+
+        await using var again = new CatalogueFactory();
+        var (_, problems) = await again.ImportDeliverablesAsync(csv, "deliverables.csv");
+        Assert.Equal("", problems);
+        Assert.Equal(csv, await again.CreateClient().GetStringAsync("/api/v1/open-data/deliverables.csv"));
+        Assert.Equal(await catalogue.CreateClient().GetStringAsync("/api/v1/open-data/deliverables.jsonl"), await again.CreateClient().GetStringAsync("/api/v1/open-data/deliverables.jsonl"));
+    }
+
+    [Fact]
     public async Task ExportNamesItsFormat()
     {
         await factory.WithDemoAsync();

@@ -162,6 +162,96 @@ public class StandardEditTests(CatalogueFactory factory) : IClassFixture<Catalog
     }
 
     [Fact]
+    public async Task AnEditorGivesTheRussianTitleWhichTheRussianPageShowsAndTheHistoryKeeps()
+    {
+        var id = await NewRecordAsync(9200021, "ISO 99221:2020");
+        var visitor = factory.CreateClient();
+        Assert.Contains("Energy management", (await visitor.GetDocumentAsync($"/standard/{id}?culture=ru")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var (editor, user) = await factory.SignInAsAsync(Roles.Editor);
+        var form = await RecordForm.ReadAsync(editor, Edit(id));
+        // The site's languages have their title fields, empty until given.
+        Assert.Contains(form, f => f.Key == "Input.OtherTitles[es]" && f.Value == "");
+        Assert.Contains(form, f => f.Key == "Input.OtherTitles[ru]" && f.Value == "");
+
+        var saved = await RecordForm.PostAsync(editor, Edit(id), form.With("Input.OtherTitles[ru]", "Системы энергоменеджмента — Требования"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Системы энергоменеджмента — Требования", (await visitor.GetDocumentAsync($"/standard/{id}?culture=ru")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Energy management", (await visitor.GetDocumentAsync($"/standard/{id}?culture=en")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var history = await editor.GetDocumentAsync($"/standard/{id}/history?culture=en");
+        var rows = history.QuerySelectorAll("table.history tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal([[user.Email!, "Title in Russian", "", "Системы энергоменеджмента — Требования"]], rows.Select(r => r.Skip(1).Take(4).ToList()));
+        Assert.Equal("Системы энергоменеджмента — Требования", (await RecordForm.ReadAsync(editor, Edit(id))).Single(f => f.Key == "Input.OtherTitles[ru]").Value);
+
+        // Emptied, the title is gone, and the history says so.
+        Assert.Equal(HttpStatusCode.Redirect, (await RecordForm.PostAsync(editor, Edit(id), (await RecordForm.ReadAsync(editor, Edit(id))).With("Input.OtherTitles[ru]", " "))).StatusCode);
+        Assert.Empty(await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == id).Select(d => d.OtherTitles).SingleAsync()));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.DeliverableChanges.CountAsync(c => c.DeliverableId == id && c.Field == "title.ru")));
+    }
+
+    [Fact]
+    public async Task ATitleInALanguageTheSiteDoesNotSpeakIsShownAndEditableToo()
+    {
+        await factory.WithDemoAsync();
+        var id = 9200022;
+        var (_, problems) = await factory.ImportDeliverablesAsync(CatalogueFactory.Line(id, "ISO 99222:2020", "Energy management — Requirements",
+            changes: ("title", new Dictionary<string, string> { ["de"] = "Energiemanagement — Anforderungen" })));
+        Assert.Equal("", problems);
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var page = await editor.GetDocumentAsync(Edit(id));
+        Assert.Equal("Title (de)", page.QuerySelector("label[for='Input_OtherTitles_de']")!.TextContent);
+
+        var saved = await RecordForm.PostAsync(editor, Edit(id), RecordForm.Read(page).With("Input.OtherTitles[de]", "Energiemanagementsysteme — Anforderungen"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Energiemanagementsysteme — Anforderungen", (await factory.WithDbAsync(db => db.Deliverables.SingleAsync(d => d.Id == id))).OtherTitles["de"]);
+        var history = await editor.GetDocumentAsync($"/standard/{id}/history?culture=en");
+        Assert.Contains("Title (de)", history.QuerySelector("table.history tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATitleInOneLanguageOtherThanEnglishOrFrenchIsEnoughButATooLongOneIsRefused()
+    {
+        var id = await NewRecordAsync(9200023, "ISO 99223:2020");
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var before = await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == id).Select(d => d.RowVersion).SingleAsync());
+
+        var tooLong = await RecordForm.PostAsync(editor, Edit(id), (await RecordForm.ReadAsync(editor, Edit(id))).With("Input.OtherTitles[es]", new string('a', 1001)));
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        var page = await tooLong.ReadDocumentAsync();
+        Assert.Contains("At most 1000 characters", page.GetElementById("err-OtherTitles[es]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("err-OtherTitles[es]", page.GetElementById("Input_OtherTitles_es")!.GetAttribute("aria-describedby"));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id == id).Select(d => d.RowVersion).SingleAsync()));
+
+        var spanishOnly = await RecordForm.PostAsync(editor, Edit(id), (await RecordForm.ReadAsync(editor, Edit(id)))
+            .With("Input.TitleEn", "").With("Input.TitleFr", "").With("Input.OtherTitles[es]", "Gestión de la energía — Requisitos"));
+        Assert.Equal(HttpStatusCode.Redirect, spanishOnly.StatusCode);
+        var visitor = factory.CreateClient();
+        Assert.Contains("Gestión de la energía", (await visitor.GetDocumentAsync($"/standard/{id}?culture=es")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormOpenedBeforeAnotherEditorGaveTheRussianTitleIsStale()
+    {
+        var id = await NewRecordAsync(9200024, "ISO 99224:2020");
+        var (first, _) = await factory.SignInAsAsync(Roles.Editor);
+        var (second, _) = await factory.SignInAsAsync(Roles.Editor);
+        var firstForm = await RecordForm.ReadAsync(first, Edit(id));
+        var secondForm = await RecordForm.ReadAsync(second, Edit(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await RecordForm.PostAsync(first, Edit(id), firstForm.With("Input.OtherTitles[ru]", "Первое название"))).StatusCode);
+
+        var refused = await RecordForm.PostAsync(second, Edit(id), secondForm.With("Input.OtherTitles[ru]", "Второе название"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        var difference = page.QuerySelectorAll(".conflict tbody tr").Select(r => r.TextContent).Single();
+        Assert.Contains("Title in Russian", difference, StringComparison.Ordinal);
+        Assert.Contains("Первое название", difference, StringComparison.Ordinal);
+        Assert.Contains("Второе название", difference, StringComparison.Ordinal);
+        Assert.Equal("Первое название", (await factory.WithDbAsync(db => db.Deliverables.SingleAsync(d => d.Id == id))).OtherTitles["ru"]);
+    }
+
+    [Fact]
     public async Task AnEditionCannotReplaceItselfThroughAnother()
     {
         await factory.WithDemoAsync();

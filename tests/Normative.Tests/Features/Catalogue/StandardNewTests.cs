@@ -36,6 +36,26 @@ public class StandardNewTests(CatalogueFactory factory) : IClassFixture<Catalogu
     }
 
     [Fact]
+    public async Task AStandardPublishedInRussianOnlyIsCreatedWithItsRussianTitle()
+    {
+        await factory.WithDemoAsync();
+        var (editor, _) = await factory.SignInAsAsync(Roles.Editor);
+        var form = (await RecordForm.ReadAsync(editor, New))
+            .With("Input.Reference", "ISO 99777:2026").With("Input.DeliverableType", "IS").With("Input.TitleEn", "").With("Input.TitleFr", "")
+            .With("Input.OtherTitles[ru]", "Молочай болотный — Термины").With("Input.PublicationDate", "2026-11-02").With("Input.Stage", "60.60")
+            .With("Input.IcsCodes", "01.120").With("Input.OwnerCommittee", "ISO/TC 176").With("Input.Languages", "ru");
+
+        var created = await RecordForm.PostAsync(editor, New, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Reference == "ISO 99777:2026").Select(d => d.Id).SingleAsync());
+        Assert.Contains("Молочай болотный — Термины", (await factory.CreateClient().GetDocumentAsync($"/standard/{id}?culture=ru")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var history = await editor.GetDocumentAsync($"/standard/{id}/history?culture=en");
+        Assert.Contains(history.QuerySelectorAll("table.history tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()),
+            r => r[2] == "Title in Russian" && r[4] == "Молочай болотный — Термины");
+    }
+
+    [Fact]
     public async Task ARecordWhoseReferenceExistsIsNotCreated()
     {
         await factory.WithDemoAsync();

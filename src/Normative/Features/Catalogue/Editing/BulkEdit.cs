@@ -18,15 +18,22 @@ public static class BulkEdit
 {
     public const int MaxRows = 5000;
 
-    /// <summary>Writes the records as a spreadsheet file (text that looks like a formula is neutralised).</summary>
-    public static async Task WriteAsync(Stream output, IAsyncEnumerable<DeliverableRecord> records, CancellationToken ct)
+    /// <summary>The languages beyond English and French a bulk file always has a title column for: the site's own.</summary>
+    private static readonly string[] SiteLanguages = ["es", "ru"];
+
+    /// <summary>
+    /// Writes the records as a spreadsheet file (text that looks like a formula is neutralised), with a
+    /// title column for the site's languages and for each of <paramref name="titleLanguages"/> (those some record has).
+    /// </summary>
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<DeliverableRecord> records, IEnumerable<string> titleLanguages, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(records);
+        var languages = SiteLanguages.Union(titleLanguages).Order(StringComparer.Ordinal).ToList();
         await using var csv = Csv.ForSpreadsheet(output, leaveOpen: true);
-        csv.WriteRecord([.. DeliverableEdits.Fields]);
+        csv.WriteRecord([.. DeliverableEdits.Fields, .. languages.Select(DeliverableRecord.TitleColumn)]);
         await foreach (var record in records.WithCancellation(ct))
         {
-            await csv.WriteRecordAsync([.. record.CsvValues(withSdgs: true).Select(v => v ?? "")], ct);
+            await csv.WriteRecordAsync([.. record.CsvValues(withSdgs: true, languages).Select(v => v ?? "")], ct);
         }
         await csv.FlushAsync(ct);
     }
@@ -37,7 +44,9 @@ public static class BulkEdit
         var lines = Csv.Read(file).Take(MaxRows + 2).ToList();
         var header = lines.Count == 0 ? [] : lines[0].Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList();
         var missing = DeliverableEdits.Fields.Except(header).ToList();
-        var unknown = header.Except(DeliverableEdits.Fields).Concat(header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key)).Distinct().ToList();
+        // A title column per language beyond English and French is optional: a language without one keeps its stored title.
+        var titleLanguages = TitleLanguages(header);
+        var unknown = header.Except(DeliverableEdits.Fields).Where(h => !DeliverableRecord.IsOtherTitleColumn(h, out _)).Concat(header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key)).Distinct().ToList();
         if (missing.Count > 0 || unknown.Count > 0)
         {
             return new BulkPreview(missing, unknown, [], [], 0, "");
@@ -80,10 +89,11 @@ public static class BulkEdit
                 bad.Add(new(line, new DeliverableProblem("id", "Bulk.UnknownId", record.Id)));
                 continue;
             }
-            var changes = DeliverableEdits.Diff(DeliverableEdits.Snapshot(d), record);
+            var full = WithStoredTitles(record, d, titleLanguages);
+            var changes = DeliverableEdits.Diff(DeliverableEdits.Snapshot(d), full);
             if (changes.Count > 0)
             {
-                changed.Add((line, record, d, changes));
+                changed.Add((line, full, d, changes));
             }
         }
         var problems = await DeliverableChecks.CheckManyAsync(db, [.. changed.Select(c => c.Record)], today,
@@ -109,24 +119,48 @@ public static class BulkEdit
             return null;
         }
         file.Position = 0;
-        var records = ReadRecords(file).ToDictionary(r => r.Id);
+        var (read, titleLanguages) = ReadRecords(file);
         var ids = preview.Records.Select(r => r.Id).ToList();
         var tracked = await db.Deliverables.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        var records = new Dictionary<int, DeliverableRecord>();
         foreach (var d in tracked)
         {
+            records[d.Id] = WithStoredTitles(read[d.Id], d, titleLanguages);
             DeliverableEdits.Change(db, d, records[d.Id], by, at);
         }
         await db.SaveChangesAsync(ct);
-        var titles = preview.Records.Where(r => r.Changes.Any(c => c.Field is "title.en" or "title.fr")).SelectMany(r => new[] { records[r.Id].TitleEn, records[r.Id].TitleFr });
+        var titles = preview.Records.Where(r => r.Changes.Any(DeliverableEdits.IsTitle)).SelectMany(r => DeliverableEdits.TitlesOf(records[r.Id]));
         await DeliverableEdits.AddTitleWordsAsync(db, titles, ct);
         return preview;
     }
 
-    private static IEnumerable<DeliverableRecord> ReadRecords(Stream file)
+    private static (Dictionary<int, DeliverableRecord> Records, List<string> TitleLanguages) ReadRecords(Stream file)
     {
         var lines = Csv.Read(file).ToList();
         var columns = lines[0].Fields.Select((name, i) => (name: name.Trim().TrimStart('\uFEFF'), i)).ToDictionary(c => c.name, c => c.i);
-        return lines.Skip(1).Select(l => DeliverableRecord.Read(new CsvRecordFields(columns, l.Fields.Select(Unescape).ToList(), (int)l.Line))).DistinctBy(r => r.Id);
+        var records = lines.Skip(1).Select(l => DeliverableRecord.Read(new CsvRecordFields(columns, l.Fields.Select(Unescape).ToList(), (int)l.Line))).DistinctBy(r => r.Id);
+        return (records.ToDictionary(r => r.Id), TitleLanguages(columns.Keys));
+    }
+
+    private static List<string> TitleLanguages(IEnumerable<string> header) =>
+        [.. header.Select(h => DeliverableRecord.IsOtherTitleColumn(h, out var language) ? language : null).OfType<string>()];
+
+    /// <summary>
+    /// The row's titles in other languages in full: those of the file's title columns as the file has
+    /// them (an empty cell removes the title), the stored ones in languages the file has no column for.
+    /// </summary>
+    private static DeliverableRecord WithStoredTitles(DeliverableRecord row, Deliverable stored, List<string> fileLanguages)
+    {
+        if (fileLanguages.Count == 0)
+        {
+            return row;
+        }
+        var titles = stored.OtherTitles.Where(t => !fileLanguages.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value);
+        foreach (var (language, title) in row.OtherTitles ?? new Dictionary<string, string>())
+        {
+            titles[language] = title;
+        }
+        return row with { OtherTitles = titles };
     }
 
     /// <summary>Takes off the apostrophe the export put before text that looks like a formula.</summary>

@@ -23,7 +23,11 @@ public static class DeliverableEdits
             d.PagesEn, d.PagesFr, d.ScopeEn, d.ScopeFr, [.. d.Sdgs], d.OtherTitles.Count == 0 ? null : new Dictionary<string, string>(d.OtherTitles));
     }
 
-    /// <summary>Every field whose value differs, in <see cref="Fields"/> order. A record without goals (null) leaves them out.</summary>
+    /// <summary>
+    /// Every field whose value differs, in <see cref="Fields"/> order with the titles in other languages
+    /// ("title.ru") after the French one. A record without goals (null) leaves them out, and one without
+    /// other titles (null) leaves those out; otherwise a language it does not have is a title removed.
+    /// </summary>
     public static List<FieldChange> Diff(DeliverableRecord before, DeliverableRecord after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -40,6 +44,19 @@ public static class DeliverableEdits
             if (!string.Equals(Normalize(old[i]), Normalize(now[i]), StringComparison.Ordinal))
             {
                 changes.Add(new FieldChange(Fields[i], Normalize(old[i]), Normalize(now[i])));
+            }
+            if (Fields[i] == "title.fr" && after.OtherTitles is { } titles)
+            {
+                var was = before.OtherTitles ?? new Dictionary<string, string>();
+                foreach (var language in was.Keys.Union(titles.Keys).Order(StringComparer.Ordinal))
+                {
+                    var from = Normalize(was.GetValueOrDefault(language));
+                    var to = Normalize(titles.GetValueOrDefault(language));
+                    if (!string.Equals(from, to, StringComparison.Ordinal))
+                    {
+                        changes.Add(new FieldChange(DeliverableRecord.TitleColumn(language), from, to));
+                    }
+                }
             }
         }
         return changes;
@@ -58,10 +75,10 @@ public static class DeliverableEdits
         }
         d.TitleEn = r.TitleEn;
         d.TitleFr = r.TitleFr;
-        // The forms have no fields for titles in other languages: a record without them keeps the stored ones.
+        // A record that says nothing of titles in other languages (an API call with English and French only) keeps the stored ones.
         if (r.OtherTitles is not null)
         {
-            d.OtherTitles = new Dictionary<string, string>(r.OtherTitles);
+            d.OtherTitles = r.OtherTitles.Where(t => !string.IsNullOrWhiteSpace(t.Value)).ToDictionary(t => t.Key, t => t.Value);
         }
         d.PublicationDate = r.PublicationDate;
         d.Edition = r.Edition;
@@ -115,6 +132,31 @@ public static class DeliverableEdits
             WHERE length(w) BETWEEN 3 AND 40 AND w ~ '^[[:alpha:]]+$'
             ON CONFLICT (word) DO NOTHING
             """, ct);
+    }
+
+    /// <summary>
+    /// The languages beyond English and French that some deliverable has a title in, in code order:
+    /// the columns (see <see cref="DeliverableRecord.TitleColumn"/>) an export adds after ISO's.
+    /// </summary>
+    public static async Task<List<string>> OtherTitleLanguagesAsync(NormativeDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = await db.Database.SqlQuery<string>($"SELECT DISTINCT jsonb_object_keys(other_titles) AS \"Value\" FROM deliverables").ToListAsync(ct);
+        return keys.Where(k => DeliverableRecord.IsOtherTitleColumn(DeliverableRecord.TitleColumn(k), out _)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether a change is to a title, in any language.</summary>
+    public static bool IsTitle(FieldChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Field.StartsWith("title.", StringComparison.Ordinal);
+    }
+
+    /// <summary>The record's titles in every language, for <see cref="AddTitleWordsAsync"/>.</summary>
+    public static IEnumerable<string?> TitlesOf(DeliverableRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return r.Titles().Select(t => (string?)t.Value);
     }
 
     private static string? Normalize(string? value) => string.IsNullOrEmpty(value) ? null : value;

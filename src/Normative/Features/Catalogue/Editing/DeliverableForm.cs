@@ -19,6 +19,8 @@ public sealed partial class DeliverableForm
     public string? SupplementType { get; set; }
     public string? TitleEn { get; set; }
     public string? TitleFr { get; set; }
+    /// <summary>Titles in languages beyond English and French, by language code ("ru").</summary>
+    public Dictionary<string, string?> OtherTitles { get; set; } = [];
     public string? ScopeEn { get; set; }
     public string? ScopeFr { get; set; }
     public string? Edition { get; set; }
@@ -48,6 +50,13 @@ public sealed partial class DeliverableForm
         ["sdgs"] = nameof(Sdgs), ["id"] = nameof(Reference),
     };
 
+    /// <summary>The languages beyond English and French the form has a title field for: the site's own, and any the record has.</summary>
+    public IEnumerable<string> OtherTitleLanguages => new[] { "es", "ru" }.Union(OtherTitles.Keys).Where(IsOtherTitleLanguage).Order(StringComparer.Ordinal);
+
+    /// <summary>The form's property (for <c>ModelState</c>, under "Input.") that holds an open-data field.</summary>
+    public static string PropertyFor(string field, string fallback) =>
+        DeliverableRecord.IsOtherTitleColumn(field, out var language) ? $"{nameof(OtherTitles)}[{language}]" : PropertyOf.GetValueOrDefault(field, fallback);
+
     public static async Task<DeliverableForm> FromAsync(NormativeDb db, Deliverable d, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -63,7 +72,7 @@ public sealed partial class DeliverableForm
             Stage = HarmonizedStages.Format(d.CurrentStage), IcsCodes = string.Join("\n", d.IcsCodes), OwnerCommittee = d.OwnerCommittee,
             Languages = string.Join(", ", d.Languages), PagesEn = d.PagesEn?.ToString(CultureInfo.InvariantCulture),
             PagesFr = d.PagesFr?.ToString(CultureInfo.InvariantCulture), Replaces = Names(d.Replaces), ReplacedBy = Names(d.ReplacedBy),
-            Sdgs = [.. d.Sdgs], RowVersion = d.RowVersion,
+            Sdgs = [.. d.Sdgs], RowVersion = d.RowVersion, OtherTitles = d.OtherTitles.ToDictionary(t => t.Key, t => (string?)t.Value),
         };
     }
 
@@ -97,10 +106,20 @@ public sealed partial class DeliverableForm
             }
         }
         var titleEn = Clean(TitleEn);
-        // One title is enough: a deliverable published in French only has no English one.
-        if (titleEn is null && Clean(TitleFr) is null)
+        // Keys that are not language codes cannot come from the form's fields; they are left out.
+        var others = OtherTitles.Where(t => IsOtherTitleLanguage(t.Key) && Clean(t.Value) is not null).ToDictionary(t => t.Key, t => Clean(t.Value)!);
+        // One title is enough: a deliverable published in French only (or in any one language) has no English one.
+        if (titleEn is null && Clean(TitleFr) is null && others.Count == 0)
         {
             problems.Add(new("title.en", "Edit.Error.TitleMissing"));
+        }
+        foreach (var (field, title) in others.Select(t => (DeliverableRecord.TitleColumn(t.Key), (string?)t.Value)).Prepend(("title.fr", Clean(TitleFr))).Prepend(("title.en", titleEn)))
+        {
+            // The import's limit, so that what the form saves the export writes and the import reads back.
+            if (title is { Length: > MaxTitle })
+            {
+                problems.Add(new(field, "Edit.Error.TooLong", MaxTitle));
+            }
         }
         var edition = Number(Edition, "edition", 1, problems);
         var pagesEn = Number(PagesEn, "pages.en", 0, problems);
@@ -145,7 +164,7 @@ public sealed partial class DeliverableForm
         }
         return new DeliverableRecord(
             id, type!, supplement, reference!, titleEn, Clean(TitleFr), date, edition, ics, committee, stage!.Value, replaces, replacedBy,
-            languages, pagesEn, pagesFr, Paragraphs(ScopeEn), Paragraphs(ScopeFr), Sdgs.Distinct().Order().ToList());
+            languages, pagesEn, pagesFr, Paragraphs(ScopeEn), Paragraphs(ScopeFr), Sdgs.Distinct().Order().ToList(), others);
     }
 
     /// <summary>Editions named by reference (or by id), one a line, as ids; a name the catalogue does not know is a problem.</summary>
@@ -196,6 +215,10 @@ public sealed partial class DeliverableForm
     private static List<string> List(string? text, bool splitSpaces) =>
         (text ?? "").Split(splitSpaces ? ['\n', '\r', ',', ';', ' ', '\t'] : ['\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.Ordinal).ToList();
+
+    private const int MaxTitle = 1000;
+
+    private static bool IsOtherTitleLanguage(string language) => DeliverableRecord.IsOtherTitleColumn(DeliverableRecord.TitleColumn(language), out _);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -43,6 +43,17 @@ public sealed partial record DeliverableRecord(
     /// <summary>The column of the Sustainable Development Goals ("[7, 13]"), written after <see cref="CsvColumns"/> only when some record has goals, so a file without them stays ISO's shape.</summary>
     public const string SdgsColumn = "sdgs";
 
+    /// <summary>The column of the title in a language beyond English and French ("title.es"), written after the others only when some record has such a title.</summary>
+    public static string TitleColumn(string language) => "title." + language;
+
+    /// <summary>Whether the column holds the title in a language beyond English and French, and which.</summary>
+    public static bool IsOtherTitleColumn(string column, out string language)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        language = column.StartsWith("title.", StringComparison.Ordinal) ? column[6..] : "";
+        return language is not ("en" or "fr") && LanguageCode().IsMatch(language);
+    }
+
     /// <summary>The fields without which a file is not a deliverables file at all.</summary>
     public static readonly IReadOnlyList<string> SignatureFields = ["id", "reference", "deliverableType", "currentStage"];
 
@@ -228,6 +239,13 @@ public sealed partial record DeliverableRecord(
     /// <summary>The values of one CSV row, in <see cref="CsvColumns"/> order, then the goals when <paramref name="withSdgs"/>.</summary>
     public string?[] CsvValues(bool withSdgs) =>
         withSdgs ? [.. CsvValues(), CsvRecordFields.FormatList(Sdgs ?? [])] : CsvValues();
+
+    /// <summary>The values of one CSV row as <see cref="CsvValues(bool)"/>, then the titles in <paramref name="titleLanguages"/> (see <see cref="TitleColumn"/>).</summary>
+    public string?[] CsvValues(bool withSdgs, IReadOnlyList<string> titleLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(titleLanguages);
+        return [.. CsvValues(withSdgs), .. titleLanguages.Select(l => OtherTitles?.GetValueOrDefault(l))];
+    }
 
     /// <summary>The values of one CSV row, in <see cref="CsvColumns"/> order.</summary>
     public string?[] CsvValues() =>
