@@ -9,9 +9,15 @@ namespace Normative.Tests.Data;
 /// <summary>Database:MigrateOnStart=false: a node on a database that lacks migrations takes no traffic until `normative migrate` has run.</summary>
 public sealed class MigrateOnStartTests(MigrateOnStartTests.UnmigratedFactory factory) : IClassFixture<MigrateOnStartTests.UnmigratedFactory>
 {
-    public sealed class UnmigratedFactory : NormativeFactory
+    public sealed class UnmigratedFactory : NormativeFactory, IAsyncLifetime
     {
-        public string Database { get; } = TestCluster.CreateDatabaseAsync(migrated: false).GetAwaiter().GetResult();
+        public string Database { get; private set; } = "";
+
+        /// <summary>The empty database is made before the app starts (xunit awaits this before the first test).</summary>
+        public async Task InitializeAsync() => Database = await TestCluster.CreateDatabaseAsync(migrated: false);
+
+        // The factory's own Dispose (xunit calls it after this) stops the app.
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
