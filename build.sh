@@ -163,6 +163,19 @@ test() {
     if [ "${status}" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
       echo "build.sh: the test run failed (exit code $status) although no test reported a failure; see the output above." >&2
     fi
+    if [ "${failed:-0}" -ne 0 ]; then
+      # The last lines of a run are what a CI log keeps: name each failed test and its message there.
+      python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Failed":
+        continue
+    message = r.find(".//t:ErrorInfo/t:Message", ns)
+    text = " ".join((message.text or "").split()) if message is not None else ""
+    print(f"FAILED {r.get('testName')} ({r.get('duration')}): {text[:600]}")
+PY
+    fi
     echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
   else
     echo "0 passed, 1 failed, 0 skipped"
