@@ -22,7 +22,7 @@ public static class ContentApi
 
     public static IEndpointRouteBuilder MapContentApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
         api.MapGet("/news", ListNewsAsync).WithTags("News").WithName("ListNews")
             .WithSummary("Published news and insights, newest first, each in the requested language or else English.");
         api.MapGet("/news/{slug}", GetArticleAsync).WithTags("News").WithName("GetArticle")

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Content.Articles;
@@ -25,6 +26,10 @@ public sealed class ContentFeature : Feature
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<SignUpLimiter>();
+        services.AddSingleton<ContentMoments>();
+        // Catalogue:OutputCache=false turns this cache off with the catalogue's (benchmarks, query-count tests).
+        services.Configure<OutputCacheOptions>(o =>
+            o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
         if (settings.Updates.CleanupEnabled)
         {
             services.AddHostedService<UnconfirmedCleanupWorker>();

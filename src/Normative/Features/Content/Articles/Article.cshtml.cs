@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Normative.Web;
 namespace Normative.Features.Content.Articles;
 
 /// <summary>One article, in the reader's language or else in English with a note saying so.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class ArticleModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public Article Article { get; private set; } = null!;

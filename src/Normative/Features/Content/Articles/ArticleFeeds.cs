@@ -16,7 +16,7 @@ public static class ArticleFeeds
 
     public static IEndpointRouteBuilder MapArticleFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
+        var feeds = app.MapGroup("").ExcludeFromDescription().AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
         feeds.MapGet("/news/feed.atom", (HttpContext context, NormativeDb db, TimeProvider clock, CancellationToken ct) =>
             WriteAsync(context, db, clock, ArticleKind.News, ContentLinks.NewsFeed, ContentLinks.News, ct));
         feeds.MapGet("/insights/feed.atom", (HttpContext context, NormativeDb db, TimeProvider clock, CancellationToken ct) =>

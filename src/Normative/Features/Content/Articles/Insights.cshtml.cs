@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Data;
 using Normative.Web;
@@ -5,6 +6,7 @@ using Normative.Web;
 namespace Normative.Features.Content.Articles;
 
 /// <summary>/insights: the longer pieces, newest first.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class InsightsModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];

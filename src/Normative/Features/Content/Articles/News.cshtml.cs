@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Normative.Data;
 using Normative.Web;
@@ -5,6 +6,7 @@ using Normative.Web;
 namespace Normative.Features.Content.Articles;
 
 /// <summary>/news: the latest news, newest first.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class NewsModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 30;

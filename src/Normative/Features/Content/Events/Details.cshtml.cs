@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Content.Events;
 
 /// <summary>One event; a past one says it is over.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class DetailsModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;

@@ -18,7 +18,7 @@ public static class EventCalendar
 {
     public static IEndpointRouteBuilder MapEventCalendar(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/calendar.ics", WriteAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/events/calendar.ics", WriteAsync).ExcludeFromDescription().AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
         return app;
     }
 

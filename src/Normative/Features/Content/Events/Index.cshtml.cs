@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
@@ -5,6 +6,7 @@ using Normative.Data;
 namespace Normative.Features.Content.Events;
 
 /// <summary>/events: what is coming, soonest first; an event leaves for the archive once it has ended.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class IndexModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

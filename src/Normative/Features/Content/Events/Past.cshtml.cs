@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
@@ -5,6 +6,7 @@ using Normative.Data;
 namespace Normative.Features.Content.Events;
 
 /// <summary>/events/past: the archive, latest first.</summary>
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
 public class PastModel(NormativeDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Event> Events { get; private set; } = [];

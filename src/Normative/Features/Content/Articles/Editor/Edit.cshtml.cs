@@ -14,7 +14,7 @@ namespace Normative.Features.Content.Articles.Editor;
 /// Write or change an article in one language, preview it, and move it through its statuses. A
 /// failed save or a preview gives the form back as typed, so nothing the Editor wrote is lost.
 /// </summary>
-public class EditModel(NormativeDb db, IFileStore files, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
+public class EditModel(NormativeDb db, CatalogueVersion cacheVersion, IFileStore files, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -126,6 +126,7 @@ public class EditModel(NormativeDb db, IFileStore files, IStringLocalizer<Conten
         version.ImageAlt = string.IsNullOrWhiteSpace(Input.ImageAlt) ? null : Input.ImageAlt.Trim();
         version.UpdatedAt = now;
         await db.SaveChangesAsync();
+        await cacheVersion.RefreshAsync(); // this instance shows the change at once; others within a version poll
         TempData.SetNotice(t["Articles.Saved"]);
         return Redirect(ContentLinks.EditArticle(article.Id, language));
     }
@@ -181,6 +182,7 @@ public class EditModel(NormativeDb db, IFileStore files, IStringLocalizer<Conten
             Note = when?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync();
+        await cacheVersion.RefreshAsync(); // this instance shows the change at once; others within a version poll
         TempData.SetNotice(t["Articles.StatusChanged", t["Articles.Status." + target]]);
         return Redirect(ContentLinks.EditArticle(id, language));
     }

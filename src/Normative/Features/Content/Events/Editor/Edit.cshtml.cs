@@ -10,7 +10,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Content.Events.Editor;
 
 /// <summary>Create or change an event. A refused save gives the form back as typed.</summary>
-public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
+public class EditModel(NormativeDb db, CatalogueVersion cacheVersion, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
 {
     /// <summary>Addresses under /events/ that are pages of their own.</summary>
     private static readonly string[] Reserved = ["past", "calendar.ics"];
@@ -95,6 +95,7 @@ public class EditModel(NormativeDb db, IStringLocalizer<ContentText> t, TimeProv
         e.Sectors = Input.Sectors.Where(s => Sector.All.Any(x => x.Slug == s)).Distinct().ToList();
         e.UpdatedAt = now;
         await db.SaveChangesAsync();
+        await cacheVersion.RefreshAsync(); // this instance shows the change at once; others within a version poll
         TempData.SetNotice(t["Events.Saved"]);
         return Redirect(ContentLinks.EditEvent(e.Id));
     }
