@@ -43,8 +43,19 @@ public static class CliProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        // Generous: a command that loads the demo takes ~15 s alone but minutes on a machine busy with
+        // the rest of the suite; a hung command still ends the test, with what it printed so far.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"normative {string.Join(' ', psi.ArgumentList.Skip(1))} did not end within 5 minutes; it printed: {await output} {await error}");
+        }
         return new Result(process.ExitCode, await output, await error);
     }
 }
