@@ -2,7 +2,7 @@
 # Normative's set-up commands:
 #   ./build.sh run      install PostgreSQL if missing, build, migrate, load the demo data and serve
 #                       the site on http://localhost:5080
-#   ./build.sh test     install what the tests need (PostgreSQL, Chromium, nginx, dpkg-dev), build, build
+#   ./build.sh test     install what the tests need (PostgreSQL, Chromium, nginx, PgBouncer, HAProxy, dpkg-dev), build, build
 #                       the Debian package and run every test; the last line reads
 #                       "N passed, N failed, N skipped"
 #   ./build.sh package  build the Debian package artifacts/normative_VERSION_ARCH.deb
@@ -52,6 +52,16 @@ ensure_chromium() {
 ensure_nginx() {
   if [ ! -x /usr/sbin/nginx ]; then
     apt_install nginx
+  fi
+}
+
+# The cluster test runs PgBouncer and HAProxy from Debian's packages (and fails, not skips, without them).
+ensure_cluster_tools() {
+  local missing=()
+  [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+  [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
   fi
 }
 
@@ -140,6 +150,7 @@ test() {
   ensure_postgres
   ensure_chromium
   ensure_nginx
+  ensure_cluster_tools
   say "Building"
   dotnet build Normative.slnx -c Release -nologo -v quiet
   # The package test installs this package, starts it and reads /healthz/ready.
@@ -192,7 +203,7 @@ case "${1:-}" in
   *)
     echo "usage: ./build.sh run | test | package | notices" >&2
     echo "  run      install PostgreSQL if missing, build, load the demo data and serve http://localhost:5080" >&2
-    echo "  test     install PostgreSQL, Chromium and dpkg-dev if missing, build, package and run every test" >&2
+    echo "  test     install PostgreSQL, Chromium, nginx, PgBouncer, HAProxy and dpkg-dev if missing, build, package and run every test" >&2
     echo "  package  build the Debian package artifacts/normative_VERSION_ARCH.deb" >&2
     echo "  notices  rewrite THIRD-PARTY-NOTICES from the packages the app ships" >&2
     exit 2

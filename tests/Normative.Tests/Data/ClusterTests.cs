@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Normative.Tests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Normative.Tests.Data;
+
+/// <summary>
+/// Two app nodes as real processes behind HAProxy, on PgBouncer in transaction mode in front of
+/// PostgreSQL: what is shared is shared, a killed node costs
+/// (almost) no request, and the background jobs run once across the nodes.
+/// </summary>
+public sealed class ClusterTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task TwoNodesBehindABalancerShareSignInAndJobsAndSurviveANodeKilledUnderLoad()
+    {
+        var clock = Stopwatch.StartNew();
+        void Step(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
+        await using var cluster = new AppCluster();
+        await cluster.StartDatabaseAsync();
+        Step("database and PgBouncer started");
+        await cluster.MigrateAsync();
+        Step("normative migrate ran against the primary");
+        cluster.StartNode("a");
+        cluster.StartNode("b");
+        await cluster.WaitUntilReadyAsync("a", StartTimeout);
+        await cluster.WaitUntilReadyAsync("b", StartTimeout);
+        cluster.StartBalancer("a", "b");
+        await cluster.WaitUntilBalancedAsync(TimeSpan.FromSeconds(20), "a", "b");
+        Step("two nodes ready behind HAProxy");
+
+        await ASignInThroughOneNodeHoldsOnTheOther(cluster);
+        Step("a sign-in on node a holds on node b");
+        await TheOutboxSendsEachMailOnceAcrossTheNodes(cluster);
+        Step("the outbox sent each mail once");
+        await AKilledNodeCostsFewRequestsAndRejoins(cluster);
+        Step("node a killed under load and rejoined");
+    }
+
+    private static async Task ASignInThroughOneNodeHoldsOnTheOther(AppCluster cluster)
+    {
+        var created = await CliProcess.RunAsync(null, cluster.NodeEnvironment(cluster.DirectConnectionString),
+            "users", "create", "--email", "editor@cluster.test", "--role", "Editor", "--password", "a long cluster passphrase");
+        Assert.True(created.ExitCode == 0, created.Error);
+
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var nodeA = new HttpClient(handler, disposeHandler: false) { BaseAddress = cluster.NodeAddress("a") };
+        using var nodeB = new HttpClient(handler, disposeHandler: false) { BaseAddress = cluster.NodeAddress("b") };
+
+        var signIn = await nodeA.SubmitFormAsync("/account/signin", new()
+        {
+            ["Input.Email"] = "editor@cluster.test",
+            ["Input.Password"] = "a long cluster passphrase",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // Node B reads the cookie node A issued: the keys that protect it are in the database.
+        var account = await nodeB.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains("editor@cluster.test", await account.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task TheOutboxSendsEachMailOnceAcrossTheNodes(AppCluster cluster)
+    {
+        const int mails = 30;
+        await using (var conn = new NpgsqlConnection(cluster.DirectConnectionString + ";Pooling=false"))
+        {
+            await conn.OpenAsync();
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO outbox_messages ("to", subject, text_body, attempts)
+                SELECT 'reader' || n || '@cluster.test', 'Cluster mail ' || n, 'Sent once.', 0 FROM generate_series(1, @mails) AS n
+                """, conn);
+            insert.Parameters.AddWithValue("mails", mails);
+            await insert.ExecuteNonQueryAsync();
+        }
+        // Both nodes poll the outbox every 0.2 s; wait until every mail is sent, then a little longer.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Directory.GetFiles(cluster.MailFolder, "*.eml").Length < mails)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Directory.GetFiles(cluster.MailFolder, "*.eml").Length} of {mails} mails were sent within 20 s.");
+            await Task.Delay(100);
+        }
+        await Task.Delay(1000);
+        var subjects = Directory.GetFiles(cluster.MailFolder, "*.eml")
+            .Select(f => File.ReadLines(f).First(l => l.StartsWith("Subject: ", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(mails, subjects.Count);
+        Assert.Equal(mails, subjects.Distinct().Count());
+    }
+
+    private async Task AKilledNodeCostsFewRequestsAndRejoins(AppCluster cluster)
+    {
+        // The first request of a page compiles it; a node in production is warmed the same way.
+        foreach (var node in new[] { "a", "b" })
+        {
+            using var warm = new HttpClient { BaseAddress = cluster.NodeAddress(node) };
+            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/")).StatusCode);
+        }
+        var results = new ConcurrentBag<(TimeSpan At, bool Ok, string? Node, string Error)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        using var http = new HttpClient { BaseAddress = cluster.BalancerAddress, Timeout = TimeSpan.FromSeconds(5) };
+        async Task ClientAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var at = clock.Elapsed;
+                try
+                {
+                    using var response = await http.GetAsync("/");
+                    await response.Content.ReadAsByteArrayAsync();
+                    var node = response.Headers.TryGetValues("X-Normative-Node", out var n) ? n.Single() : null;
+                    results.Add((at, response.StatusCode == HttpStatusCode.OK, node, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    results.Add((at, false, null, e.Message));
+                }
+            }
+        }
+        var clients = Enumerable.Range(0, 6).Select(_ => Task.Run(ClientAsync)).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var killedAt = clock.Elapsed;
+        cluster.KillNode("a");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        cluster.StartNode("a");
+        await cluster.WaitUntilReadyAsync("a", StartTimeout);
+        var readyAt = clock.Elapsed;
+        // Node A rejoins once the balancer's checks pass again; then it serves its share.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!results.Any(r => r.At > readyAt && r.Node == "a"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The restarted node was sent no request within 20 s of being ready.");
+            await Task.Delay(100);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await stop.CancelAsync();
+        await Task.WhenAll(clients);
+
+        var all = results.ToList();
+        var failed = all.Where(r => !r.Ok).ToList();
+        output.WriteLine($"{all.Count} requests ({all.Count(r => r.Node == "a")} to a, {all.Count(r => r.Node == "b")} to b), {failed.Count} failed; node a killed at {killedAt.TotalSeconds:0.00} s, ready again at {readyAt.TotalSeconds:0.00} s");
+        var failures = string.Join("\n", failed.Take(10).Select(f => $"{f.At.TotalSeconds:0.00} s: {f.Error}"));
+        Assert.True(all.Count > 200, $"Only {all.Count} requests were made.");
+        Assert.True(failed.Count * 100 < all.Count, $"{failed.Count} of {all.Count} requests failed (kill at {killedAt.TotalSeconds:0.00} s):\n{failures}");
+        // The balancer notices within its checks (interval × fall); after that, nothing fails.
+        var noticed = killedAt + TimeSpan.FromMilliseconds(AppCluster.CheckMilliseconds * (AppCluster.ChecksToChangeState + 1));
+        Assert.True(failed.All(f => f.At < noticed), $"Requests failed after the balancer noticed (kill at {killedAt.TotalSeconds:0.00} s):\n{failures}");
+        Assert.Contains(all, r => r.Ok && r.At > killedAt && r.At < readyAt && r.Node == "b");
+    }
+}
