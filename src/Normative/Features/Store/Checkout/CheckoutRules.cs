@@ -1,3 +1,4 @@
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Checkout;
 
@@ -14,10 +15,15 @@ public static class CheckoutRules
         Text(problems, nameof(d.Street), d.Street, 200, required: true);
         Text(problems, nameof(d.PostalCode), d.PostalCode, 20, required: true);
         Text(problems, nameof(d.City), d.City, 100, required: true);
-        Text(problems, nameof(d.VatNumber), d.VatNumber, 50, required: false);
+        var vatNumber = Text(problems, nameof(d.VatNumber), d.VatNumber, 50, required: false);
         if (string.IsNullOrWhiteSpace(d.Country) || !isCountry(d.Country.Trim().ToUpperInvariant()))
         {
             problems.Add(new(nameof(d.Country), "Checkout.Error.Country"));
+        }
+        else if (vatNumber && VatNumbers.Normalize(d.Country, Clean(d.VatNumber)!) is null)
+        {
+            // A number in the wrong format would lose a business its reverse charge without it noticing.
+            problems.Add(new(nameof(d.VatNumber), "Checkout.Error.VatNumber"));
         }
         if (Text(problems, nameof(d.Email), d.Email, 256, required: true) && !IsEmail(d.Email!.Trim()))
         {

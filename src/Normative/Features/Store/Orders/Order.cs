@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Normative.Features.Accounts;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Orders;
 
@@ -36,7 +37,7 @@ public class Order
     public string? LicenceHolder { get; set; }
     public decimal NetTotal { get; set; }
     public decimal VatTotal { get; set; }
-    /// <summary>The difference to the total rounded to 0.05 CHF.</summary>
+    /// <summary>The difference to the total rounded to the currency's cash-rounding step (0.05 CHF).</summary>
     public decimal Rounding { get; set; }
     public decimal Total { get; set; }
     public DateTimeOffset PlacedAt { get; set; }
@@ -49,6 +50,10 @@ public class Order
     public List<OrderLine> Lines { get; set; } = [];
     public List<OrderEvent> Events { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
+
+    /// <summary>The totals by rate and country, from the lines as they were ordered.</summary>
+    public Vat.Totals TotalsIn(Currency currency) =>
+        Vat.Compute(Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)), currency);
 }
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
