@@ -27,6 +27,8 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     public bool HasPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Pdf);
 
+    public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);
+
     public decimal Net => Available.Sum(l => l.Net);
 
     /// <summary>

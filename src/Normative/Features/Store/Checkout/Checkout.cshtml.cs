@@ -64,6 +64,13 @@ public class CheckoutModel(
             VatNumber = last?.VatNumber,
             LicenceHolder = last?.LicenceHolder ?? user.DisplayName,
             PaymentMethod = last?.PaymentMethod is { } method && Methods.Contains(method) ? method : Methods[^1],
+            ShipToBilling = last?.ShippingStreet is null || (last.ShippingStreet == last.BillingStreet && last.ShippingCity == last.BillingCity && last.ShippingCountry == last.BillingCountry),
+            ShippingName = last?.ShippingName,
+            ShippingOrganization = last?.ShippingOrganization,
+            ShippingStreet = last?.ShippingStreet,
+            ShippingPostalCode = last?.ShippingPostalCode,
+            ShippingCity = last?.ShippingCity,
+            ShippingCountry = last?.ShippingCountry,
         };
         ShowTotals();
     }
@@ -126,7 +133,7 @@ public class CheckoutModel(
         {
             return Refused(StatusCodes.Status409Conflict, "Checkout.Error.CartChanged");
         }
-        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown))
+        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown, Cart.HasPaper))
         {
             ModelState.AddModelError("Input." + p.Field, s[p.Key]);
         }

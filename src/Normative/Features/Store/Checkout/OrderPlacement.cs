@@ -66,6 +66,12 @@ public static class OrderPlacement
             BillingEmail = details.Email!.Trim(),
             VatNumber = vatNumber,
             LicenceHolder = priced.HasPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            ShippingName = !priced.HasPaper ? null : details.ShipToBilling ? CheckoutRules.Clean(details.Name) : CheckoutRules.Clean(details.ShippingName),
+            ShippingOrganization = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Organization : details.ShippingOrganization),
+            ShippingStreet = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Street : details.ShippingStreet),
+            ShippingPostalCode = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.PostalCode : details.ShippingPostalCode),
+            ShippingCity = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.City : details.ShippingCity),
+            ShippingCountry = !priced.HasPaper ? null : (details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant()),
             PlacedAt = now,
         };
         var number = 0;

@@ -32,6 +32,13 @@ public class Order
     /// <summary>ISO 3166-1 alpha-2; decides the VAT.</summary>
     public required string BillingCountry { get; set; }
     public required string BillingEmail { get; set; }
+    /// <summary>Where printed copies go; null when the order has none.</summary>
+    public string? ShippingName { get; set; }
+    public string? ShippingOrganization { get; set; }
+    public string? ShippingStreet { get; set; }
+    public string? ShippingPostalCode { get; set; }
+    public string? ShippingCity { get; set; }
+    public string? ShippingCountry { get; set; }
     public string? VatNumber { get; set; }
     /// <summary>The person each PDF is licensed to; null when the order has no PDF.</summary>
     public string? LicenceHolder { get; set; }
@@ -82,6 +89,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.BillingPostalCode).HasMaxLength(20);
         b.Property(o => o.BillingCity).HasMaxLength(100);
         b.Property(o => o.BillingCountry).HasMaxLength(2);
+        b.Property(o => o.ShippingName).HasMaxLength(200);
+        b.Property(o => o.ShippingOrganization).HasMaxLength(200);
+        b.Property(o => o.ShippingStreet).HasMaxLength(200);
+        b.Property(o => o.ShippingPostalCode).HasMaxLength(20);
+        b.Property(o => o.ShippingCity).HasMaxLength(100);
+        b.Property(o => o.ShippingCountry).HasMaxLength(2);
         b.Property(o => o.BillingEmail).HasMaxLength(256);
         b.Property(o => o.VatNumber).HasMaxLength(50);
         b.Property(o => o.LicenceHolder).HasMaxLength(200);
