@@ -58,7 +58,6 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<PriceOverride> PriceOverrides => Set<PriceOverride>();
     public DbSet<DeliveryTime> DeliveryTimes => Set<DeliveryTime>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
-    public DbSet<TaxRule> TaxRules => Set<TaxRule>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();

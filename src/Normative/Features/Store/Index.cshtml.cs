@@ -8,7 +8,6 @@ using Normative.Features.Catalogue;
 using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
-using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
 
 namespace Normative.Features.Store;
@@ -24,7 +23,6 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
     public int CartCount { get; private set; }
     public bool IsEditor { get; private set; }
     public List<PriceBand> Bands { get; private set; } = [];
-    public List<TaxRule> Rules { get; private set; } = [];
     public List<Deliverable> WithFiles { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -49,9 +47,6 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
         CartCount = await CartActions.CountAsync(db, HttpContext, clock.GetUtcNow(), ct);
         IsEditor = User.Identity?.IsAuthenticated == true && (await auth.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
-        // Sorted here, by the format's order (PDF, then paper), not by its stored name.
-        Rules = (await db.TaxRules.AsNoTracking().ToListAsync(ct))
-            .OrderBy(r => r.Country == TaxRule.AnyOtherCountry).ThenBy(r => r.Country).ThenBy(r => r.Format).ThenByDescending(r => r.ValidFrom).ToList();
         var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().OrderBy(id => id).Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
         return Page();

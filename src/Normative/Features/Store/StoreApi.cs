@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
-using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store;
 
@@ -24,7 +24,7 @@ public static class StoreApi
 
     public sealed record CartLineResponse(long Id, int DeliverableId, string Reference, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, bool Available);
 
-    public sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, int Count, decimal Net, decimal TotalInSwitzerland, decimal TotalAbroad, string Currency, bool Expired);
+    public sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, int Count, decimal Net, decimal TotalDomestic, decimal TotalAbroad, string Currency, bool Expired);
 
     public sealed record AddLineRequest(int DeliverableId, string Format, string Language, int Quantity = 1);
 
@@ -61,7 +61,7 @@ public static class StoreApi
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<OfferResponse>>, NotFound>> GetOffersAsync(int deliverableId, NormativeDb db, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<OfferResponse>>, NotFound>> GetOffersAsync(int deliverableId, NormativeDb db, TaxRegime regime, CancellationToken ct)
     {
         var d = await db.Deliverables.AsNoTracking().SingleOrDefaultAsync(x => x.Id == deliverableId, ct);
         if (d is null)
@@ -70,34 +70,34 @@ public static class StoreApi
         }
         var prices = await Pricing.LoadAsync(db, [deliverableId], ct);
         IReadOnlyList<OfferResponse> offers = prices.OffersFor(d)
-            .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, "CHF", o.DeliveryDays)).ToList();
+            .Select(o => new OfferResponse(o.DeliverableId, o.Format.ToString(), o.Language, o.Price, regime.Currency.Code, o.DeliveryDays)).ToList();
         return TypedResults.Ok(offers);
     }
 
-    public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await DescribeAsync(http, db, clock, ct));
+    public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct));
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddLineAsync(
-        AddLineRequest request, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        AddLineRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
         var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
             ? "Cart.Error.UnknownOffer"
             : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> SetQuantityAsync(
-        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
         var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLineAsync(
-        long lineId, HttpContext http, NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
     {
         var problem = await CartActions.RemoveAsync(db, http, lineId, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, clock, ct)) : Problem(s, problem);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
     }
 
     public static async Task<Ok<IReadOnlyList<OrderSummary>>> ListOrdersAsync(HttpContext http, NormativeDb db, CancellationToken ct)
@@ -161,12 +161,12 @@ public static class StoreApi
     private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
         TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
 
-    private static async Task<CartResponse> DescribeAsync(HttpContext http, NormativeDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<CartResponse> DescribeAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct)
     {
         var lookup = await CartActions.FindAsync(db, http, clock.GetUtcNow(), ct);
         if (lookup.Cart is null)
         {
-            return new CartResponse([], 0, 0, 0, 0, "CHF", lookup.Expired);
+            return new CartResponse([], 0, 0, 0, 0, regime.Currency.Code, lookup.Expired);
         }
         var priced = await PricedCart.PriceAsync(db, lookup.Cart, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -176,9 +176,9 @@ public static class StoreApi
                 l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available)).ToList(),
             priced.Available.Sum(l => l.CartLine.Quantity),
             priced.Net,
-            priced.TotalsFor("CH", today).Total,
-            priced.TotalsFor(TaxRule.AnyOtherCountry, today).Total,
-            "CHF",
+            priced.TotalsFor(regime, regime.SellerCountry, null, today)?.Total ?? priced.Net,
+            priced.TotalsFor(regime, TaxRule.AnyOtherCountry, null, today)?.Total ?? priced.Net,
+            regime.Currency.Code,
             false);
     }
 }

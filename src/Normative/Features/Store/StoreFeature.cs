@@ -12,6 +12,7 @@ using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Tax;
 using Normative.Web;
 
 namespace Normative.Features.Store;
@@ -25,6 +26,9 @@ public sealed class StoreFeature : Feature
         var section = builder.Configuration.GetSection("Store");
         services.Configure<StoreOptions>(section);
         services.AddScoped<StoreMail>();
+        // Read once at start-up: a regime file with a mistake stops the site with a message saying what to fix.
+        var tax = section.Get<StoreOptions>()?.Tax ?? new StoreOptions.TaxOptions();
+        services.AddSingleton(TaxRegime.Load(tax.Regime, tax.File));
         services.AddScoped<Catalogue.OpenData.ICatalogueImported, AlertsAfterImport>(); // alerts right after an import
         services.AddScoped<Catalogue.Reading.IReadingLicences, Orders.StoreReadingLicences>(); // a PDF buyer reads the text online
 

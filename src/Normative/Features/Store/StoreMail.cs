@@ -7,6 +7,7 @@ using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
+using Normative.Features.Store.Tax;
 using Normative.Mail;
 using Normative.Web;
 
@@ -17,7 +18,7 @@ namespace Normative.Features.Store;
 /// invoice, the order confirmation with its invoice, and alerts about bought standards. Links in
 /// mail lead to the site's public address (Site:BaseUrl).
 /// </summary>
-public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration configuration, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store)
+public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, IConfiguration configuration, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store)
 {
     /// <summary>A change to a bought standard; the mail links to the store's page of <paramref name="DeliverableId"/>.</summary>
     /// <param name="ChangesFrom">The bought edition, when the texts of it and of the new one can be compared (Catalogue's "what changed" page).</param>
@@ -30,11 +31,11 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
     {
         using var _ = CultureScope.Use(order.Culture);
         var seller = Seller;
-        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.ProForma, seller, t, now);
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.ProForma, seller, regime.Currency, t, now);
         var paragraphs = new[]
         {
             t["Mail.ProForma.Intro", order.Number].Value,
-            t["Mail.ProForma.Pay", Chf.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value,
+            t["Mail.ProForma.Pay", regime.Currency.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value,
             t["Mail.ProForma.Downloads"].Value,
         };
         Queue(db, order.BillingEmail, order.BillingName, t["Mail.ProForma.Subject", seller.Name, order.Number].Value, paragraphs,
@@ -46,8 +47,8 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
     {
         using var _ = CultureScope.Use(order.Culture);
         var seller = Seller;
-        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.Invoice, seller, t, now);
-        var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, Chf.Format(order.Total)].Value };
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.Invoice, seller, regime.Currency, t, now);
+        var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, regime.Currency.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
             $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
         if (order.Lines.Any(l => l.Format == ProductFormat.Pdf))
@@ -72,8 +73,8 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, IConfiguration conf
     {
         using var _ = CultureScope.Use(order.Culture);
         var seller = Seller;
-        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.CreditNote, seller, t, now);
-        var paragraphs = new[] { t["Mail.Refund.Intro", order.Number, Chf.Format(order.Total)].Value, t["Mail.Refund.Licences"].Value };
+        var pdf = InvoicePdf.Create(order, InvoicePdf.Kind.CreditNote, seller, regime.Currency, t, now);
+        var paragraphs = new[] { t["Mail.Refund.Intro", order.Number, regime.Currency.Format(order.Total)].Value, t["Mail.Refund.Licences"].Value };
         Queue(db, order.BillingEmail, order.BillingName, t["Mail.Refund.Subject", seller.Name, order.Number].Value, paragraphs,
             (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
             new OutboxAttachment { FileName = $"credit-note-{order.CreditNoteNumber ?? order.Number}.pdf", ContentType = "application/pdf", Content = pdf });

@@ -17,6 +17,8 @@ public sealed class StoreOptions
 
     public AlertOptions Alerts { get; set; } = new();
 
+    public TaxOptions Tax { get; set; } = new();
+
     public StripeOptions Stripe { get; set; } = new();
 
     public sealed class AlertOptions
@@ -25,6 +27,16 @@ public sealed class StoreOptions
         public bool Enabled { get; set; } = true;
 
         public double IntervalMinutes { get; set; } = 60;
+    }
+
+    /// <summary>The seller's currency and VAT rules (<see cref="Store.Tax.TaxRegime"/>).</summary>
+    public sealed class TaxOptions
+    {
+        /// <summary>A shipped regime: CH (Swiss francs, Swiss VAT) or DE (euros, German VAT with the EU's rules).</summary>
+        public string Regime { get; set; } = "CH";
+
+        /// <summary>A regime file of the deployment's own, in the shipped files' shape; wins over <see cref="Regime"/>.</summary>
+        public string? File { get; set; }
     }
 
     public sealed class StripeOptions

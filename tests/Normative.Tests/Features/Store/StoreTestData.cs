@@ -78,6 +78,7 @@ public static partial class StoreTestData
         ["Input.Email"] = $"buyer-{Guid.NewGuid():N}@example.org",
         ["Input.LicenceHolder"] = holder,
         ["Input.PaymentMethod"] = method,
+        ["Input.ShipToBilling"] = "true",
     };
 
     /// <summary>Submits the checkout form; returns the redirect target.</summary>

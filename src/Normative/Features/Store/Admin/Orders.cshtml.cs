@@ -7,11 +7,12 @@ using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Admin;
 
 /// <summary>Every order, filtered by status, payment method, dates and a search on number, buyer or e-mail; exported as CSV.</summary>
-public class OrdersModel(NormativeDb db) : PageModel
+public class OrdersModel(NormativeDb db, TaxRegime regime) : PageModel
 {
     public const int PageSize = 50;
 
@@ -76,8 +77,9 @@ public class OrdersModel(NormativeDb db) : PageModel
                 csv.WriteField(o.Currency);
                 csv.WriteField(o.PaidAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
                 csv.WriteField(o.InvoiceNumber);
-                csv.WriteField(string.Join("; ", Vat.Compute(o.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate))).ByRate
-                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{Vat.Percent(r.Rate)}: {r.Net:0.00} + {r.Vat:0.00}"))));
+                // "DE 19 Domestic: 100.00 + 19.00; FR 0 ReverseCharge: 50.00 + 0.00": the country whose VAT it is, the rate and why.
+                csv.WriteField(string.Join("; ", o.TotalsIn(regime.Currency).ByRate
+                    .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Country} {r.Rate * 100m:0.##} {r.Basis}: {r.Net:0.00} + {r.Vat:0.00}"))));
                 csv.WriteField(o.CreditNoteNumber);
                 csv.WriteField(o.RefundedAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
                 csv.EndRecord();
@@ -88,7 +90,7 @@ public class OrdersModel(NormativeDb db) : PageModel
     }
 
     /// <summary>
-    /// The VAT to declare for the filtered orders, by the buyer's country and rate: what was
+    /// The VAT to declare for the filtered orders, by the country whose VAT it is, its basis (domestic, one-stop shop, reverse charge, export) and rate: what was
     /// invoiced (paid orders) and what credit notes took back (refunds), for the accountant.
     /// </summary>
     public async Task<IActionResult> OnGetTaxCsvAsync()
@@ -96,18 +98,18 @@ public class OrdersModel(NormativeDb db) : PageModel
         var lines = await (from o in Filtered()
                            where o.InvoiceNumber != null
                            from l in o.Lines
-                           select new { o.Id, o.BillingCountry, Credited = o.CreditNoteNumber != null, l.LineNet, l.VatRate }).ToListAsync();
+                           select new { o.Id, Credited = o.CreditNoteNumber != null, l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis }).ToListAsync();
         var rows = lines
             .GroupBy(l => l.Id)
-            .SelectMany(order => Vat.Compute(order.Select(l => new Vat.Line(l.LineNet, l.VatRate))).ByRate
-                .Select(r => (Country: order.First().BillingCountry, r.Rate, r.Net, r.Vat, order.First().Credited)))
-            .GroupBy(r => (r.Country, r.Rate))
-            .OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenByDescending(g => g.Key.Rate);
+            .SelectMany(order => Vat.Compute(order.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)), regime.Currency).ByRate
+                .Select(r => (r.Country, r.Basis, r.Rate, r.Net, r.Vat, order.First().Credited)))
+            .GroupBy(r => (r.Country, r.Basis, r.Rate))
+            .OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Basis).ThenByDescending(g => g.Key.Rate);
         var file = new MemoryStream();
         file.Write(Encoding.UTF8.Preamble);
         await using (var csv = Csv.ForSpreadsheet(file, leaveOpen: true))
         {
-            csv.WriteHeader(["country", "vat_rate", "invoices", "invoiced_net", "invoiced_vat", "credit_notes", "credited_net", "credited_vat"]);
+            csv.WriteHeader(["country", "vat_rate", "invoices", "invoiced_net", "invoiced_vat", "credit_notes", "credited_net", "credited_vat", "basis"]);
             foreach (var g in rows)
             {
                 csv.WriteField(g.Key.Country);
@@ -118,6 +120,8 @@ public class OrdersModel(NormativeDb db) : PageModel
                 csv.WriteField(g.Count(r => r.Credited));
                 csv.WriteField(g.Where(r => r.Credited).Sum(r => r.Net), "0.00");
                 csv.WriteField(g.Where(r => r.Credited).Sum(r => r.Vat), "0.00");
+                // Last, so a spreadsheet made for the file's first columns still reads it.
+                csv.WriteField(g.Key.Basis.ToString());
                 csv.EndRecord();
             }
         }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Carts;
 
-/// <summary>The cart: lines with today's prices, quantities for printed copies, totals with VAT for Switzerland and abroad.</summary>
+/// <summary>The cart: lines with today's prices, quantities for printed copies, totals with the seller's VAT and with the VAT of buyers outside its territory (and outside the EU for a seller in it).</summary>
 /// <remarks>
 /// "Add to cart" sits on every standard's page, which anonymous visitors get from the output cache;
 /// a page with an antiforgery token would set a cookie and never be cached. So Add takes no token:
@@ -17,7 +18,7 @@ namespace Normative.Features.Store.Carts;
 /// needs the token.
 /// </remarks>
 [IgnoreAntiforgeryToken]
-public class CartModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
+public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>An offer's "Add to cart" form (on the standard and product pages).</summary>
     public sealed class AddInput
@@ -105,8 +106,8 @@ public class CartModel(NormativeDb db, TimeProvider clock, IStringLocalizer<Stor
         {
             Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            Domestic = Cart.TotalsFor("CH", today);
-            Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
+            Domestic = Cart.TotalsFor(regime, regime.SellerCountry, null, today);
+            Abroad = Cart.TotalsFor(regime, TaxRule.AnyOtherCountry, null, today);
         }
     }
 }

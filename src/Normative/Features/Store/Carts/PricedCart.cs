@@ -3,12 +3,13 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Carts;
 
 /// <summary>
-/// A cart with today's prices: every amount is computed here from the price bands, overrides and tax
-/// rules, never taken from the buyer. Lines whose offer has gone (the deliverable is no longer on
+/// A cart with today's prices: every amount is computed here from the price bands, overrides and the tax
+/// regime, never taken from the buyer. Lines whose offer has gone (the deliverable is no longer on
 /// sale in that format or language) are marked and left out of the totals.
 /// </summary>
 public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines, PriceList Prices)
@@ -26,11 +27,28 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     public bool HasPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Pdf);
 
+    public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);
+
     public decimal Net => Available.Sum(l => l.Net);
 
-    /// <summary>The totals for a buyer billed in <paramref name="country"/>.</summary>
-    public Vat.Totals TotalsFor(string country, DateOnly on) =>
-        Vat.Compute(Available.Select(l => new Vat.Line(l.Net, Prices.VatRate(country, l.CartLine.Format, on))));
+    /// <summary>
+    /// The totals for a buyer billed in <paramref name="country"/> (a business with
+    /// <paramref name="vatNumber"/>), or null when the regime has no rule for that country.
+    /// </summary>
+    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(regime);
+        var lines = new List<Vat.Line>();
+        foreach (var line in Available)
+        {
+            if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on) is not { } tax)
+            {
+                return null;
+            }
+            lines.Add(new Vat.Line(line.Net, tax.Rate, tax.Country, tax.Basis));
+        }
+        return Vat.Compute(lines, regime.Currency);
+    }
 
     public static async Task<PricedCart> PriceAsync(NormativeDb db, Cart cart, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Checkout;
 
@@ -18,7 +19,7 @@ namespace Normative.Features.Store.Checkout;
 /// </summary>
 [Authorize]
 public class CheckoutModel(
-    NormativeDb db, IPaymentProvider provider, CardPayments cards, StoreMail mail, IOptions<StoreOptions> store, IOptions<OrganizationOptions> organization,
+    NormativeDb db, TaxRegime regime, IPaymentProvider provider, CardPayments cards, StoreMail mail, IOptions<StoreOptions> store, IOptions<OrganizationOptions> organization,
     TimeProvider clock, IConfiguration configuration, IStringLocalizer<StoreText> s, ILogger<CheckoutModel> logger) : PageModel
 {
     /// <summary>What the buyer types (checked by <see cref="CheckoutRules"/>, which the order is made from).</summary>
@@ -33,8 +34,10 @@ public class CheckoutModel(
     public int Revision { get; set; }
 
     public PricedCart? Cart { get; private set; }
-    public Vat.Totals? Domestic { get; private set; }
-    public Vat.Totals? Abroad { get; private set; }
+    /// <summary>The totals for the country and VAT number in the form (as last ordered, or the seller's country); null when no rule covers the country.</summary>
+    public Vat.Totals? Totals { get; private set; }
+
+    public TaxRegime Regime => regime;
 
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
@@ -56,12 +59,45 @@ public class CheckoutModel(
             Street = last?.BillingStreet,
             PostalCode = last?.BillingPostalCode,
             City = last?.BillingCity,
-            Country = last?.BillingCountry ?? "CH",
+            Country = last?.BillingCountry ?? regime.SellerCountry,
             Email = last?.BillingEmail ?? user.Email,
             VatNumber = last?.VatNumber,
             LicenceHolder = last?.LicenceHolder ?? user.DisplayName,
             PaymentMethod = last?.PaymentMethod is { } method && Methods.Contains(method) ? method : Methods[^1],
+            ShipToBilling = last?.ShippingStreet is null || (last.ShippingStreet == last.BillingStreet && last.ShippingCity == last.BillingCity && last.ShippingCountry == last.BillingCountry),
+            ShippingName = last?.ShippingName,
+            ShippingOrganization = last?.ShippingOrganization,
+            ShippingStreet = last?.ShippingStreet,
+            ShippingPostalCode = last?.ShippingPostalCode,
+            ShippingCity = last?.ShippingCity,
+            ShippingCountry = last?.ShippingCountry,
         };
+        ShowTotals();
+    }
+
+    /// <summary>"Update the totals": the VAT for the country and VAT number typed, nothing placed.</summary>
+    public async Task<IActionResult> OnPostTotalsAsync()
+    {
+        var details = Input;
+        ModelState.Clear();
+        await LoadAsync();
+        Input = details;
+        if (Cart is null)
+        {
+            return Redirect(StoreLinks.Cart());
+        }
+        ShowTotals();
+        return Page();
+    }
+
+    private void ShowTotals()
+    {
+        if (Cart is null || string.IsNullOrWhiteSpace(Input.Country) || !Countries.IsKnown(Input.Country))
+        {
+            return;
+        }
+        var vatNumber = CheckoutRules.Clean(Input.VatNumber) is { } typed ? VatNumbers.Normalize(Input.Country, typed) : null;
+        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -97,7 +133,7 @@ public class CheckoutModel(
         {
             return Refused(StatusCodes.Status409Conflict, "Checkout.Error.CartChanged");
         }
-        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown))
+        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown, Cart.HasPaper))
         {
             ModelState.AddModelError("Input." + p.Field, s[p.Key]);
         }
@@ -105,12 +141,19 @@ public class CheckoutModel(
         {
             ModelState.AddModelError("Input." + nameof(Input.PaymentMethod), s["Checkout.Error.PaymentMethod"]);
         }
+        ShowTotals();
+        if (ModelState.GetFieldValidationState("Input." + nameof(Input.Country)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && ModelState.GetFieldValidationState("Input." + nameof(Input.VatNumber)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && Totals is null)
+        {
+            ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+        }
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        var result = await OrderPlacement.PlaceAsync(db, mail, Cart, Input, userId, User.Identity?.Name ?? userId,
+        var result = await OrderPlacement.PlaceAsync(db, mail, regime, Cart, Input, userId, User.Identity?.Name ?? userId,
             store.Value.DownloadLimit, clock.GetUtcNow(), ct);
         return result.Order is null
             ? Refused(StatusCodes.Status400BadRequest, result.ProblemKey!)
@@ -150,8 +193,5 @@ public class CheckoutModel(
         Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
         CartId = cart.Id;
         Revision = cart.Revision;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Domestic = Cart.TotalsFor("CH", today);
-        Abroad = Cart.TotalsFor(TaxRule.AnyOtherCountry, today);
     }
 }

@@ -1,6 +1,6 @@
 namespace Normative.Features.Store.Checkout;
 
-/// <summary>What the buyer types at checkout: the billing address, the licence holder for PDFs and how to pay.</summary>
+/// <summary>What the buyer types at checkout: the billing address, the licence holder for PDFs, where printed copies go and how to pay.</summary>
 public sealed class CheckoutDetails
 {
     public string? Name { get; set; }
@@ -13,4 +13,13 @@ public sealed class CheckoutDetails
     public string? VatNumber { get; set; }
     public string? LicenceHolder { get; set; }
     public PaymentMethod? PaymentMethod { get; set; }
+
+    /// <summary>Printed copies go to the billing address; otherwise to the shipping address below.</summary>
+    public bool ShipToBilling { get; set; }
+    public string? ShippingName { get; set; }
+    public string? ShippingOrganization { get; set; }
+    public string? ShippingStreet { get; set; }
+    public string? ShippingPostalCode { get; set; }
+    public string? ShippingCity { get; set; }
+    public string? ShippingCountry { get; set; }
 }

@@ -1,3 +1,4 @@
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Checkout;
 
@@ -6,7 +7,7 @@ public static class CheckoutRules
 {
     public sealed record Problem(string Field, string Key);
 
-    public static IReadOnlyList<Problem> Check(CheckoutDetails d, bool hasPdf, Func<string, bool> isCountry)
+    public static IReadOnlyList<Problem> Check(CheckoutDetails d, bool hasPdf, Func<string, bool> isCountry, bool hasPaper = false)
     {
         var problems = new List<Problem>();
         Text(problems, nameof(d.Name), d.Name, 200, required: true);
@@ -14,10 +15,15 @@ public static class CheckoutRules
         Text(problems, nameof(d.Street), d.Street, 200, required: true);
         Text(problems, nameof(d.PostalCode), d.PostalCode, 20, required: true);
         Text(problems, nameof(d.City), d.City, 100, required: true);
-        Text(problems, nameof(d.VatNumber), d.VatNumber, 50, required: false);
+        var vatNumber = Text(problems, nameof(d.VatNumber), d.VatNumber, 50, required: false);
         if (string.IsNullOrWhiteSpace(d.Country) || !isCountry(d.Country.Trim().ToUpperInvariant()))
         {
             problems.Add(new(nameof(d.Country), "Checkout.Error.Country"));
+        }
+        else if (vatNumber && VatNumbers.Normalize(d.Country, Clean(d.VatNumber)!) is null)
+        {
+            // A number in the wrong format would lose a business its reverse charge without it noticing.
+            problems.Add(new(nameof(d.VatNumber), "Checkout.Error.VatNumber"));
         }
         if (Text(problems, nameof(d.Email), d.Email, 256, required: true) && !IsEmail(d.Email!.Trim()))
         {
@@ -26,6 +32,19 @@ public static class CheckoutRules
         if (hasPdf)
         {
             Text(problems, nameof(d.LicenceHolder), d.LicenceHolder, 200, required: true);
+        }
+        if (hasPaper && !d.ShipToBilling)
+        {
+            // A printed copy without an address to send it to cannot be delivered.
+            Text(problems, nameof(d.ShippingName), d.ShippingName, 200, required: true);
+            Text(problems, nameof(d.ShippingOrganization), d.ShippingOrganization, 200, required: false);
+            Text(problems, nameof(d.ShippingStreet), d.ShippingStreet, 200, required: true);
+            Text(problems, nameof(d.ShippingPostalCode), d.ShippingPostalCode, 20, required: true);
+            Text(problems, nameof(d.ShippingCity), d.ShippingCity, 100, required: true);
+            if (string.IsNullOrWhiteSpace(d.ShippingCountry) || !isCountry(d.ShippingCountry.Trim().ToUpperInvariant()))
+            {
+                problems.Add(new(nameof(d.ShippingCountry), "Checkout.Error.ShippingCountry"));
+            }
         }
         if (d.PaymentMethod is null || !Enum.IsDefined(d.PaymentMethod.Value))
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Tax;
 using Normative.Web;
 using Npgsql;
 
@@ -18,7 +19,7 @@ public static class OrderPlacement
 
     /// <param name="by">Who placed it, for the order's history.</param>
     /// <param name="downloadLimit">How many times each PDF may be downloaded (Store:DownloadLimit).</param>
-    public static async Task<Result> PlaceAsync(NormativeDb db, StoreMail mail, PricedCart priced, CheckoutDetails details, string userId, string by,
+    public static async Task<Result> PlaceAsync(NormativeDb db, StoreMail mail, TaxRegime regime, PricedCart priced, CheckoutDetails details, string userId, string by,
         int downloadLimit, DateTimeOffset now, CancellationToken ct)
     {
         var cart = priced.Cart;
@@ -42,11 +43,18 @@ public static class OrderPlacement
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var country = details.Country!.Trim().ToUpperInvariant();
+        var vatNumber = CheckoutRules.Clean(details.VatNumber) is { } typed ? VatNumbers.Normalize(country, typed) : null;
+        var taxes = priced.Available.Select(l => regime.Decide(country, vatNumber, TaxRegime.KindOf(l.CartLine.Format), today)).ToList();
+        if (taxes.Any(t => t is null))
+        {
+            return new Result(null, "Checkout.Error.NoTaxRule");
+        }
         var order = new Order
         {
             UserId = userId,
             CartId = cart.Id,
             Status = OrderStatus.Placed,
+            Currency = regime.Currency.Code,
             PaymentMethod = details.PaymentMethod!.Value,
             Culture = Cultures.Current,
             BillingName = CheckoutRules.Clean(details.Name)!,
@@ -56,12 +64,18 @@ public static class OrderPlacement
             BillingCity = CheckoutRules.Clean(details.City)!,
             BillingCountry = country,
             BillingEmail = details.Email!.Trim(),
-            VatNumber = CheckoutRules.Clean(details.VatNumber),
+            VatNumber = vatNumber,
             LicenceHolder = priced.HasPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            ShippingName = !priced.HasPaper ? null : details.ShipToBilling ? CheckoutRules.Clean(details.Name) : CheckoutRules.Clean(details.ShippingName),
+            ShippingOrganization = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Organization : details.ShippingOrganization),
+            ShippingStreet = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Street : details.ShippingStreet),
+            ShippingPostalCode = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.PostalCode : details.ShippingPostalCode),
+            ShippingCity = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.City : details.ShippingCity),
+            ShippingCountry = !priced.HasPaper ? null : (details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant()),
             PlacedAt = now,
         };
         var number = 0;
-        foreach (var line in priced.Available)
+        foreach (var (line, tax) in priced.Available.Zip(taxes))
         {
             var format = line.CartLine.Format;
             order.Lines.Add(new OrderLine
@@ -75,12 +89,14 @@ public static class OrderPlacement
                 Quantity = line.CartLine.Quantity,
                 UnitPrice = line.UnitPrice,
                 LineNet = line.Net,
-                VatRate = priced.Prices.VatRate(country, format, today),
+                VatRate = tax!.Rate,
+                TaxCountry = tax.Country,
+                TaxBasis = tax.Basis,
                 ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
                 DownloadLimit = format == ProductFormat.Pdf ? downloadLimit : 0,
             });
         }
-        var totals = Vat.Compute(order.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate)));
+        var totals = order.TotalsIn(regime.Currency);
         order.NetTotal = totals.Net;
         order.VatTotal = totals.Vat;
         order.Rounding = totals.Rounding;

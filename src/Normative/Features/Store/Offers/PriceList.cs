@@ -1,5 +1,4 @@
 using Normative.Features.Catalogue;
-using Normative.Features.Store.Checkout;
 
 namespace Normative.Features.Store.Offers;
 
@@ -8,11 +7,9 @@ namespace Normative.Features.Store.Offers;
 /// prices for those deliverables, the tax rules and what can be delivered, loaded together by
 /// <see cref="Pricing.LoadAsync"/>.
 /// </summary>
-public sealed record PriceList(IReadOnlyList<PriceBand> Bands, IReadOnlyList<PriceOverride> Overrides, IReadOnlyList<TaxRule> TaxRules, Stock Stock)
+public sealed record PriceList(IReadOnlyList<PriceBand> Bands, IReadOnlyList<PriceOverride> Overrides, Stock Stock)
 {
     public IReadOnlyList<Offer> OffersFor(Deliverable d) => Pricing.OffersFor(d, Bands, Overrides, Stock);
 
     public Offer? Find(Deliverable d, ProductFormat format, string language) => Pricing.Find(d, Bands, Overrides, Stock, format, language);
-
-    public decimal VatRate(string country, ProductFormat format, DateOnly on) => TaxRates.RateFor(TaxRules, country, format, on);
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue;
-using Normative.Features.Store.Checkout;
 
 namespace Normative.Features.Store.Offers;
 
@@ -20,9 +19,6 @@ public static class Pricing
     private static readonly Func<NormativeDb, int[], IAsyncEnumerable<PriceOverride>> Overrides =
         EF.CompileAsyncQuery((NormativeDb db, int[] ids) => db.PriceOverrides.AsNoTracking().Where(o => ids.Contains(o.DeliverableId)));
 
-    private static readonly Func<NormativeDb, IAsyncEnumerable<TaxRule>> Rules =
-        EF.CompileAsyncQuery((NormativeDb db) => db.TaxRules.AsNoTracking());
-
     private static readonly Func<NormativeDb, IAsyncEnumerable<DeliveryTime>> Days =
         EF.CompileAsyncQuery((NormativeDb db) => db.DeliveryTimes.AsNoTracking());
 
@@ -40,8 +36,8 @@ public static class Pricing
     }
 
     /// <summary>
-    /// Everything the offers of these deliverables depend on, in five compiled queries however many
-    /// there are: the bands, the Editors' prices for them, the tax rules, which of them have their
+    /// Everything the offers of these deliverables depend on, in four compiled queries however many
+    /// there are: the bands, the Editors' prices for them, which of them have their
     /// files (keys only, never the files) or a text to read online, and the promised delivery times.
     /// </summary>
     public static async Task<PriceList> LoadAsync(NormativeDb db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct)
@@ -50,10 +46,9 @@ public static class Pricing
         var ids = deliverableIds.ToArray();
         var bands = await Bands(db).ToListAsync(ct);
         var overrides = await Overrides(db, ids).ToListAsync(ct);
-        var rules = await Rules(db).ToListAsync(ct);
         var stocked = await Stocked(db, ids).ToListAsync(ct);
         var days = await Days(db).ToDictionaryAsync(t => t.Format, t => t.WorkingDays, cancellationToken: ct);
-        return new PriceList(bands, overrides, rules, new Stock(
+        return new PriceList(bands, overrides, new Stock(
             stocked.Where(s => !s.Online).Select(s => (s.DeliverableId, s.Language)).ToHashSet(), days,
             stocked.Where(s => s.Online).Select(s => (s.DeliverableId, s.Language)).ToHashSet()));
     }

@@ -15,7 +15,7 @@ namespace Normative.Features.Store.Orders;
 /// its credit note. For the buyer and Editors only.
 /// </summary>
 [Authorize]
-public class InvoiceModel(NormativeDb db, IAuthorizationService auth, IStringLocalizer<StoreText> s, TimeProvider clock, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store) : PageModel
+public class InvoiceModel(NormativeDb db, Tax.TaxRegime regime, IAuthorizationService auth, IStringLocalizer<StoreText> s, TimeProvider clock, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string number, string document)
     {
@@ -36,7 +36,7 @@ public class InvoiceModel(NormativeDb db, IAuthorizationService auth, IStringLoc
         using (CultureScope.Use(order.Culture))
         {
             var issued = (creditNote ? order.RefundedAt : order.PaidAt) ?? clock.GetUtcNow();
-            pdf = InvoicePdf.Create(order, kind, StoreSeller.From(organization.Value, store.Value), s, issued);
+            pdf = InvoicePdf.Create(order, kind, StoreSeller.From(organization.Value, store.Value), regime.Currency, s, issued);
         }
         var name = kind switch
         {

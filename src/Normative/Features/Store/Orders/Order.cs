@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Normative.Features.Accounts;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Orders;
 
@@ -31,12 +32,19 @@ public class Order
     /// <summary>ISO 3166-1 alpha-2; decides the VAT.</summary>
     public required string BillingCountry { get; set; }
     public required string BillingEmail { get; set; }
+    /// <summary>Where printed copies go; null when the order has none.</summary>
+    public string? ShippingName { get; set; }
+    public string? ShippingOrganization { get; set; }
+    public string? ShippingStreet { get; set; }
+    public string? ShippingPostalCode { get; set; }
+    public string? ShippingCity { get; set; }
+    public string? ShippingCountry { get; set; }
     public string? VatNumber { get; set; }
     /// <summary>The person each PDF is licensed to; null when the order has no PDF.</summary>
     public string? LicenceHolder { get; set; }
     public decimal NetTotal { get; set; }
     public decimal VatTotal { get; set; }
-    /// <summary>The difference to the total rounded to 0.05 CHF.</summary>
+    /// <summary>The difference to the total rounded to the currency's cash-rounding step (0.05 CHF).</summary>
     public decimal Rounding { get; set; }
     public decimal Total { get; set; }
     public DateTimeOffset PlacedAt { get; set; }
@@ -49,6 +57,10 @@ public class Order
     public List<OrderLine> Lines { get; set; } = [];
     public List<OrderEvent> Events { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
+
+    /// <summary>The totals by rate and country, from the lines as they were ordered.</summary>
+    public Vat.Totals TotalsIn(Currency currency) =>
+        Vat.Compute(Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)), currency);
 }
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
@@ -77,6 +89,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.BillingPostalCode).HasMaxLength(20);
         b.Property(o => o.BillingCity).HasMaxLength(100);
         b.Property(o => o.BillingCountry).HasMaxLength(2);
+        b.Property(o => o.ShippingName).HasMaxLength(200);
+        b.Property(o => o.ShippingOrganization).HasMaxLength(200);
+        b.Property(o => o.ShippingStreet).HasMaxLength(200);
+        b.Property(o => o.ShippingPostalCode).HasMaxLength(20);
+        b.Property(o => o.ShippingCity).HasMaxLength(100);
+        b.Property(o => o.ShippingCountry).HasMaxLength(2);
         b.Property(o => o.BillingEmail).HasMaxLength(256);
         b.Property(o => o.VatNumber).HasMaxLength(50);
         b.Property(o => o.LicenceHolder).HasMaxLength(200);

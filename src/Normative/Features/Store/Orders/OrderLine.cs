@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Orders;
 
@@ -22,6 +23,9 @@ public class OrderLine
     public decimal LineNet { get; set; }
     /// <summary>The VAT rate applied to the line, as a fraction (0.081).</summary>
     public decimal VatRate { get; set; }
+    /// <summary>The country whose VAT the line carries (the seller's, or the buyer's member state for OSS and reverse charge; the buyer's for an export).</summary>
+    public string TaxCountry { get; set; } = "";
+    public TaxBasis TaxBasis { get; set; }
     public ShippingStatus ShippingStatus { get; set; }
     public DateTimeOffset? ShippedAt { get; set; }
     public int DownloadLimit { get; set; }
@@ -40,6 +44,8 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Property(l => l.UnitPrice).HasPrecision(10, 2);
         b.Property(l => l.LineNet).HasPrecision(12, 2);
         b.Property(l => l.VatRate).HasPrecision(6, 4);
+        b.Property(l => l.TaxCountry).HasMaxLength(2);
+        b.Property(l => l.TaxBasis).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.ShippingStatus).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
         b.HasIndex(l => l.DeliverableId);

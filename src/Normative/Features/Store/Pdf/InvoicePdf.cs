@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Tax;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -26,8 +27,9 @@ public static class InvoicePdf
         CreditNote,
     }
 
-    public static byte[] Create(Order order, Kind kind, Seller seller, IStringLocalizer t, DateTimeOffset issuedAt)
+    public static byte[] Create(Order order, Kind kind, Seller seller, Currency currency, IStringLocalizer t, DateTimeOffset issuedAt)
     {
+        ArgumentNullException.ThrowIfNull(currency);
         PdfFonts.EnsureReady();
         var proForma = kind == Kind.ProForma;
         using var document = new PdfDocument();
@@ -131,44 +133,53 @@ public static class InvoicePdf
                 gfx.DrawString(Fit(gfx, line.Reference, normal, cols[1] - cols[0] - 6), normal, XBrushes.Black, cols[0] + 2, y);
                 gfx.DrawString(Fit(gfx, description, normal, cols[2] - cols[1] - 6), normal, XBrushes.Black, cols[1], y);
                 Number(gfx, line.Quantity.ToString(System.Globalization.CultureInfo.CurrentCulture), normal, cols[2], cols[3] - 4, y);
-                Number(gfx, Chf.Number(line.UnitPrice), normal, cols[3], cols[4] - 4, y);
-                Number(gfx, Chf.Number(line.LineNet), normal, cols[4], cols[5] - 2, y);
+                Number(gfx, currency.Number(line.UnitPrice), normal, cols[3], cols[4] - 4, y);
+                Number(gfx, currency.Number(line.LineNet), normal, cols[4], cols[5] - 2, y);
                 y += 14;
             }
 
             y += 6;
             gfx.DrawLine(XPens.Gray, Left, y - 8, Right, y - 8);
-            var totals = Vat.Compute(order.Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate)));
+            var totals = order.TotalsIn(currency);
             void Total(string label, decimal amount, XFont font)
             {
                 gfx.DrawString(label, font, XBrushes.Black, new XRect(250, y - 9, 210, 12), XStringFormats.TopRight);
-                Number(gfx, Chf.Format(amount), font, 460, Right - 2, y);
+                Number(gfx, currency.Format(amount), font, 460, Right - 2, y);
                 y += 14;
             }
             Total(t["Totals.Net"].Value, totals.Net, normal);
             foreach (var rate in totals.ByRate)
             {
-                Total(t["Totals.VatAt", Vat.Percent(rate.Rate), Chf.Format(rate.Net)].Value, rate.Vat, normal);
+                Total(t["Totals.VatAt", Vat.Percent(rate.Rate), currency.Format(rate.Net), t["Totals.Basis." + rate.Basis, Countries.NameOf(rate.Country)].Value].Value, rate.Vat, normal);
             }
             if (totals.Rounding != 0)
             {
-                Total(t["Totals.Rounding"].Value, totals.Rounding, normal);
+                Total(t["Totals.Rounding", currency.Format(currency.CashRounding)].Value, totals.Rounding, normal);
             }
             Total(t[kind == Kind.CreditNote ? "CreditNote.Total" : "Totals.Total"].Value, totals.Total, bold);
 
             y += 20;
             var notes = new List<string>();
-            if (totals.Vat == 0)
+            // What the law asks an invoice to say about VAT not charged, or charged at another state's rate.
+            if (totals.ByRate.Any(r => r.Basis == TaxBasis.ReverseCharge))
+            {
+                notes.Add(t["Invoice.ReverseCharge", order.VatNumber ?? ""].Value);
+            }
+            foreach (var oss in totals.ByRate.Where(r => r.Basis == TaxBasis.OneStopShop).Select(r => r.Country).Distinct())
+            {
+                notes.Add(t["Invoice.OneStopShop", Countries.NameOf(oss)].Value);
+            }
+            if (totals.ByRate.Any(r => r.Basis == TaxBasis.Export))
             {
                 notes.Add(t["Invoice.NoVat"].Value);
             }
             if (kind == Kind.CreditNote)
             {
-                notes.Add(t["CreditNote.Text", order.InvoiceNumber ?? order.Number, Chf.Format(totals.Total)].Value);
+                notes.Add(t["CreditNote.Text", order.InvoiceNumber ?? order.Number, currency.Format(totals.Total)].Value);
             }
             else if (proForma)
             {
-                notes.Add(t["Invoice.PayBy", Chf.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value);
+                notes.Add(t["Invoice.PayBy", currency.Format(order.Total), seller.BankAccount ?? t["Invoice.BankOnRequest"].Value, order.Number].Value);
                 notes.Add(t["Invoice.DownloadsAfterPayment"].Value);
             }
             else

@@ -194,7 +194,7 @@ public class CartTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var cart = await added.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(118m, cart.GetProperty("net").GetDecimal());
-        Assert.Equal(127.55m, cart.GetProperty("totalInSwitzerland").GetDecimal());
+        Assert.Equal(127.55m, cart.GetProperty("totalDomestic").GetDecimal());
         Assert.Equal(118m, cart.GetProperty("totalAbroad").GetDecimal());
 
         var bad = await api.PostAsJsonAsync("/api/v1/cart/lines", new { deliverableId = d.Id, format = "Paper", language = "en", quantity = 1000 });

@@ -1,58 +1,21 @@
-using Normative.Features.Store;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Tax;
 using Normative.Web;
 
 namespace Normative.Tests.Features.Store.Checkout;
 
-/// <summary>Swiss VAT and rounding, with the rules as migration 0400 seeds them.</summary>
+/// <summary>Totals, rounding and the currency's formats, computed the way an order computes them.</summary>
 public class VatTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 21);
+    private static readonly Currency Chf = new("CHF", 2, 0.05m);
+    private static readonly Currency Eur = new("EUR", 2, 0.01m);
 
-    private static readonly TaxRule[] Rules =
-    [
-        new() { Country = "CH", Format = ProductFormat.Pdf, Rate = 0.081m, ValidFrom = new(2024, 1, 1), Note = "" },
-        new() { Country = "CH", Format = ProductFormat.Paper, Rate = 0.026m, ValidFrom = new(2024, 1, 1), Note = "" },
-        new() { Country = "LI", Format = ProductFormat.Pdf, Rate = 0.081m, ValidFrom = new(2024, 1, 1), Note = "" },
-        new() { Country = "LI", Format = ProductFormat.Paper, Rate = 0.026m, ValidFrom = new(2024, 1, 1), Note = "" },
-        new() { Country = "*", Format = ProductFormat.Pdf, Rate = 0m, ValidFrom = new(2024, 1, 1), Note = "" },
-        new() { Country = "*", Format = ProductFormat.Paper, Rate = 0m, ValidFrom = new(2024, 1, 1), Note = "" },
-    ];
-
-    [Theory]
-    [InlineData("CH", ProductFormat.Pdf, "0.081")]
-    [InlineData("ch", ProductFormat.Pdf, "0.081")]
-    [InlineData("CH", ProductFormat.Paper, "0.026")]
-    [InlineData("LI", ProductFormat.Pdf, "0.081")]
-    [InlineData("LI", ProductFormat.Paper, "0.026")]
-    [InlineData("DE", ProductFormat.Pdf, "0")]
-    [InlineData("US", ProductFormat.Pdf, "0")]
-    [InlineData("FR", ProductFormat.Paper, "0")]
-    [InlineData("CH", ProductFormat.Online, "0.081")]
-    [InlineData("DE", ProductFormat.Online, "0")]
-    public void RateDependsOnTheBillingCountryAndTheFormat(string country, ProductFormat format, string rate) =>
-        Assert.Equal(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), TaxRates.RateFor(Rules, country, format, Today));
-
-    [Fact]
-    public void ANewRateAppliesFromItsDateOnly()
-    {
-        TaxRule[] rules = [.. Rules, new() { Country = "CH", Format = ProductFormat.Pdf, Rate = 0.085m, ValidFrom = new(2027, 1, 1), Note = "" }];
-        Assert.Equal(0.081m, TaxRates.RateFor(rules, "CH", ProductFormat.Pdf, new(2026, 12, 31)));
-        Assert.Equal(0.085m, TaxRates.RateFor(rules, "CH", ProductFormat.Pdf, new(2027, 1, 1)));
-    }
-
-    [Fact]
-    public void NoApplicableRuleIsAnErrorNotAZeroRate()
-    {
-        TaxRule[] onlySwiss = [Rules[0]];
-        Assert.Throws<InvalidOperationException>(() => TaxRates.RateFor(onlySwiss, "DE", ProductFormat.Pdf, Today));
-        Assert.Throws<InvalidOperationException>(() => TaxRates.RateFor(Rules, "CH", ProductFormat.Pdf, new(2023, 12, 31)));
-    }
+    private static Vat.Line Swiss(decimal net, decimal rate) => new(net, rate, "CH", TaxBasis.Domestic);
 
     [Fact]
     public void SwissBuyerOfAPdfPays8Point1PercentAndTheTotalIsRoundedTo5Centimes()
     {
-        var totals = Vat.Compute([new Vat.Line(118.00m, 0.081m)]);
+        var totals = Vat.Compute([Swiss(118.00m, 0.081m)], Chf);
         Assert.Equal(118.00m, totals.Net);
         Assert.Equal(9.56m, totals.Vat);            // 9.558
         Assert.Equal(127.55m, totals.Total);        // 127.56 → 127.55
@@ -60,29 +23,18 @@ public class VatTests
     }
 
     [Fact]
-    public void SwissBuyerOfPrintedMatterPaysTheReducedRate()
+    public void TheSameAmountInEurosIsNotCashRounded()
     {
-        var totals = Vat.Compute([new Vat.Line(42.00m, 0.026m)]);
-        Assert.Equal(1.09m, totals.Vat);            // 1.092
-        Assert.Equal(43.10m, totals.Total);         // 43.09 → 43.10
-        Assert.Equal(0.01m, totals.Rounding);
-    }
-
-    [Fact]
-    public void BuyerAbroadPaysNoVatOnPdfsOrPaper()
-    {
-        var totals = Vat.Compute([new Vat.Line(63.00m, 0m), new Vat.Line(84.00m, 0m)]);
-        Assert.Equal(0m, totals.Vat);
-        Assert.Equal(147.00m, totals.Total);
+        var totals = Vat.Compute([new Vat.Line(118.00m, 0.081m, "XX", TaxBasis.Domestic)], Eur);
+        Assert.Equal(127.56m, totals.Total);
         Assert.Equal(0m, totals.Rounding);
-        Assert.Single(totals.ByRate);
     }
 
     [Fact]
-    public void MixedOrderComputesVatOncePerRateOnThatRatesNetSum()
+    public void MixedOrderComputesVatOncePerRateAndCountryOnThatNetSum()
     {
         // Two PDFs at 8.1 % (VAT on 118 + 63 = 181 → 14.661 → 14.66), two printed copies at 2.6 % (84 → 2.184 → 2.18).
-        var totals = Vat.Compute([new Vat.Line(118m, 0.081m), new Vat.Line(63m, 0.081m), new Vat.Line(84m, 0.026m)]);
+        var totals = Vat.Compute([Swiss(118m, 0.081m), Swiss(63m, 0.081m), Swiss(84m, 0.026m)], Chf);
         Assert.Equal([0.081m, 0.026m], totals.ByRate.Select(r => r.Rate));
         Assert.Equal(181m, totals.ByRate[0].Net);
         Assert.Equal(14.66m, totals.ByRate[0].Vat);
@@ -94,9 +46,17 @@ public class VatTests
     }
 
     [Fact]
+    public void TheSameRateOfTwoCountriesIsTwoTotals()
+    {
+        var totals = Vat.Compute([new Vat.Line(100m, 0.21m, "NL", TaxBasis.OneStopShop), new Vat.Line(100m, 0.21m, "ES", TaxBasis.OneStopShop)], Eur);
+        Assert.Equal(["ES", "NL"], totals.ByRate.Select(r => r.Country));
+        Assert.Equal(42m, totals.Vat);
+    }
+
+    [Fact]
     public void EmptyOrderCostsNothing()
     {
-        var totals = Vat.Compute([]);
+        var totals = Vat.Compute([], Chf);
         Assert.Equal(0m, totals.Total);
         Assert.Empty(totals.ByRate);
     }
@@ -117,8 +77,15 @@ public class VatTests
     [InlineData("10.09", "10.10")]
     [InlineData("0.02", "0.00")]
     [InlineData("0.03", "0.05")]
-    public void TotalsAreRoundedToTheNearestFiveCentimes(string amount, string rounded) =>
-        Assert.Equal(Parse(rounded), Vat.ToFiveCentimes(Parse(amount)));
+    public void FrancTotalsAreRoundedToTheNearestFiveCentimes(string amount, string rounded) =>
+        Assert.Equal(Parse(rounded), Chf.ToPayable(Parse(amount)));
+
+    [Theory]
+    [InlineData("10.03", "10.03")]
+    [InlineData("10.035", "10.04")]
+    [InlineData("10.074", "10.07")]
+    public void EuroTotalsAreRoundedToTheCent(string amount, string rounded) =>
+        Assert.Equal(Parse(rounded), Eur.ToPayable(Parse(amount)));
 
     [Theory]
     [InlineData("9.554", "9.55")]
@@ -126,8 +93,17 @@ public class VatTests
     [InlineData("9.545", "9.55")]
     [InlineData("1.005", "1.01")]
     [InlineData("0.004", "0.00")]
-    public void VatIsRoundedToTheCentimeHalfAwayFromZero(string amount, string rounded) =>
-        Assert.Equal(Parse(rounded), Vat.ToCentimes(Parse(amount)));
+    public void VatIsRoundedToTheMinorUnitHalfAwayFromZero(string amount, string rounded) =>
+        Assert.Equal(Parse(rounded), Chf.Round(Parse(amount)));
+
+    [Fact]
+    public void ACurrencyWithoutMinorUnitsRoundsToWholeUnits()
+    {
+        var yen = new Currency("JPY", 0, 1m);
+        Assert.Equal(1235m, yen.ToPayable(1234.5m));
+        using var _ = CultureScope.Use("en");
+        Assert.Equal("JPY 1,235", yen.Format(1235m));
+    }
 
     [Fact]
     public void ALineIsUnitPriceTimesQuantityInCentimes()
@@ -137,13 +113,19 @@ public class VatTests
     }
 
     [Fact]
-    public void AmountsAlwaysHaveTwoDecimals()
+    public void AmountsAreWrittenWithTheCurrencyAndItsDecimals()
     {
-        using var _ = CultureScope.Use("en");
-        Assert.Equal("CHF 42.00", Chf.Format(42m));
-        Assert.Equal("CHF 1,234.50", Chf.Format(1234.5m));
-        Assert.Equal("8.1", Vat.Percent(0.081m));
-        Assert.Equal("2.6", Vat.Percent(0.026m));
+        using (CultureScope.Use("en"))
+        {
+            Assert.Equal("CHF 42.00", Chf.Format(42m));
+            Assert.Equal("EUR 1,234.50", Eur.Format(1234.5m));
+            Assert.Equal("8.1", Vat.Percent(0.081m));
+            Assert.Equal("25.5", Vat.Percent(0.255m));
+        }
+        using (CultureScope.Use("fr"))
+        {
+            Assert.Equal("EUR 42,50", Eur.Format(42.5m));
+        }
     }
 
     private static decimal Parse(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);

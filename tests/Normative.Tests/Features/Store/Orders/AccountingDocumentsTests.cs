@@ -121,5 +121,8 @@ public class AccountingDocumentsTests(StoreFactory factory) : IClassFixture<Stor
             Assert.Equal(mine.Count(o => o.CreditNoteNumber != null).ToString(System.Globalization.CultureInfo.InvariantCulture), row[5]);
         }
         Assert.NotEqual("0.00", rows[("CH", "0.0810")][7]);
+        // Why each line carries its VAT: Swiss VAT at home, none on a PDF for a buyer abroad.
+        Assert.Equal("Domestic", rows[("CH", "0.0810")][8]);
+        Assert.Equal("Export", rows[("DE", "0.0000")][8]);
     }
 }
