@@ -3,6 +3,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
+using Normative.Features.Content.Mailings;
 using Normative.Features.Content.Updates;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -28,6 +29,15 @@ public sealed class ContentFeature : Feature
         if (settings.Updates.CleanupEnabled)
         {
             services.AddHostedService<UnconfirmedCleanupWorker>();
+        }
+        services.AddScoped<MailingSender>();
+        if (settings.Updates.MailingWorker)
+        {
+            services.AddHostedService<MailingWorker>();
+        }
+        if (settings.Updates.DigestEnabled)
+        {
+            services.AddHostedService<DigestWorker>();
         }
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
