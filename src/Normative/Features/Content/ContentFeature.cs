@@ -64,6 +64,11 @@ public sealed class ContentFeature : Feature
         services.AddSingleton<ISitemapSource, ArticleSitemap>();
     }
 
+    public override IEnumerable<System.CommandLine.Command> Commands() =>
+    [
+        MailingCommand.Create(),      // mailing newsletter
+    ];
+
     /// <summary>The Atom feeds of news and insights, the events' iCalendar feed and the API.</summary>
     public override void MapEndpoints(WebApplication app)
     {

@@ -270,6 +270,30 @@ public class DigestTests(MailingsFactory factory) : IClassFixture<MailingsFactor
         Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.WithDbAsync(db => db.Subscribers.SingleAsync(s => s.Id == reader.Id))).Status);
     }
 
+    [Fact]
+    public async Task ANewsletterFromAnArticleGoesOnceToEachSubscriberOfTheChosenTopicsInTheirLanguage()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var french = await SubscribedAsync("fr", UpdateTopics.News);
+        var russian = await SubscribedAsync("ru", UpdateTopics.News, "sector:it");
+        var other = await SubscribedAsync("en", "sector:food");
+        var article = await PublishedArticleAsync(now.AddMinutes(-5), "Our annual report", "Notre rapport annuel");
+
+        var mailing = await factory.WithDbAsync(async db => await Newsletters.QueueAsync(db, factory.Services.GetRequiredService<IStringLocalizer<ContentText>>(),
+            factory.Services.GetRequiredService<IConfiguration>(), "Normative", (await Newsletters.FindAsync(db, article.Slug))!, [UpdateTopics.News], "editor@example.org", now));
+        var expected = await factory.WithDbAsync(db => db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed && s.Topics.Contains(UpdateTopics.News)));
+        Assert.Equal(expected, mailing.Recipients);
+        Assert.Equal("editor@example.org", mailing.CreatedBy);
+        await SendAllAsync();
+
+        Assert.Equal("Notre rapport annuel", Assert.Single(MailsTo(french.Email)).Subject);
+        // No Russian version: the English one.
+        var ru = Assert.Single(MailsTo(russian.Email));
+        Assert.Equal("Our annual report", ru.Subject);
+        Assert.Equal("List-Unsubscribe=One-Click", ru.Headers["List-Unsubscribe-Post"]);
+        Assert.Empty(MailsTo(other.Email));
+    }
+
     private sealed class DyingSender(IMailSender inner, int acceptBeforeDeath) : IMailSender
     {
         public Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct) =>
