@@ -12,6 +12,7 @@ using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
+using Normative.Features.Content.Mailings;
 using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
@@ -44,6 +45,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<DeliverableChange> DeliverableChanges => Set<DeliverableChange>();
+    public DbSet<DeliverableWithdrawal> DeliverableWithdrawals => Set<DeliverableWithdrawal>();
     public DbSet<CatalogueWord> CatalogueWords => Set<CatalogueWord>();
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
@@ -99,6 +101,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CertificateUpload> CertificateUploads => Set<CertificateUpload>();
     public DbSet<ReceiptKey> ReceiptKeys => Set<ReceiptKey>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<Mailing> Mailings => Set<Mailing>();
+    public DbSet<MailingContent> MailingContents => Set<MailingContent>();
+    public DbSet<MailingRecipient> MailingRecipients => Set<MailingRecipient>();
     public DbSet<SubscriptionEvent> SubscriptionEvents => Set<SubscriptionEvent>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();

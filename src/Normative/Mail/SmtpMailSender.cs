@@ -14,8 +14,12 @@ namespace Normative.Mail;
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MailSettings> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
-    public async Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    public Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct) =>
+        SendAsync(messages, static (_, _) => Task.CompletedTask, ct);
+
+    public async Task<IReadOnlyList<Delivery>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<int, Delivery, Task> delivered, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(delivered);
         var smtp = options.Value.Smtp;
         var outcomes = new List<Delivery>(messages.Count);
         using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds)).TotalMilliseconds };
@@ -31,21 +35,27 @@ public sealed class SmtpMailSender(IOptions<MailSettings> options, ILogger<SmtpM
         {
             var error = $"SMTP server {smtp.Host}:{smtp.Port}: {e.Message}";
             logger.LogWarning("Cannot send mail: {Error}", error);
-            return messages.Select(_ => Delivery.TryLater(error)).ToList();
+            var none = messages.Select(_ => Delivery.TryLater(error)).ToList();
+            for (var i = 0; i < none.Count; i++)
+            {
+                await delivered(i, none[i]);
+            }
+            return none;
         }
 
         foreach (var message in messages)
         {
+            Delivery outcome;
             try
             {
                 await client.SendAsync(message, ct);
-                outcomes.Add(Delivery.Sent);
+                outcome = Delivery.Sent;
             }
             catch (SmtpCommandException e)
             {
                 var reply = $"{(int)e.StatusCode} {e.Message}";
                 var permanent = (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
-                outcomes.Add(permanent ? Delivery.Refused(reply) : Delivery.TryLater(reply));
+                outcome = permanent ? Delivery.Refused(reply) : Delivery.TryLater(reply);
             }
             catch (Exception e) when (IsConnectionProblem(e))
             {
@@ -54,9 +64,12 @@ public sealed class SmtpMailSender(IOptions<MailSettings> options, ILogger<SmtpM
                 while (outcomes.Count < messages.Count)
                 {
                     outcomes.Add(Delivery.TryLater(error));
+                    await delivered(outcomes.Count - 1, outcomes[^1]);
                 }
                 return outcomes;
             }
+            outcomes.Add(outcome);
+            await delivered(outcomes.Count - 1, outcome);
         }
         try
         {

@@ -1,6 +1,13 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using MimeKit;
+using Normative.Features.Content;
+using Normative.Features.Content.Articles;
+using Normative.Features.Content.Mailings;
+using Normative.Features.Content.Updates;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
@@ -41,12 +48,39 @@ public class EmailUpdatesBrowserTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(await page.IsCheckedAsync("#prefs-topic-publications"));
         await AssertAccessibleAsync(page);
 
-        // The welcome mail's one-click unsubscribe, POSTed as a mail program does.
+        // The welcome mail carries the one-click unsubscribe headers too.
         await Mailbox.WaitForMailAsync(browser.App.MailDirectory, email, m => m.Subject.StartsWith("You are subscribed", StringComparison.Ordinal));
         var welcome = Directory.GetFiles(browser.App.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
             .Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("You are subscribed", StringComparison.Ordinal));
         Assert.Equal("List-Unsubscribe=One-Click", welcome.Headers["List-Unsubscribe-Post"]);
-        var unsubscribe = new Uri((welcome.Headers["List-Unsubscribe"] ?? "").Trim('<', '>')).PathAndQuery;
+
+        // A week of news later, the digest job runs (for a week of this test's own) and the mailing sender sends it.
+        var week = DateTimeOffset.UtcNow.AddDays(7 * Random.Shared.Next(100, 5000));
+        await browser.App.WithDbAsync(async db =>
+        {
+            var article = new Article { Slug = "browser-digest-" + Guid.NewGuid().ToString("N")[..10], Kind = ArticleKind.News, Status = ArticleStatus.Published,
+                PublishAt = week.AddHours(-3), CreatedAt = week, UpdatedAt = week };
+            article.Versions.Add(new ArticleVersion { Language = "en", Title = "A week of standards", Summary = "What happened", Body = "Text", UpdatedAt = week });
+            db.Articles.Add(article);
+            return await db.SaveChangesAsync();
+        });
+        var services = browser.App.Services;
+        await browser.App.WithDbAsync(db => Digests.RunAsync(db, services.GetRequiredService<IStringLocalizer<ContentText>>(), services.GetRequiredService<IConfiguration>(),
+            "Normative", DigestFrequency.Weekly, week));
+        async Task<int> SendMailingsAsync()
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MailingSender>().SendDueAsync(CancellationToken.None);
+        }
+        while (await SendMailingsAsync() > 0)
+        {
+        }
+        var digestMail = await Mailbox.WaitForMailAsync(browser.App.MailDirectory, email, m => m.Subject == "Normative: what is new");
+        Assert.Contains("A week of standards", digestMail.Text, StringComparison.Ordinal);
+        var digest = Directory.GetFiles(browser.App.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && m.Subject == "Normative: what is new");
+        Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);
+        var unsubscribe = new Uri((digest.Headers["List-Unsubscribe"] ?? "").Trim('<', '>')).PathAndQuery;
         var oneClick = await page.APIRequest.PostAsync(unsubscribe, new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("List-Unsubscribe", "One-Click") });
         Assert.Equal(200, oneClick.Status);
 

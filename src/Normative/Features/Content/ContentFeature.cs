@@ -4,6 +4,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
+using Normative.Features.Content.Mailings;
 using Normative.Features.Content.Updates;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -34,6 +35,15 @@ public sealed class ContentFeature : Feature
         {
             services.AddHostedService<UnconfirmedCleanupWorker>();
         }
+        services.AddScoped<MailingSender>();
+        if (settings.Updates.MailingWorker)
+        {
+            services.AddHostedService<MailingWorker>();
+        }
+        if (settings.Updates.DigestEnabled)
+        {
+            services.AddHostedService<DigestWorker>();
+        }
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
             .AuthorizeFolder("/Content/Events/Editor", Policies.Editor)
@@ -58,6 +68,11 @@ public sealed class ContentFeature : Feature
         services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.News, ContentLinks.Insights, ContentLinks.Events, ContentLinks.PastEvents, ContentLinks.Updates));
         services.AddSingleton<ISitemapSource, ArticleSitemap>();
     }
+
+    public override IEnumerable<System.CommandLine.Command> Commands() =>
+    [
+        MailingCommand.Create(),      // mailing newsletter
+    ];
 
     /// <summary>The Atom feeds of news and insights, the events' iCalendar feed and the API.</summary>
     public override void MapEndpoints(WebApplication app)

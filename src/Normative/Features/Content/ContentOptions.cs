@@ -20,5 +20,16 @@ public sealed class ContentOptions
         /// <summary>The clean-up of unconfirmed addresses: whether it runs, and how often.</summary>
         public bool CleanupEnabled { get; set; } = true;
         public double CleanupIntervalMinutes { get; set; } = 60;
+
+        /// <summary>The digest job: whether it runs, and how often it looks for a period whose digest is due.</summary>
+        public bool DigestEnabled { get; set; } = true;
+        public double DigestIntervalMinutes { get; set; } = 15;
+
+        /// <summary>The mailing sender: whether it runs on this node, mails per SMTP connection, how often it looks for work.</summary>
+        public bool MailingWorker { get; set; } = true;
+        public int MailingBatchSize { get; set; } = 500;
+        public double MailingPollSeconds { get; set; } = 5;
+        /// <summary>How long a claimed batch is left to its sender before another may take it (a crashed node's batch comes back after this).</summary>
+        public double MailingLeaseSeconds { get; set; } = 300;
     }
 }

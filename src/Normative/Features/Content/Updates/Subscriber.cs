@@ -20,6 +20,9 @@ public class Subscriber
     public DateTimeOffset ConfirmationSentAt { get; set; }
     /// <summary>Mails sent to this address because of sign-ups in the current day, so the form cannot be used to flood someone's inbox.</summary>
     public int ConfirmationMails { get; set; }
+    public DigestFrequency DigestFrequency { get; set; }
+    /// <summary>The end of the period the last digest covered; the next digest lists what is new since.</summary>
+    public DateTimeOffset? LastDigestAt { get; set; }
     public List<SubscriptionEvent> Events { get; set; } = [];
 }
 
@@ -32,6 +35,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.Property(s => s.Language).HasMaxLength(5);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.ConfirmationNonce).HasMaxLength(40);
+        b.Property(s => s.DigestFrequency).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(s => s.Email).IsUnique();
         b.HasIndex(s => s.ConfirmationSentAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_subscribers_pending");
         b.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SubscriberId).OnDelete(DeleteBehavior.Cascade);
