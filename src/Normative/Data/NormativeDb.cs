@@ -13,6 +13,7 @@ using Normative.Features.Certification.Verification;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
 using Normative.Features.Content.Mailings;
+using Normative.Features.Content.Pages;
 using Normative.Features.Content.Updates;
 using Normative.Features.Development.Ballots;
 using Normative.Features.Development.Comments;
@@ -108,6 +109,9 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
+    public DbSet<SitePage> Pages => Set<SitePage>();
+    public DbSet<PageVersion> PageVersions => Set<PageVersion>();
+    public DbSet<PageRevision> PageRevisions => Set<PageRevision>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();

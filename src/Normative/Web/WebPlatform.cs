@@ -123,7 +123,7 @@ public static class WebPlatform
         // Features add their own output-cache policies and rate-limit policies to these.
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Sitemap.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)));
+            o.AddPolicy(Sitemap.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(Sitemap.CachePolicy));
             o.SizeLimit = builder.Configuration.GetValue("Catalogue:CacheMegabytes", 256L) * 1024 * 1024;
             o.MaximumBodySize = 8 * 1024 * 1024;
         });

@@ -4,11 +4,11 @@ using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
 
-/// <summary>The privacy notice lists every cookie a browser receives while using the site.</summary>
+/// <summary>The cookie policy lists every cookie a browser receives while using the site.</summary>
 public class PrivacyCookiesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task EveryCookieTheSiteSetsIsInThePrivacyNotice()
+    public async Task EveryCookieTheSiteSetsIsInTheCookiePolicy()
     {
         var d = await StoreTestData.AddDeliverableAsync(browser.App);
         await StoreTestData.AddSourceFileAsync(browser.App, d);
@@ -46,9 +46,9 @@ public class PrivacyCookiesBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Superset(new HashSet<string> { ".AspNetCore.Culture", "Normative.Cart", ".AspNetCore.Identity.Application", ".AspNetCore.Mvc.CookieTempDataProvider" }, seen);
         Assert.Contains(seen, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
 
-        await page.GotoAsync("/privacy");
+        await page.GotoAsync("/cookies");
         var listed = (await page.Locator("main table code").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
         var unlisted = seen.Where(c => !listed.Any(l => l.EndsWith('*') ? c.StartsWith(l[..^1], StringComparison.Ordinal) : c == l)).ToList();
-        Assert.True(unlisted.Count == 0, "Set but not in the privacy notice: " + string.Join(", ", unlisted));
+        Assert.True(unlisted.Count == 0, "Set but not in the cookie policy: " + string.Join(", ", unlisted));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
+using Normative.Features.Content.Pages;
 
 namespace Normative.Cli.Demo;
 
@@ -87,6 +88,8 @@ public static class ContentDemo
             added++;
         }
         await db.SaveChangesAsync(ct);
-        return $"Content: {Articles.Length} articles and {events.Length} events ({added} new).";
+        // The institutional pages' default texts, so the demo's Editors find them with a history.
+        var pages = await PageActions.LoadDefaultsAsync(db, now, ct);
+        return $"Content: {Articles.Length} articles and {events.Length} events ({added} new), {pages} page texts loaded.";
     }
 }

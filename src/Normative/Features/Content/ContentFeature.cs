@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Normative.Features.Accounts;
@@ -5,6 +6,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Events;
 using Normative.Features.Content.Mailings;
+using Normative.Features.Content.Pages;
 using Normative.Features.Content.Updates;
 using Normative.Features.Shared;
 using Normative.Web;
@@ -14,7 +16,7 @@ namespace Normative.Features.Content;
 /// <summary>
 /// The site's own voice: news and insights written by Editors (Markdown, preview, statuses, one
 /// version per language, feeds, the home page's featured insights), events (with an iCalendar
-/// feed), their read API, and email updates with double
+/// feed), the institutional pages (about, contact, the legal pages …) with their history, their read API, and email updates with double
 /// opt-in (the footer's form on every page, confirmation, preferences, one-click unsubscribe, the
 /// clean-up of unconfirmed addresses).
 /// </summary>
@@ -47,6 +49,7 @@ public sealed class ContentFeature : Feature
         services.Configure<RazorPagesOptions>(o => o.Conventions
             .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
             .AuthorizeFolder("/Content/Events/Editor", Policies.Editor)
+            .AuthorizeFolder("/Content/Pages/Editor", Policies.Editor)
             .AddPageRoute("/Content/Articles/Editor/Edit", "editor/articles/new")
             .AddPageRoute("/Content/Events/Editor/Edit", "editor/events/new"));
 
@@ -67,6 +70,16 @@ public sealed class ContentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Events.Editor.Title", ContentLinks.EditorEvents, Role: Roles.Editor));
         services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.News, ContentLinks.Insights, ContentLinks.Events, ContentLinks.PastEvents, ContentLinks.Updates));
         services.AddSingleton<ISitemapSource, ArticleSitemap>();
+
+        // The institutional pages at /{key}: the footer and the sitemap page list the published ones.
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<PageKeyRouteConstraint>(PageKeyRouteConstraint.Name));
+        services.AddSingleton<PageDirectory>();
+        services.AddHostedService<PageDirectoryRefresher>();
+        services.AddSingleton<ISitemapSource, PageSitemap>();
+        services.AddSiteComponent(SiteSlots.Pages, typeof(PageLinksViewComponent));
+        services.AddSiteComponent(SiteSlots.MembersLead, typeof(MembersTextViewComponent));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Pages.Editor.Title", ContentLinks.EditorPages, "Articles.Editor.Group", Roles.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Pages.Editor.Title", ContentLinks.EditorPages, Role: Roles.Editor));
     }
 
     public override IEnumerable<System.CommandLine.Command> Commands() =>
@@ -82,4 +95,7 @@ public sealed class ContentFeature : Feature
         app.MapEventCalendar();
         app.MapContentApi();
     }
+
+    /// <summary>`normative pages defaults`.</summary>
+    public override IEnumerable<Command> Commands() => [PagesCommand.Create()];
 }

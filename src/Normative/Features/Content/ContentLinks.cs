@@ -1,3 +1,4 @@
+using Normative.Features.Content.Pages;
 using Normative.Features.Shared;
 
 namespace Normative.Features.Content;
@@ -77,4 +78,22 @@ public static class ContentLinks
 
     [LinkTo("/Content/Events/Editor/Edit")]
     public static string EditEvent(int id) => $"/editor/events/{id}";
+
+    /// <summary>An institutional page (the members text is shown at the member directory, /members).</summary>
+    [LinkTo("/Content/Pages/Show")]
+    public static string Page(PageKey key) => "/" + InstitutionalPages.Slug(key);
+
+    /// <summary>Editors: every institutional page, its status and languages.</summary>
+    [LinkTo("/Content/Pages/Editor/Index")]
+    public static string EditorPages => "/editor/pages";
+
+    /// <summary>Editors: a page's text in <paramref name="language"/> and its status.</summary>
+    [LinkTo("/Content/Pages/Editor/Edit")]
+    public static string EditPage(PageKey key, string? language = null) =>
+        "/editor/pages/" + InstitutionalPages.Slug(key) + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
+
+    /// <summary>Editors: a page's revisions in <paramref name="language"/>, each with what it changed, and restore.</summary>
+    [LinkTo("/Content/Pages/Editor/History")]
+    public static string PageHistory(PageKey key, string? language = null) =>
+        "/editor/pages/" + InstitutionalPages.Slug(key) + "/history" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
 }

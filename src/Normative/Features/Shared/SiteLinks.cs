@@ -12,8 +12,12 @@ public static class SiteLinks
     [LinkTo("/Site/Index")]
     public static string Home => "/";
 
+    /// <summary>Who the organisation is (the site's "About us" page, an institutional page Editors edit).</summary>
+    [LinkTo("/Content/Pages/Show")]
+    public static string About => "/about";
+
     /// <summary>How to reach the organisation (the site's contact page), for pages that send people there.</summary>
-    [LinkTo("/Site/Contact")]
+    [LinkTo("/Content/Pages/Show")]
     public static string Contact => "/contact";
 
     /// <summary>The site's search (the catalogue's search page, which the header's box uses).</summary>

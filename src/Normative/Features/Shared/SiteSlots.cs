@@ -17,6 +17,12 @@ public static class SiteSlots
     /// <summary>The footer's first column (components).</summary>
     public const string FooterLead = "footer-lead";
 
+    /// <summary>The site's own pages, grouped (components): in the footer and on the sitemap page.</summary>
+    public const string Pages = "pages";
+
+    /// <summary>The member directory's introduction, above the directory (components).</summary>
+    public const string MembersLead = "members-lead";
+
     /// <summary>The footer's links.</summary>
     public const string Footer = "footer";
 

@@ -19,7 +19,7 @@ public static class SecurityTxt
         {
             var contact = organization.Value.Email is { Length: > 0 } email
                 ? "mailto:" + email
-                : SiteLinks.Absolute(context, SitePages.Contact);
+                : SiteLinks.Absolute(context, SiteLinks.Contact);
             var expires = clock.GetUtcNow().UtcDateTime.Date.AddYears(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             var text = $"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: en, fr, es, ru\nCanonical: {SiteLinks.Absolute(context, Path)}\n";
             return Results.Text(text, "text/plain; charset=utf-8");

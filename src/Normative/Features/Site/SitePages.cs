@@ -2,24 +2,9 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Site;
 
-/// <summary>The site's own pages (about us, contact, the legal pages) as typed links; the home page is SiteLinks.Home.</summary>
+/// <summary>The shell's own pages as typed links; the home page is SiteLinks.Home, the institutional pages (about, contact …) are the content feature's.</summary>
 public static class SitePages
 {
-    [LinkTo("/Site/About")]
-    public static string About => "/about";
-
-    [LinkTo("/Site/Accessibility")]
-    public static string Accessibility => "/accessibility";
-
-    [LinkTo("/Site/Contact")]
-    public static string Contact => "/contact";
-
-    [LinkTo("/Site/Copyright")]
-    public static string Copyright => "/copyright";
-
-    [LinkTo("/Site/Privacy")]
-    public static string Privacy => "/privacy";
-
     [LinkTo("/Site/Sitemap")]
     public static string Sitemap => "/sitemap";
 

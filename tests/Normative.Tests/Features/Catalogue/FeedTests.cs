@@ -93,7 +93,7 @@ public class FeedTests(CatalogueFactory factory) : IClassFixture<CatalogueFactor
     public async Task TheSitemapNamesEveryPageInEachLanguage()
     {
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
-        var set = await GetXmlAsync("/sitemap-pages-1.xml", "application/xml");
+        var set = await GetXmlAsync("/sitemap-about-1.xml", "application/xml");
         var about = set.Root!.Elements(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith("/about", StringComparison.Ordinal));
         var alternates = about.Elements(xhtml + "link").Where(l => (string?)l.Attribute("rel") == "alternate")
             .ToDictionary(l => (string)l.Attribute("hreflang")!, l => (string)l.Attribute("href")!);
