@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Normative.Features.Accounts;
@@ -85,6 +84,7 @@ public sealed class ContentFeature : Feature
     public override IEnumerable<System.CommandLine.Command> Commands() =>
     [
         MailingCommand.Create(),      // mailing newsletter
+        PagesCommand.Create(),        // pages defaults
     ];
 
     /// <summary>The Atom feeds of news and insights, the events' iCalendar feed and the API.</summary>
@@ -95,7 +95,4 @@ public sealed class ContentFeature : Feature
         app.MapEventCalendar();
         app.MapContentApi();
     }
-
-    /// <summary>`normative pages defaults`.</summary>
-    public override IEnumerable<Command> Commands() => [PagesCommand.Create()];
 }

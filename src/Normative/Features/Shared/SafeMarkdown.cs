@@ -29,7 +29,32 @@ public static class SafeMarkdown
         sanitizer.AllowedTags.Remove("button");
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedTags.Remove("select");
+        sanitizer.PostProcessDom += (_, e) => WrapTables(e.Document);
         return sanitizer;
+    }
+
+    /// <summary>
+    /// A table wider than a phone's screen must scroll by itself, not widen the page: each table goes
+    /// into a focusable, named region (as ScrollingTableTagHelper does for the site's own tables),
+    /// named by its header cells, which are in the text's own language.
+    /// </summary>
+    private static void WrapTables(AngleSharp.Dom.IDocument document)
+    {
+        foreach (var table in document.QuerySelectorAll("table").ToList())
+        {
+            if (table.ParentElement is not { } parent || parent.ClassList.Contains("table-scroll"))
+            {
+                continue;
+            }
+            var region = document.CreateElement("div");
+            region.ClassList.Add("table-scroll");
+            region.SetAttribute("tabindex", "0");
+            region.SetAttribute("role", "region");
+            var headers = table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+            region.SetAttribute("aria-label", headers.Count > 0 ? string.Join(", ", headers) : table.TextContent.Trim() is { Length: > 0 } text ? text[..Math.Min(60, text.Length)] : "—");
+            parent.InsertBefore(region, table);
+            region.AppendChild(table);
+        }
     }
 
     public static string ToHtml(string? markdown) =>

@@ -33,5 +33,16 @@ public class SafeMarkdownTests
     }
 
     [Fact]
+    public void ATableScrollsInAFocusableRegionNamedByItsHeadersSoItNeverWidensThePage()
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(SafeMarkdown.ToHtml("| Format | What it allows |\n|---|---|\n| PDF | One named person |\n"));
+        var region = document.QuerySelector("div.table-scroll")!;
+        Assert.NotNull(region.QuerySelector("table"));
+        Assert.Equal("0", region.GetAttribute("tabindex"));
+        Assert.Equal("region", region.GetAttribute("role"));
+        Assert.Equal("Format, What it allows", region.GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void EmptyTextGivesNothing() => Assert.Equal("", SafeMarkdown.ToHtml("  "));
 }
