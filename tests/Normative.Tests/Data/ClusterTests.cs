@@ -26,6 +26,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Step("database and PgBouncer started");
         await cluster.MigrateAsync();
         Step("normative migrate ran against the primary");
+        await SeedADigestAsync(cluster);
+        await SeedExpiredCertificatesAsync(cluster);
         cluster.StartNode("a");
         cluster.StartNode("b");
         await cluster.WaitUntilReadyAsync("a", StartTimeout);
@@ -38,6 +40,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Step("a sign-in on node a holds on node b");
         await TheOutboxSendsEachMailOnceAcrossTheNodes(cluster);
         Step("the outbox sent each mail once");
+        await TheDigestGoesOnceToEachSubscriberAcrossTheNodes(cluster);
+        Step("both nodes ran the digest job; each subscriber got one digest");
+        await EachExpiredCertificateHasOneExpiryEvent(cluster);
+        Step("both nodes ran the expiry job; each certificate expired once");
         await AKilledNodeCostsFewRequestsAndRejoins(cluster);
         Step("node a killed under load and rejoined");
     }
@@ -80,18 +86,105 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
         // Both nodes poll the outbox every 0.2 s; wait until every mail is sent, then a little longer.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Directory.GetFiles(cluster.MailFolder, "*.eml").Length < mails)
+        List<string> Subjects() => SentMails(cluster).Select(m => m.Subject).Where(s => s.StartsWith("Cluster mail ", StringComparison.Ordinal)).ToList();
+        while (Subjects().Count < mails)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {Directory.GetFiles(cluster.MailFolder, "*.eml").Length} of {mails} mails were sent within 20 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Subjects().Count} of {mails} mails were sent within 20 s.");
             await Task.Delay(100);
         }
         await Task.Delay(1000);
-        var subjects = Directory.GetFiles(cluster.MailFolder, "*.eml")
-            .Select(f => File.ReadLines(f).First(l => l.StartsWith("Subject: ", StringComparison.Ordinal)))
-            .ToList();
+        var subjects = Subjects();
         Assert.Equal(mails, subjects.Count);
         Assert.Equal(mails, subjects.Distinct().Count());
     }
+
+    private const int DigestSubscribers = 12;
+
+    /// <summary>
+    /// Before the nodes start: confirmed weekly subscribers to the news and an article published an
+    /// hour ago, so the digest job both nodes run at start finds this week's digest to make.
+    /// </summary>
+    private static async Task SeedADigestAsync(AppCluster cluster)
+    {
+        await using var conn = new NpgsqlConnection(cluster.DirectConnectionString + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var seed = new NpgsqlCommand("""
+            INSERT INTO subscribers (email, language, topics, status, created_at, confirmed_at, confirmation_nonce, confirmation_sent_at, confirmation_mails, digest_frequency)
+            SELECT 'digest' || n || '@cluster.test', 'en', ARRAY['news'], 'Confirmed', now() - interval '1 day', now() - interval '1 day', md5(n::text), now() - interval '1 day', 1, 'Weekly'
+            FROM generate_series(1, @subscribers) AS n;
+            WITH article AS (
+                INSERT INTO articles (kind, slug, status, publish_at, featured, sectors, standards, committees, created_at, updated_at)
+                VALUES ('News', 'cluster-digest', 'Published', now() - interval '1 hour', false, '{}', '{}', '{}', now(), now())
+                RETURNING id)
+            INSERT INTO article_versions (article_id, language, title, summary, body, updated_at)
+            SELECT id, 'en', 'Two nodes, one digest', 'Each subscriber gets this once.', 'Each subscriber gets this once.', now() FROM article;
+            """, conn);
+        seed.Parameters.AddWithValue("subscribers", DigestSubscribers);
+        await seed.ExecuteNonQueryAsync();
+    }
+
+    private static async Task TheDigestGoesOnceToEachSubscriberAcrossTheNodes(AppCluster cluster)
+    {
+        List<(string To, string Subject)> Digests() => SentMails(cluster).Where(m => m.To.StartsWith("digest", StringComparison.Ordinal)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Digests().Count < DigestSubscribers)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Digests().Count} of {DigestSubscribers} digests were sent within 30 s.");
+            await Task.Delay(200);
+        }
+        // Both nodes ran the job at start; the second found the week's digest made and queued nothing.
+        await Task.Delay(1500);
+        var digests = Digests();
+        Assert.Equal(DigestSubscribers, digests.Count);
+        Assert.Equal(DigestSubscribers, digests.Select(d => d.To).Distinct().Count());
+        await using var conn = new NpgsqlConnection(cluster.DirectConnectionString + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM mailings WHERE kind = 'Digest' AND period_key LIKE 'digest:weekly:%'", conn);
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    private const int ExpiredCertificates = 40;
+
+    /// <summary>Certificates whose expiry date has passed, for the expiry job both nodes run at start.</summary>
+    private static async Task SeedExpiredCertificatesAsync(AppCluster cluster)
+    {
+        await using var conn = new NpgsqlConnection(cluster.DirectConnectionString + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var seed = new NpgsqlCommand("""
+            INSERT INTO certification_bodies (code, name, country) VALUES ('CB-CLUSTER', 'Cluster Certification', 'CH');
+            INSERT INTO certified_organizations (name, country) VALUES ('Two Node Works', 'CH');
+            INSERT INTO certificates (certification_body_id, number, organization_id, standards, scope, iaf_sectors, sites,
+                initial_issue_date, issue_date, expiry_date, status, created_at, updated_at)
+            SELECT (SELECT id FROM certification_bodies WHERE code = 'CB-CLUSTER'), 'CLUSTER-' || n, (SELECT id FROM certified_organizations WHERE name = 'Two Node Works'),
+                ARRAY['ISO 9001:2015'], 'Making things', '{}', '[]', current_date - 1096, current_date - 1096, current_date - 1, 'Active', now(), now()
+            FROM generate_series(1, @certificates) AS n;
+            """, conn);
+        seed.Parameters.AddWithValue("certificates", ExpiredCertificates);
+        await seed.ExecuteNonQueryAsync();
+    }
+
+    private static async Task EachExpiredCertificateHasOneExpiryEvent(AppCluster cluster)
+    {
+        await using var conn = new NpgsqlConnection(cluster.DirectConnectionString + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var query = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM certificates WHERE number LIKE 'CLUSTER-%' AND status = 'Expired'),
+                   (SELECT count(*) FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id WHERE c.number LIKE 'CLUSTER-%' AND e.kind = 'Expired')
+            """, conn);
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(ExpiredCertificates, reader.GetInt64(0));
+        Assert.Equal(ExpiredCertificates, reader.GetInt64(1));
+    }
+
+    /// <summary>The address and subject of every mail the nodes wrote to the pickup folder.</summary>
+    private static List<(string To, string Subject)> SentMails(AppCluster cluster) =>
+        Directory.GetFiles(cluster.MailFolder, "*.eml").Select(f =>
+        {
+            var headers = File.ReadLines(f).TakeWhile(l => l.Length > 0).ToList();
+            string Header(string name) => headers.FirstOrDefault(l => l.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?[(name.Length + 2)..].Trim() ?? "";
+            return (Header("To").Trim('<', '>'), Header("Subject"));
+        }).ToList();
 
     private async Task AKilledNodeCostsFewRequestsAndRejoins(AppCluster cluster)
     {

@@ -84,6 +84,7 @@ public sealed class AppCluster : IAsyncDisposable
         ["DataProtection__Certificate"] = _certificate,
         ["Mail__PickupDirectory"] = MailFolder,
         ["Mail__PollSeconds"] = "0.2",
+        ["Content__Updates__MailingPollSeconds"] = "0.5",
         ["Proxy__KnownProxies"] = "127.0.0.1",
         ["Logging__LogLevel__Default"] = "Warning",
     };
