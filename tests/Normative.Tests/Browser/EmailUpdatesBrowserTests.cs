@@ -8,6 +8,7 @@ using Normative.Features.Content;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Mailings;
 using Normative.Features.Content.Updates;
+using Normative.Features.Shared;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Browser;
@@ -65,7 +66,8 @@ public class EmailUpdatesBrowserTests(BrowserFixture browser) : IClassFixture<Br
             return await db.SaveChangesAsync();
         });
         var services = browser.App.Services;
-        await browser.App.WithDbAsync(db => Digests.RunAsync(db, services.GetRequiredService<IStringLocalizer<ContentText>>(), services.GetRequiredService<IConfiguration>(),
+        await browser.App.WithDbAsync(db => Digests.RunAsync(db, services.GetRequiredService<IStringLocalizer<ContentText>>(), services.GetRequiredService<IStringLocalizer<SiteText>>(),
+            services.GetRequiredService<IConfiguration>(),
             "Normative", DigestFrequency.Weekly, week));
         async Task<int> SendMailingsAsync()
         {

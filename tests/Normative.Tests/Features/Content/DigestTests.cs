@@ -12,6 +12,7 @@ using Normative.Features.Content;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Mailings;
 using Normative.Features.Content.Updates;
+using Normative.Features.Shared;
 using Normative.Mail;
 using Normative.Tests.Infrastructure;
 
@@ -25,6 +26,7 @@ public class DigestTests(MailingsFactory factory) : IClassFixture<MailingsFactor
 {
     private static int _period;
     private static int _deliverable = 880_000_000;
+    private static int _committee = 88_000;
 
     /// <summary>A moment in a week no other test uses.</summary>
     private static DateTimeOffset NewPeriod() =>
@@ -71,9 +73,37 @@ public class DigestTests(MailingsFactory factory) : IClassFixture<MailingsFactor
             return d;
         });
 
+    private Task<Deliverable> StandardOfAsync(DateOnly date, string ics, string? committee, string titleEn) =>
+        factory.WithDbAsync(async db =>
+        {
+            var id = Interlocked.Increment(ref _deliverable);
+            var d = new Deliverable { Id = id, DeliverableType = "IS", Reference = $"ISO {id}:{date.Year}", TitleEn = titleEn, CurrentStage = 6060, PublicationDate = date, IcsCodes = [ics], OwnerCommittee = committee };
+            db.Deliverables.Add(d);
+            await db.SaveChangesAsync();
+            return d;
+        });
+
+    /// <summary>A committee of this test's own, and the ICS codes the tests name (this class's database has no catalogue).</summary>
+    private Task<Committee> CommitteeAsync(string title) =>
+        factory.WithDbAsync(async db =>
+        {
+            if (!await db.IcsCodes.AnyAsync(i => i.Code == "13"))
+            {
+                db.IcsCodes.AddRange(
+                    new IcsCode { Code = "13", Title = "Environment. Health protection. Safety" },
+                    new IcsCode { Code = "13.020", Parent = "13", Title = "Environmental protection" });
+            }
+            var committee = new Committee { Reference = $"ISO/TC {Interlocked.Increment(ref _committee)}", TitleEn = title };
+            db.Committees.Add(committee);
+            await db.SaveChangesAsync();
+            return committee;
+        });
+
+    private static int Occurrences(string text, string part) => text.Split(part).Length - 1;
+
     private Task<int> DigestAsync(DigestFrequency frequency, DateTimeOffset now) =>
         factory.WithDbAsync(db => Digests.RunAsync(db, factory.Services.GetRequiredService<IStringLocalizer<ContentText>>(),
-            factory.Services.GetRequiredService<IConfiguration>(), "Normative", frequency, now));
+            factory.Services.GetRequiredService<IStringLocalizer<SiteText>>(), factory.Services.GetRequiredService<IConfiguration>(), "Normative", frequency, now));
 
     /// <summary>Runs the sender until nothing is due (as the worker does).</summary>
     private async Task SendAllAsync(IMailSender? sender = null, TimeProvider? clock = null)
@@ -292,6 +322,77 @@ public class DigestTests(MailingsFactory factory) : IClassFixture<MailingsFactor
         Assert.Equal("Our annual report", ru.Subject);
         Assert.Equal("List-Unsubscribe=One-Click", ru.Headers["List-Unsubscribe-Post"]);
         Assert.Empty(MailsTo(other.Email));
+    }
+
+    [Fact]
+    public async Task IcsFieldAndCommitteeTopicsBringTheirNewPublicationsAndWithdrawalsEachOnce()
+    {
+        var now = NewPeriod();
+        var day = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
+        var tc = await CommitteeAsync("Environmental management");
+        var group = await SubscribedAsync("en", UpdateTopics.ForIcs("13.020"));
+        var committee = await SubscribedAsync("en", UpdateTopics.ForCommittee(tc.Slug));
+        var everything = await SubscribedAsync("en", UpdateTopics.ForIcs("13"), UpdateTopics.ForIcs("13.020"), UpdateTopics.ForCommittee(tc.Slug));
+        var underGroupAndSc = await StandardOfAsync(day, "13.020.10", tc.Reference + "/SC 1", "Life cycle assessment");
+        var otherGroup = await StandardOfAsync(day, "13.030.01", null, "Wastes — Vocabulary");
+        var ofCommitteeOnly = await StandardOfAsync(day, "03.100.70", tc.Reference, "Environmental management systems");
+        var unrelated = await StandardOfAsync(day, "67.050", tc.Reference + "1", "Food — Sampling");
+        var withdrawn = await StandardOfAsync(new DateOnly(2001, 1, 1), "13.020.40", null, "Old pollution limits");
+        await factory.WithDbAsync(async db =>
+        {
+            await db.Deliverables.Where(d => d.Id == withdrawn.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.CurrentStage, 9599));
+            return await db.DeliverableWithdrawals.Where(w => w.DeliverableId == withdrawn.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.At, now.AddHours(-1)));
+        });
+
+        await DigestAsync(DigestFrequency.Weekly, now);
+        await SendAllAsync();
+
+        var groupMail = Assert.Single(MailsTo(group.Email)).TextBody ?? "";
+        Assert.Contains("New publications: ICS 13.020 — Environmental protection", groupMail, StringComparison.Ordinal);
+        Assert.Contains($"{underGroupAndSc.Reference} — Life cycle assessment", groupMail, StringComparison.Ordinal);
+        Assert.Contains($"{withdrawn.Reference} — Old pollution limits", groupMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherGroup.Reference, groupMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(ofCommitteeOnly.Reference, groupMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(unrelated.Reference, groupMail, StringComparison.Ordinal);
+
+        // The committee's standards and its subcommittee's, not those of ISO/TC {n}1.
+        var committeeMail = Assert.Single(MailsTo(committee.Email)).TextBody ?? "";
+        Assert.Contains($"New publications: {tc.Reference} — Environmental management", committeeMail, StringComparison.Ordinal);
+        Assert.Contains(underGroupAndSc.Reference, committeeMail, StringComparison.Ordinal);
+        Assert.Contains(ofCommitteeOnly.Reference, committeeMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherGroup.Reference, committeeMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(unrelated.Reference, committeeMail, StringComparison.Ordinal);
+        Assert.DoesNotContain(withdrawn.Reference, committeeMail, StringComparison.Ordinal);
+
+        // Three topics take the first standard: it is listed once.
+        var all = Assert.Single(MailsTo(everything.Email)).TextBody ?? "";
+        Assert.Equal(1, Occurrences(all, underGroupAndSc.Reference + " — "));
+        Assert.Equal(1, Occurrences(all, withdrawn.Reference + " — "));
+        Assert.Contains(otherGroup.Reference, all, StringComparison.Ordinal);
+        Assert.Contains(ofCommitteeOnly.Reference, all, StringComparison.Ordinal);
+        Assert.DoesNotContain(unrelated.Reference, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADailySubscriberGetsTheDailyDigestAndAWeeklyOneWaitsForTheWeek()
+    {
+        var now = NewPeriod();
+        var tc = await CommitteeAsync("Daily matters");
+        var daily = await SubscribedAsync(DigestFrequency.Daily, "en", UpdateTopics.ForCommittee(tc.Slug));
+        var weekly = await SubscribedAsync(DigestFrequency.Weekly, "en", UpdateTopics.ForCommittee(tc.Slug));
+        var standard = await StandardOfAsync(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), "13.020.10", tc.Reference, "Published yesterday");
+
+        Assert.True(await DigestAsync(DigestFrequency.Daily, now) >= 1);
+        await SendAllAsync();
+        Assert.Contains(standard.Reference, Assert.Single(MailsTo(daily.Email)).TextBody, StringComparison.Ordinal);
+        Assert.Empty(MailsTo(weekly.Email));
+
+        // The next day's daily digest has nothing new for it; the week's digest brings it to the weekly reader.
+        await DigestAsync(DigestFrequency.Daily, now.AddDays(1));
+        await DigestAsync(DigestFrequency.Weekly, now.AddDays(1));
+        await SendAllAsync();
+        Assert.Single(MailsTo(daily.Email));
+        Assert.Contains(standard.Reference, Assert.Single(MailsTo(weekly.Email)).TextBody, StringComparison.Ordinal);
     }
 
     private sealed class DyingSender(IMailSender inner, int acceptBeforeDeath) : IMailSender

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Normative.Features.Catalogue;
 using Normative.Features.Content.Updates;
 using Normative.Tests.Infrastructure;
 
@@ -44,6 +45,32 @@ public class EmailUpdatesTests(UpdatesFactory factory) : IClassFixture<UpdatesFa
             }
         }
         throw new InvalidOperationException($"No mail '{subjectStart}…' to {to}.");
+    }
+
+    /// <summary>An ICS field and group and a committee, as the catalogue's import would leave them (this class's database has no catalogue).</summary>
+    private Task<string> CatalogueAsync() =>
+        factory.WithDbAsync(async db =>
+        {
+            if (!await db.IcsCodes.AnyAsync(i => i.Code == "13"))
+            {
+                db.IcsCodes.AddRange(
+                    new IcsCode { Code = "13", Title = "Environment. Health protection. Safety", TitleFr = "Environnement. Protection de la santé. Sécurité" },
+                    new IcsCode { Code = "13.020", Parent = "13", Title = "Environmental protection" });
+            }
+            if (!await db.Committees.AnyAsync(c => c.Reference == "ISO/TC 207"))
+            {
+                db.Committees.Add(new Committee { Reference = "ISO/TC 207", TitleEn = "Environmental management", TitleFr = "Management environnemental" });
+            }
+            await db.SaveChangesAsync();
+            return await db.Committees.Where(c => c.Reference == "ISO/TC 207").Select(c => c.Slug).SingleAsync();
+        });
+
+    private static async Task<HttpResponseMessage> SavePreferencesAsync(HttpClient client, string preferences, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetDocumentAsync(preferences);
+        var antiforgery = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync(preferences, new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", antiforgery), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
     }
 
     [Fact]
@@ -293,5 +320,122 @@ public class EmailUpdatesTests(UpdatesFactory factory) : IClassFixture<UpdatesFa
         Assert.Equal("Sign up for email updates", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.DoesNotContain("not open yet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(12 + 2, page.QuerySelectorAll("main input[name='Input.Topics']").Length);
+    }
+
+    [Fact]
+    public async Task ThePreferencesFormAddsAnIcsFieldAGroupAndACommitteeAndSwitchesToDaily()
+    {
+        var slug = await CatalogueAsync();
+        var client = factory.Browser();
+        var (email, preferences) = await SubscribedAsync(client);
+
+        // Without script: a select of ICS fields, a text field with suggestions, and weekly ticked.
+        var page = await client.GetDocumentAsync(preferences);
+        var field = page.QuerySelector("main select[name='Input.AddField'] option[value='13']");
+        Assert.Equal("13 — Environment. Health protection. Safety", field!.TextContent.Trim());
+        var typed = page.QuerySelector("main input[type=text][name='Input.AddCode']")!;
+        var suggestions = page.QuerySelector("main datalist#" + typed.GetAttribute("list"))!;
+        Assert.NotNull(suggestions.QuerySelector("option[value='13.020']"));
+        Assert.Equal("ISO/TC 207 — Environmental management", suggestions.QuerySelector("option[value='ISO/TC 207']")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("main input[type=radio][name='Input.Frequency'][value=Weekly][checked]"));
+
+        var saved = await SavePreferencesAsync(client, preferences, ("Input.Topics", UpdateTopics.News), ("Input.AddField", "13"),
+            ("Input.AddCode", "iso/tc 207"), ("Input.Frequency", "Daily"), ("Input.Language", "en"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = (await FindAsync(email))!;
+        Assert.Equal(new[] { UpdateTopics.News, "ics:13", "committee:" + slug }, after.Topics);
+        Assert.Equal(DigestFrequency.Daily, after.DigestFrequency);
+
+        // The chosen field and committee come back ticked, by their names.
+        page = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Your preferences are saved", page.QuerySelector("main .notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("New publications: ICS 13 — Environment. Health protection. Safety", page.QuerySelector("label[for='prefs-topic-ics-13']")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#prefs-topic-ics-13[checked]"));
+        Assert.Equal("New publications: ISO/TC 207 — Environmental management", page.QuerySelector($"label[for='prefs-topic-committee-{slug}']")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("main input[type=radio][name='Input.Frequency'][value=Daily][checked]"));
+
+        // Unticking the field and typing a group: the group replaces it; weekly again.
+        saved = await SavePreferencesAsync(client, preferences, ("Input.Topics", UpdateTopics.News), ("Input.Topics", "committee:" + slug),
+            ("Input.AddCode", " ICS 13.020 "), ("Input.Frequency", "Weekly"), ("Input.Language", "en"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        after = (await FindAsync(email))!;
+        Assert.Equal(new[] { UpdateTopics.News, "ics:13.020", "committee:" + slug }, after.Topics);
+        Assert.Equal(DigestFrequency.Weekly, after.DigestFrequency);
+
+        // In French, the field's French title.
+        var french = await client.GetDocumentAsync(preferences.Replace("culture=en", "culture=fr", StringComparison.Ordinal));
+        Assert.Equal("13 — Environnement. Protection de la santé. Sécurité", french.QuerySelector("main select[name='Input.AddField'] option[value='13']")!.TextContent.Trim());
+        Assert.Equal("Nouvelles publications : ISO/TC 207 — Management environnemental", french.QuerySelector($"label[for='prefs-topic-committee-{slug}']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnUnknownIcsCodeOrCommitteeIsRefusedWithAClearMessageAndTheFormKept()
+    {
+        await CatalogueAsync();
+        var client = factory.Browser();
+        var (email, preferences) = await SubscribedAsync(client);
+
+        var refused = await SavePreferencesAsync(client, preferences, ("Input.Topics", UpdateTopics.News), ("Input.Topics", UpdateTopics.Publications),
+            ("Input.AddField", "13"), ("Input.AddCode", "99.999"), ("Input.Frequency", "Daily"), ("Input.Language", "es"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("There is no ICS code 99.999. Type a code of the classification, such as 13.020.", page.QuerySelector("#prefs-add-code-error")!.TextContent.Trim());
+        Assert.Equal("99.999", page.QuerySelector("#prefs-add-code")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("#prefs-add-field option[value='13'][selected]"));
+        Assert.NotNull(page.QuerySelector("#prefs-topic-news[checked]"));
+        Assert.NotNull(page.QuerySelector("#prefs-topic-publications[checked]"));
+        Assert.NotNull(page.QuerySelector("#prefs-frequency-daily[checked]"));
+        Assert.NotNull(page.QuerySelector("#prefs-language option[value='es'][selected]"));
+
+        refused = await SavePreferencesAsync(client, preferences, ("Input.Topics", UpdateTopics.News), ("Input.AddCode", "ISO/TC 99999"), ("Input.Language", "en"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("No committee and no ICS code is called “ISO/TC 99999”. Type a committee's reference such as ISO/TC 207, or an ICS code such as 13.020.",
+            (await refused.ReadDocumentAsync()).QuerySelector("#prefs-add-code-error")!.TextContent.Trim());
+
+        // A field not in the list, or a ticked topic the catalogue does not hold (a forged form), changes nothing either.
+        refused = await SavePreferencesAsync(client, preferences, ("Input.Topics", "ics:98"), ("Input.AddField", "99"), ("Input.Language", "en"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        page = await refused.ReadDocumentAsync();
+        Assert.Equal("Choose an ICS field from the list.", page.QuerySelector("#prefs-add-field-error")!.TextContent.Trim());
+        Assert.Contains("no longer in the catalogue: ICS 98", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var after = (await FindAsync(email))!;
+        Assert.Equal(new[] { UpdateTopics.News }, after.Topics);
+        Assert.Equal(DigestFrequency.Weekly, after.DigestFrequency);
+        Assert.Equal("en", after.Language);
+
+        // The sign-up page refuses it the same way, keeping the address.
+        var address = NewAddress();
+        var signUp = await client.PostAsync("/updates?culture=en", new FormUrlEncodedContent(
+            [new("Input.Email", address), new("Input.AddCode", "ISO/TC 99999"), new("Input.Frequency", "Daily")]));
+        Assert.Equal(HttpStatusCode.OK, signUp.StatusCode);
+        var form = await signUp.ReadDocumentAsync();
+        Assert.StartsWith("No committee and no ICS code is called “ISO/TC 99999”", form.QuerySelector("#page-add-code-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(address, form.QuerySelector("main input[name='Input.Email']")!.GetAttribute("value"));
+        Assert.Equal("ISO/TC 99999", form.QuerySelector("#page-add-code")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("#page-frequency-daily[checked]"));
+        Assert.Null(await FindAsync(address));
+    }
+
+    [Fact]
+    public async Task TheSignUpPageTakesAnIcsFieldACommitteeAndADailyDigest()
+    {
+        var slug = await CatalogueAsync();
+        var client = factory.Browser();
+        var email = NewAddress();
+        var page = await client.GetDocumentAsync("/updates?culture=en");
+        Assert.NotNull(page.QuerySelector("main select[name='Input.AddField'] option[value='13']"));
+        Assert.NotNull(page.QuerySelector("#page-frequency-weekly[checked]"));
+        // The footer's form stays compact.
+        Assert.Null(page.QuerySelector("footer [name='Input.AddField'], footer [name='Input.AddCode'], footer [name='Input.Frequency']"));
+
+        var response = await client.PostAsync("/updates?culture=en", new FormUrlEncodedContent(
+            [new("Input.Email", email), new("Input.AddField", "13"), new("Input.AddCode", "ISO/TC 207"), new("Input.Frequency", "Daily")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var subscriber = (await FindAsync(email))!;
+        Assert.Equal(new[] { "ics:13", "committee:" + slug }, subscriber.Topics);
+        Assert.Equal(DigestFrequency.Daily, subscriber.DigestFrequency);
+        Assert.Equal(SubscriberStatus.Pending, subscriber.Status);
     }
 }

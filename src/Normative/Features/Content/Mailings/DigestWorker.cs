@@ -11,7 +11,7 @@ namespace Normative.Features.Content.Mailings;
 /// Looks every Content:Updates:DigestIntervalMinutes (15) for a day or week whose digest has not been
 /// made, and makes it (<see cref="Digests.RunAsync"/>); the mailing sender then sends it.
 /// </summary>
-public sealed class DigestWorker(IServiceScopeFactory scopes, IOptions<ContentOptions> options, IStringLocalizer<ContentText> t, IConfiguration configuration,
+public sealed class DigestWorker(IServiceScopeFactory scopes, IOptions<ContentOptions> options, IStringLocalizer<ContentText> t, IStringLocalizer<SiteText> site, IConfiguration configuration,
     IOptions<OrganizationOptions> organization, TimeProvider clock, ILogger<DigestWorker> logger)
     : PeriodicDatabaseJob(scopes, clock, logger)
 {
@@ -22,6 +22,6 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, IOptions<ContentOp
     protected override string DoneMessage => "A digest was queued for {Count} subscribers";
 
     protected override async Task<int> RunOnceAsync(NormativeDb db, DateTimeOffset now, CancellationToken ct) =>
-        await Digests.RunAsync(db, t, configuration, organization.Value.Name, DigestFrequency.Daily, now, ct)
-        + await Digests.RunAsync(db, t, configuration, organization.Value.Name, DigestFrequency.Weekly, now, ct);
+        await Digests.RunAsync(db, t, site, configuration, organization.Value.Name, DigestFrequency.Daily, now, ct)
+        + await Digests.RunAsync(db, t, site, configuration, organization.Value.Name, DigestFrequency.Weekly, now, ct);
 }

@@ -18,9 +18,10 @@ public static class DigestWriter
     public const int MaxPerSection = 30;
 
     public static (string Subject, string Text, string Html) Write(IStringLocalizer<ContentText> t, IConfiguration configuration, string organization,
-        string language, DateTimeOffset since, DigestItems items)
+        string language, DateTimeOffset since, IReadOnlyList<string> topicNames, DigestItems items)
     {
         ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(topicNames);
         ArgumentNullException.ThrowIfNull(items);
         using var _ = CultureScope.Use(language);
         var text = new StringBuilder();
@@ -31,6 +32,19 @@ public static class DigestWriter
         var intro = t["Mail.Digest.Intro", since.UtcDateTime.ToString("D", CultureInfo.CurrentCulture)].Value;
         text.Append(intro).Append("\n\n");
         html.Append("<p>").Append(H(intro)).Append("</p>\n");
+        if (topicNames.Count > 0)
+        {
+            var yours = t["Mail.Digest.Topics"].Value;
+            text.Append(yours).Append('\n');
+            html.Append("<p>").Append(H(yours)).Append("</p>\n<ul>\n");
+            foreach (var name in topicNames)
+            {
+                text.Append("- ").Append(name).Append('\n');
+                html.Append("<li>").Append(H(name)).Append("</li>\n");
+            }
+            text.Append('\n');
+            html.Append("</ul>\n");
+        }
 
         void Section(string title, IEnumerable<(string Title, string? Detail, string Url)> entries, int total, string allLink)
         {

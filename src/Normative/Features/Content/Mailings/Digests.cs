@@ -5,13 +5,16 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Content.Articles;
 using Normative.Features.Content.Updates;
+using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Content.Mailings;
 
 /// <summary>
 /// The digest of one period (a day or an ISO week): for each confirmed subscriber of that frequency,
 /// what is new in their topics since their last digest — articles (topic "news"), publications and
-/// withdrawals — in their language. The text is written once per language, topics and period start,
+/// withdrawals (all, or of their sectors, ICS fields and committees, each listed once however many
+/// topics take it) — in their language. The text is written once per language, topics and period start,
 /// and the recipients are queued in one statement; a subscriber with nothing new gets no mail.
 /// The period's mailing row has a unique key, so however many nodes run this, one of them makes it.
 /// </summary>
@@ -31,7 +34,7 @@ public static class Digests
     public static TimeSpan Length(DigestFrequency frequency) => frequency == DigestFrequency.Daily ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7);
 
     /// <returns>How many subscribers the digest was queued for (0 when this period's digest exists already or nobody has anything new).</returns>
-    public static async Task<int> RunAsync(NormativeDb db, IStringLocalizer<ContentText> t, IConfiguration configuration, string organization,
+    public static async Task<int> RunAsync(NormativeDb db, IStringLocalizer<ContentText> t, IStringLocalizer<SiteText> site, IConfiguration configuration, string organization,
         DigestFrequency frequency, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -59,7 +62,9 @@ public static class Digests
         if (groups.Count > 0)
         {
             var earliest = groups.Min(g => g.Since);
-            var candidates = await CandidatesAsync(db, earliest, now, groups.Select(g => g.Language).Distinct().ToList(), ct);
+            // The ICS codes and committees of every group's topics, read once for all of them.
+            var topics = await TopicLookup.LoadAsync(db, groups.SelectMany(g => g.Topics).Distinct(), ct);
+            var candidates = await CandidatesAsync(db, earliest, now, groups.Select(g => g.Language).Distinct().ToList(), topics.CommitteeReferences, ct);
             var contents = new List<MailingContent>();
             foreach (var group in groups)
             {
@@ -68,7 +73,12 @@ public static class Digests
                 {
                     continue;
                 }
-                var (subject, text, html) = DigestWriter.Write(t, configuration, organization, group.Language, group.Since, items);
+                List<string> names;
+                using (CultureScope.Use(group.Language))
+                {
+                    names = group.Topics.Select(topic => topics.Name(topic, group.Language, t, site)).ToList();
+                }
+                var (subject, text, html) = DigestWriter.Write(t, configuration, organization, group.Language, group.Since, names, items);
                 contents.Add(new MailingContent
                 {
                     MailingId = mailingId, Language = group.Language, Topics = [.. group.Topics], Since = group.Since,
@@ -89,7 +99,8 @@ public static class Digests
         return queued;
     }
 
-    private static async Task<Candidates> CandidatesAsync(NormativeDb db, DateTimeOffset since, DateTimeOffset until, List<string> languages, CancellationToken ct)
+    private static async Task<Candidates> CandidatesAsync(NormativeDb db, DateTimeOffset since, DateTimeOffset until, List<string> languages,
+        IReadOnlyDictionary<string, string> committees, CancellationToken ct)
     {
         var articles = await ArticleQueries.Live(db, until)
             .Where(a => a.PublishAt > since)
@@ -113,13 +124,13 @@ public static class Digests
             .Join(db.Deliverables, w => w.DeliverableId, d => d.Id, (w, d) => new { w.At, Deliverable = d })
             .ToListAsync(ct);
         var sectors = await db.SectorMappings.AsNoTracking().ToDictionaryAsync(s => s.Slug, ct);
-        return new Candidates(articles, published, withdrawals.Select(w => (w.At, w.Deliverable)).ToList(), sectors);
+        return new Candidates(articles, published, withdrawals.Select(w => (w.At, w.Deliverable)).ToList(), sectors, committees);
     }
 
     private sealed record DigestGroup(string Language, string[] Topics, DateTimeOffset Since);
 
     private sealed record Candidates(List<Article> Articles, List<Deliverable> Published, List<(DateTimeOffset At, Deliverable Deliverable)> Withdrawn,
-        Dictionary<string, SectorMapping> Sectors)
+        Dictionary<string, SectorMapping> Sectors, IReadOnlyDictionary<string, string> Committees)
     {
         public DigestItems For(string[] topics, string language, DateTimeOffset since)
         {
@@ -127,8 +138,8 @@ public static class Digests
             var articles = topics.Contains(UpdateTopics.News)
                 ? Articles.Where(a => a.PublishAt > since).Select(a => ArticleQueries.Summary(a, language)).OfType<ArticleSummary>().ToList()
                 : [];
-            var published = Published.Where(d => d.PublicationDate >= from && DigestRules.Covers(topics, d, Sectors)).ToList();
-            var withdrawn = Withdrawn.Where(w => w.At > since && DigestRules.Covers(topics, w.Deliverable, Sectors)).Select(w => w.Deliverable)
+            var published = Published.Where(d => d.PublicationDate >= from && DigestRules.Covers(topics, d, Sectors, Committees)).ToList();
+            var withdrawn = Withdrawn.Where(w => w.At > since && DigestRules.Covers(topics, w.Deliverable, Sectors, Committees)).Select(w => w.Deliverable)
                 .DistinctBy(d => d.Id).ToList();
             return new DigestItems(articles, published, withdrawn);
         }

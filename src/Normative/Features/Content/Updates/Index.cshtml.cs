@@ -14,38 +14,44 @@ namespace Normative.Features.Content.Updates;
 /// more than anyone can do with the form itself — ask for a confirmation mail.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public class IndexModel(NormativeDb db, SubscriptionTokens tokens, SignUpLimiter limiter, IStringLocalizer<ContentText> t,
+public class IndexModel(NormativeDb db, SubscriptionTokens tokens, SignUpLimiter limiter, IStringLocalizer<ContentText> t, IStringLocalizer<SiteText> site,
     IOptions<OrganizationOptions> organization, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The ICS-field and committee choices and the frequency (the footer's form has none of them).</summary>
+    public TopicFieldsView? Fields { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Input.Topics = [UpdateTopics.News];
+        return await FormAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var topics = UpdateTopics.Clean(Input.Topics);
-        if (topics.Count == 0)
+        var choice = await TopicChoices.ReadAsync(db, Input.Topics, Input.AddField, Input.AddCode, ct);
+        choice.Report(ModelState, t);
+        var topics = choice.Topics;
+        if (topics.Count == 0 && !choice.HasProblems)
         {
             ModelState.AddModelError("Input.Topics", t["Updates.NoTopic"]);
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await FormAsync(ct);
         }
         var client = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (!limiter.TryAcquire(client))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError("", t["Updates.TooMany"]);
-            return Page();
+            return await FormAsync(ct);
         }
 
         var now = clock.GetUtcNow();
-        var request = new SignUpRequest(Input.Email, topics, Cultures.Current, client, t["Updates.Consent"]);
+        var request = new SignUpRequest(Input.Email, topics, Cultures.Current, client, t["Updates.Consent"], Input.Frequency);
         var (subscriber, outcome) = await Subscriptions.SignUpAsync(db, request, now);
         if (outcome != SignUpOutcome.NoMail)
         {
@@ -67,5 +73,11 @@ public class IndexModel(NormativeDb db, SubscriptionTokens tokens, SignUpLimiter
         }
         // The same answer whether the address is new, pending or subscribed: the form tells no one who is on the list.
         return Redirect(ContentLinks.AlmostDone);
+    }
+
+    private async Task<PageResult> FormAsync(CancellationToken ct)
+    {
+        Fields = await TopicChoices.ViewAsync(db, "page", Input.Topics, Input.Topics, Input.AddField, Input.AddCode, Input.Frequency, Cultures.Current, t, site, ct);
+        return Page();
     }
 }

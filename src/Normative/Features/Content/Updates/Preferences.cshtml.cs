@@ -9,9 +9,10 @@ namespace Normative.Features.Content.Updates;
 
 /// <summary>
 /// A subscriber's preferences, reached by the signed link in every mail (no account, no password):
-/// topics, the language of the mails, unsubscribe. A link not signed by this site changes nothing.
+/// topics (ICS fields and committees among them), the language of the mails, weekly or daily
+/// digests, unsubscribe. A link not signed by this site changes nothing.
 /// </summary>
-public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
+public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IStringLocalizer<ContentText> t, IStringLocalizer<SiteText> site, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -21,7 +22,9 @@ public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IString
 
     public Subscriber? Subscriber { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public TopicFieldsView? Fields { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync())
         {
@@ -29,10 +32,11 @@ public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IString
         }
         Input.Topics = [.. Subscriber!.Topics];
         Input.Language = Subscriber.Language;
-        return Page();
+        Input.Frequency = Subscriber.DigestFrequency;
+        return await FormAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync())
         {
@@ -42,16 +46,26 @@ public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IString
         {
             ModelState.AddModelError("Input.Language", t["Updates.Preferences.BadLanguage"]);
         }
+        var choice = await TopicChoices.ReadAsync(db, Input.Topics, Input.AddField, Input.AddCode, ct);
+        choice.Report(ModelState, t);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await FormAsync(ct);
         }
-        var topics = UpdateTopics.Clean(Input.Topics);
-        Subscriptions.ChangePreferences(Subscriber!, topics, Input.Language.ToLowerInvariant(), clock.GetUtcNow(),
+        var topics = choice.Topics;
+        Subscriptions.ChangePreferences(Subscriber!, topics, Input.Language.ToLowerInvariant(), Input.Frequency, clock.GetUtcNow(),
             HttpContext.Connection.RemoteIpAddress?.ToString(), t["Updates.Preferences.Consent"]);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData.SetNotice(topics.Count == 0 ? t["Updates.Unsubscribed"] : t["Updates.Preferences.Saved"]);
         return Redirect(ContentLinks.Preferences(Token!, Cultures.Current));
+    }
+
+    private async Task<PageResult> FormAsync(CancellationToken ct)
+    {
+        // A save refused: the ICS fields and committees unticked before it stay on the form, unticked.
+        Fields = await TopicChoices.ViewAsync(db, "prefs", [.. Subscriber!.Topics, .. Input.Topics], Input.Topics, Input.AddField, Input.AddCode,
+            Input.Frequency, Cultures.Current, t, site, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync()

@@ -36,6 +36,7 @@ public static class Subscriptions
                 ConfirmationNonce = NewNonce(),
                 ConfirmationSentAt = now,
                 ConfirmationMails = 1,
+                DigestFrequency = request.Frequency,
             };
             db.Subscribers.Add(subscriber);
             Record(subscriber, SubscriptionEventKind.SignUp, now, request.ClientAddress, request.FormText, request.Language, request.Topics);
@@ -60,6 +61,7 @@ public static class Subscriptions
         subscriber.Status = SubscriberStatus.Pending;
         subscriber.Language = request.Language;
         subscriber.Topics = [.. request.Topics];
+        subscriber.DigestFrequency = request.Frequency;
         subscriber.ConfirmationNonce = NewNonce();
         Record(subscriber, SubscriptionEventKind.SignUp, now, request.ClientAddress, request.FormText, request.Language, request.Topics);
         return (subscriber, SignUpOutcome.SendConfirmation);
@@ -95,10 +97,10 @@ public static class Subscriptions
     }
 
     /// <summary>
-    /// New topics and language from the preferences page. The signed link proves the address, so an
+    /// New topics, language and digest frequency from the preferences page. The signed link proves the address, so an
     /// unsubscribed reader who saves topics is subscribed again; no topics at all means unsubscribed.
     /// </summary>
-    public static void ChangePreferences(Subscriber subscriber, IReadOnlyList<string> topics, string language, DateTimeOffset now, string? clientAddress, string formText)
+    public static void ChangePreferences(Subscriber subscriber, IReadOnlyList<string> topics, string language, DigestFrequency frequency, DateTimeOffset now, string? clientAddress, string formText)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(topics);
@@ -109,6 +111,7 @@ public static class Subscriptions
         }
         subscriber.Topics = [.. topics];
         subscriber.Language = language;
+        subscriber.DigestFrequency = frequency;
         if (subscriber.Status != SubscriberStatus.Confirmed)
         {
             subscriber.Status = SubscriberStatus.Confirmed;
