@@ -49,6 +49,7 @@ public sealed class ContentFeature : Feature
             .AuthorizeFolder("/Content/Articles/Editor", Policies.Editor)
             .AuthorizeFolder("/Content/Events/Editor", Policies.Editor)
             .AuthorizeFolder("/Content/Pages/Editor", Policies.Editor)
+            .AuthorizeFolder("/Content/Mailings/Editor", Policies.Editor)
             .AddPageRoute("/Content/Articles/Editor/Edit", "editor/articles/new")
             .AddPageRoute("/Content/Events/Editor/Edit", "editor/events/new"));
 
@@ -65,6 +66,8 @@ public sealed class ContentFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Footer.SignUpForUpdates", ContentLinks.Updates, "Sitemap.Account", Order: 340));
         services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, "Articles.Editor.Group", Roles.Administrator));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Articles.Editor.Title", ContentLinks.EditorArticles, Role: Roles.Editor));
+        services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Mailings.Title", ContentLinks.EditorMailings, "Articles.Editor.Group", Roles.Administrator));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Mailings.Title", ContentLinks.EditorMailings, Role: Roles.Editor));
         services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(ContentText), "Events.Editor.Title", ContentLinks.EditorEvents, "Articles.Editor.Group", Roles.Administrator));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(ContentText), "Events.Editor.Title", ContentLinks.EditorEvents, Role: Roles.Editor));
         services.AddSitemapSource(new StaticSitemapSource("content", ContentLinks.News, ContentLinks.Insights, ContentLinks.Events, ContentLinks.PastEvents, ContentLinks.Updates));

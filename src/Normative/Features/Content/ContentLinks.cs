@@ -58,6 +58,26 @@ public static class ContentLinks
     public static string EditArticle(int id, string? language = null) =>
         $"/editor/articles/{id}" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
 
+    /// <summary>Editors: send an article as a newsletter (topics, preview, a test to oneself, confirmation).</summary>
+    [LinkTo("/Content/Articles/Editor/Newsletter")]
+    public static string Newsletter(int articleId, string? language = null) =>
+        $"/editor/articles/{articleId}/newsletter" + (language is null ? "" : "?language=" + Uri.EscapeDataString(language));
+
+    /// <summary>The newsletter page with the preview's language and the topics ticked, as the Editor left them.</summary>
+    public static string Newsletter(int articleId, string language, IEnumerable<string> topics) =>
+        Newsletter(articleId, language) + string.Concat(topics.Select(t => "&topics=" + Uri.EscapeDataString(t)));
+
+    /// <summary>Editors: every mailing (digests and newsletters), most recent first, with how far each has gone.</summary>
+    [LinkTo("/Content/Mailings/Editor/Index")]
+    public static string EditorMailings => "/editor/mailings";
+
+    [LinkTo("/Content/Mailings/Editor/Index")]
+    public static string EditorMailingsPage(int page) => page <= 1 ? EditorMailings : EditorMailings + "?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Editors: one mailing's progress (sent, skipped, failed; started and finished).</summary>
+    [LinkTo("/Content/Mailings/Editor/Details")]
+    public static string Mailing(long id) => "/editor/mailings/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [LinkTo("/Content/Events/Index")]
     public static string Events => "/events";
 

@@ -11,4 +11,8 @@ public enum ArticleEventKind
     Archived,
     ImageChanged,
     ImageRemoved,
+    /// <summary>A test of the article as a newsletter went to the Editor (Note: the address and language).</summary>
+    NewsletterTested,
+    /// <summary>The article was queued as a newsletter (Note: the mailing and how many subscribers).</summary>
+    NewsletterSent,
 }

@@ -19,6 +19,8 @@ public class Mailing
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public int Recipients { get; set; }
+    /// <summary>The key of the Editor's confirmation form that queued it: the same form posted twice queues it once.</summary>
+    public Guid? SendKey { get; set; }
 }
 
 internal sealed class MailingConfiguration : IEntityTypeConfiguration<Mailing>
@@ -31,6 +33,7 @@ internal sealed class MailingConfiguration : IEntityTypeConfiguration<Mailing>
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.CreatedBy).HasMaxLength(256);
         b.HasIndex(m => m.PeriodKey).IsUnique();
+        b.HasIndex(m => m.SendKey).IsUnique();
         b.HasOne<Article>().WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

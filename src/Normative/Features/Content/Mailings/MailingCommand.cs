@@ -33,7 +33,7 @@ public static class MailingCommand
             }
             var clock = Stopwatch.StartNew();
             var queued = await Newsletters.QueueAsync(db, sp.GetRequiredService<IStringLocalizer<ContentText>>(), sp.GetRequiredService<IConfiguration>(),
-                sp.GetRequiredService<IOptions<OrganizationOptions>>().Value.Name, article, chosen, "command line", sp.GetRequiredService<TimeProvider>().GetUtcNow(), token);
+                sp.GetRequiredService<IOptions<OrganizationOptions>>().Value.Name, article, chosen, "command line", sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct: token);
             Console.WriteLine($"Mailing {queued.Id}: {queued.Recipients} recipients queued in {clock.ElapsedMilliseconds} ms.");
             return 0;
         }, ct));

@@ -29,6 +29,12 @@ public static class MailingQueue
             ON CONFLICT DO NOTHING
             """, ct);
 
+    /// <summary>How many subscribers <see cref="QueueNewsletterAsync"/> would queue now for <paramref name="topics"/>: the same condition, counted.</summary>
+    public static Task<int> CountNewsletterAsync(NormativeDb db, string[] topics, CancellationToken ct) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT count(*)::integer AS "Value" FROM subscribers s WHERE s.status = 'Confirmed' AND s.topics && {topics}
+            """).SingleAsync(ct);
+
     /// <summary>
     /// Queues a digest: each confirmed subscriber of the frequency whose language, topics and period
     /// start have a content written for them (a group with nothing new has none, so gets no mail).

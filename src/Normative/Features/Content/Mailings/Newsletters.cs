@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Content.Articles;
+using Normative.Features.Content.Updates;
 using Normative.Features.Shared;
+using Normative.Mail;
 using Normative.Web;
 
 namespace Normative.Features.Content.Mailings;
@@ -15,9 +18,10 @@ namespace Normative.Features.Content.Mailings;
 /// </summary>
 public static class Newsletters
 {
+    /// <param name="sendKey">The Editor's confirmation form's key: a second queuing with it fails on the unique index instead of sending twice.</param>
     /// <returns>The mailing, with how many subscribers it was queued for.</returns>
     public static async Task<Mailing> QueueAsync(NormativeDb db, IStringLocalizer<ContentText> t, IConfiguration configuration, string organization,
-        Article article, IReadOnlyList<string> topics, string? by, DateTimeOffset now, CancellationToken ct = default)
+        Article article, IReadOnlyList<string> topics, string? by, DateTimeOffset now, Guid? sendKey = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(article);
@@ -26,7 +30,7 @@ public static class Newsletters
         var mailing = new Mailing
         {
             Kind = MailingKind.Newsletter, ArticleId = article.Id, Topics = [.. topics], CreatedAt = now, CreatedBy = by,
-            Subject = contents.FirstOrDefault(c => c.Language == "en")?.Subject ?? article.Slug,
+            Subject = contents.FirstOrDefault(c => c.Language == "en")?.Subject ?? article.Slug, SendKey = sendKey,
         };
         db.Mailings.Add(mailing);
         await db.SaveChangesAsync(ct);
@@ -37,9 +41,43 @@ public static class Newsletters
         db.MailingContents.AddRange(contents);
         await db.SaveChangesAsync(ct);
         mailing.Recipients = await MailingQueue.QueueNewsletterAsync(db, mailing.Id, [.. topics], ct);
+        db.ArticleEvents.Add(new ArticleEvent
+        {
+            ArticleId = article.Id, At = now, By = by, Kind = ArticleEventKind.NewsletterSent,
+            Note = string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", topics)}: {mailing.Recipients}"),
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return mailing;
+    }
+
+    /// <summary>
+    /// Sends the newsletter in <paramref name="language"/> to the Editor alone, through the outbox as
+    /// the site's other mails go, its subject marked as a test, and records the test in the article's
+    /// history (a newsletter goes out only after one). The links to manage a subscription are the
+    /// Editor's own when they subscribe, else the sign-up page's.
+    /// </summary>
+    public static async Task SendTestAsync(NormativeDb db, IStringLocalizer<ContentText> t, IConfiguration configuration, SubscriptionTokens tokens,
+        string organization, Article article, string language, string to, string? by, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(to);
+        var content = Write(t, configuration, organization, article, language)
+            ?? throw new InvalidOperationException($"Article {article.Id} has no version to send.");
+        var address = to.ToLowerInvariant();
+        var own = await db.Subscribers.AsNoTracking().Where(s => s.Email == address).Select(s => new { s.Id, s.Language }).FirstOrDefaultAsync(ct);
+        var signUp = SiteLinks.Mail(configuration, ContentLinks.Updates);
+        var (preferences, unsubscribe) = own is null ? (signUp, signUp) : MailingLinks.For(tokens, configuration, own.Id, own.Language);
+        string subject;
+        using (CultureScope.Use(language))
+        {
+            subject = t["Newsletter.TestSubject", content.Subject].Value;
+        }
+        Outbox.Enqueue(db, to, subject, MailingLinks.Fill(content.TextBody, preferences, unsubscribe), MailingLinks.Fill(content.HtmlBody, preferences, unsubscribe));
+        db.ArticleEvents.Add(new ArticleEvent { ArticleId = article.Id, At = now, By = by, Kind = ArticleEventKind.NewsletterTested, Note = $"{to} ({language})" });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The newsletter in one language, or null when the article has no version to show in it.</summary>
@@ -67,6 +105,10 @@ public static class Newsletters
             + $"<p>{H(signature)}</p>\n";
         return new MailingContent { Language = language, Subject = summary.Title, TextBody = text, HtmlBody = html };
     }
+
+    /// <summary>The article with its versions and history, for the Editors' newsletter page.</summary>
+    public static Task<Article?> FindAsync(NormativeDb db, int id, CancellationToken ct = default) =>
+        db.Articles.AsNoTracking().Include(a => a.Versions).Include(a => a.Events).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>The article with its versions, for <see cref="QueueAsync"/>.</summary>
     public static Task<Article?> FindAsync(NormativeDb db, string slug, CancellationToken ct = default) =>
