@@ -81,7 +81,7 @@ public partial class SiteWalkBrowserTests(SiteWalkFixture site, ITestOutputHelpe
         var walkClock = Stopwatch.StartNew();
         if (progressFile is { Length: > 0 })
         {
-            await File.WriteAllTextAsync(progressFile, $"{paths.Count} of {listed} sitemap addresses (and 4 others) × {Languages.Length} languages = {total} page × language checks\n");
+            await File.WriteAllTextAsync(progressFile, $"{paths.Count} addresses (of the sitemap's {listed}, and 4 it cannot list) × {Languages.Length} languages = {total} page × language checks\n");
         }
         var work = new ConcurrentQueue<(string Path, string Language)>(Languages.SelectMany(l => paths.Select(p => (p, l))));
         var workers = Enumerable.Range(0, scope is null ? 2 : 3).Select(async _ =>

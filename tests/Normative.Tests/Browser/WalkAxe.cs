@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace Normative.Tests.Browser;
 
 /// <summary>
-/// axe-core for the site walk: its serious and critical violations, run inside the page. Deque's
-/// <c>RunAxe</c> sends the 560 KB script over the wire for every run and then opens a second browser
-/// page, injects axe into it again and closes it, only to merge the results of the page's frames: that
-/// was most of the walk's time (measured in bench/RESULTS.md, "## Site"). The site has no frames, so
-/// here axe arrives with every new document (an init script of the browser context) and runs once in
-/// the page; a page that does have frames goes to <c>RunAxe</c> as before.
+/// axe-core for the site walk: its serious and critical violations, run inside the page. axe was 85 %
+/// of the walk's time (bench/RESULTS.md, "## Site"), and Deque's <c>RunAxe</c> sends the 560 KB script
+/// over the wire for every run, then opens a second browser page, injects axe into it again and closes
+/// it, only to merge the results of the page's frames. The site has no frames, so here axe arrives with
+/// every new document (an init script of the browser context) and runs once in the page; a page that
+/// does have frames goes to <c>RunAxe</c> as before.
 /// </summary>
 internal static class WalkAxe
 {
