@@ -5,11 +5,15 @@
 #      1,366 px; fails on a page wider than its window, a placeholder cut short, a serious or
 #      critical axe violation, an English interface text on another language's page (or a resource
 #      key), a console error, a link answering 4xx/5xx. The problems and the counts go to walk.txt.
+#      While it walks, a line every 20 page × language checks gives the progress and the expected
+#      finish; at the end the totals are printed as a row of RESULTS.md's table.
 #   2. Lighthouse 12.2.3 (npm) on the home page and a standard page: the accessibility and best
 #      practices scores (both must be 100), against the app with the demo data.
 #
-# Usage: bench/site/run.sh                  (both)
-#        BENCH_SKIP_WALK=1 bench/site/run.sh (Lighthouse only)
+# Usage: bench/site/run.sh                     (both)
+#        BENCH_SKIP_WALK=1 bench/site/run.sh    (Lighthouse only)
+#        BENCH_WALK=200 BENCH_SKIP_LIGHTHOUSE=1 bench/site/run.sh
+#                                               (a timed partial walk: 200 addresses spread over the sitemap)
 # Needs: the .NET SDK, PostgreSQL's server binaries, /usr/bin/chromium, node and npm (npx).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,10 +30,37 @@ echo "== load before: $(uptime)"
 dotnet build Normative.slnx -c Release -nologo -v quiet
 
 if [ -z "${BENCH_SKIP_WALK:-}" ]; then
-  echo "== walking every sitemap address (4 languages × 4 widths); problems in $OUT/walk.txt"
-  NORMATIVE_SITE_WALK=all NORMATIVE_SITE_WALK_REPORT="$OUT/walk.txt" \
-    dotnet test tests/Normative.Tests -c Release --no-build --filter "FullyQualifiedName~SiteWalkBrowserTests" || true
-  head -n 1 "$OUT/walk.txt"
+  WALK=${BENCH_WALK:-all}
+  echo "== walking $WALK sitemap addresses (4 languages × 4 widths); problems in $OUT/walk.txt, progress in $OUT/walk-progress.txt"
+  rm -f "$OUT/walk.txt" "$OUT/walk-progress.txt"
+  touch "$OUT/walk-progress.txt"
+  tail -n +1 -F "$OUT/walk-progress.txt" 2>/dev/null &
+  tailer=$!
+  # CPU seconds of the walk's own processes: on a shared machine the wall time says more about the
+  # other jobs than about the walk.
+  python3 bench/site/cpu.py "$PWD/tests/Normative.Tests/bin" "$OUT/walk-cpu.txt" &
+  sampler=$!
+  NORMATIVE_SITE_WALK=$WALK NORMATIVE_SITE_WALK_REPORT="$OUT/walk.txt" NORMATIVE_SITE_WALK_PROGRESS="$OUT/walk-progress.txt" \
+    dotnet test tests/Normative.Tests -c Release --no-build --filter "FullyQualifiedName~SiteWalkBrowserTests.EveryPage" > "$OUT/walk-test.log" 2>&1 || true
+  kill $tailer 2>/dev/null || true
+  kill $sampler 2>/dev/null || true
+  wait $sampler 2>/dev/null || true
+  if [ ! -s "$OUT/walk.txt" ]; then
+    echo "the walk wrote no report; see $OUT/walk-test.log"; tail -n 30 "$OUT/walk-test.log"; exit 1
+  fi
+  sed -n '2,3p' "$OUT/walk.txt"
+  # The totals as a row of the table in bench/RESULTS.md, "## Site".
+  cat "$OUT/walk-cpu.txt"
+  cat <(head -n 1 "$OUT/walk.txt") "$OUT/walk-cpu.txt" | tr ' ' '\n' | awk -F= -v walk="$WALK" '{ v[$1] = $2 } END {
+    scope = walk == "all" ? "every sitemap address (" v["listed"] " with the demo data)" : v["addresses"] - 4 " of the " v["listed"] " sitemap addresses, spread evenly";
+    perCheck = v["cpu_total"] / (v["addresses"] * v["languages"]);
+    printf "| walk, %s + search, cart, a certificate, /api/docs | %d pages × %d widths × %d languages = **%d page checks**, %d axe runs, %d distinct internal links | **%d** (%s s, %s s per page × language; %s CPU s, %.2f CPU s per page × language) |\n",
+      scope, v["addresses"], v["widths"], v["languages"], v["checks"], v["axe"], v["links"], v["problems"], v["total_seconds"], v["per_check"], v["cpu_total"], perCheck }'
+fi
+
+if [ -n "${BENCH_SKIP_LIGHTHOUSE:-}" ]; then
+  echo "== load after: $(uptime)"
+  exit 0
 fi
 
 echo "== Lighthouse on the app with the demo data"
