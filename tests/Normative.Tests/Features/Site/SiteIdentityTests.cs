@@ -100,9 +100,12 @@ public class SiteIdentityTests(NormativeFactory factory) : IClassFixture<Normati
         Assert.Equal("#ffff00", ((IHtmlInputElement)page.QuerySelector("#Input_Primary")!).Value);
         Assert.Equal("#99ccff", page.QuerySelector("#Input_Link")!.GetAttribute("value"));
         Assert.Equal("#8a4b00", page.QuerySelector("#Input_Accent")!.GetAttribute("value"));
-        // The preview shows what was typed, through a stylesheet (no inline style).
-        var preview = page.QuerySelector("head link[href^='/site/identity/preview.css']")!.GetAttribute("href")!;
-        Assert.Contains("--navy: #ffff00", await factory.Browser().GetStringAsync(preview), StringComparison.Ordinal);
+        // The preview shows the colours typed that would be accepted, through a stylesheet (no inline
+        // style), and never the unreadable ones.
+        var preview = await factory.Browser().GetStringAsync(page.QuerySelector("head link[href^='/site/identity/preview.css']")!.GetAttribute("href")!);
+        Assert.Contains("--red: #8a4b00", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("#ffff00", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("#99ccff", preview, StringComparison.Ordinal);
         Assert.Equal(before?.PrimaryColour, (await RowAsync())?.PrimaryColour);
     }
 

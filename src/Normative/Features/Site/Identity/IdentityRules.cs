@@ -102,19 +102,23 @@ public static class IdentityRules
         return $"{selector} {{ --navy: {palette.Primary}; --navy-2: {Shade(palette.Primary)}; --blue: {palette.Link}; --red: {palette.Accent}; }}\n";
     }
 
-    /// <summary>The preview's stylesheet: only the colours that parse, so a typing mistake previews nothing rather than breaking the rule.</summary>
+    /// <summary>
+    /// The preview's stylesheet: only the colours that would be accepted, so a typing mistake
+    /// previews nothing rather than breaking the rule, and the page never shows unreadable text
+    /// (the field's message says why the colour was refused).
+    /// </summary>
     public static string PreviewStylesheet(string? primary, string? link, string? accent)
     {
         var declarations = new StringBuilder();
-        if (Parse(primary) is { } p)
+        if (CheckPrimary(primary) is null && Parse(primary) is { } p)
         {
             declarations.Append(CultureInfo.InvariantCulture, $" --navy: {p}; --navy-2: {Shade(p)};");
         }
-        if (Parse(link) is { } l)
+        if (CheckLink(link) is null && Parse(link) is { } l)
         {
             declarations.Append(CultureInfo.InvariantCulture, $" --blue: {l};");
         }
-        if (Parse(accent) is { } a)
+        if (CheckAccent(accent) is null && Parse(accent) is { } a)
         {
             declarations.Append(CultureInfo.InvariantCulture, $" --red: {a};");
         }
