@@ -24,6 +24,7 @@ using Normative.Features.Development.Liaisons;
 using Normative.Features.Development.Meetings;
 using Normative.Features.Development.Membership;
 using Normative.Features.Development.Projects;
+using Normative.Features.Site.Identity;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Checkout;
@@ -111,6 +112,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
     public DbSet<SitePage> Pages => Set<SitePage>();
     public DbSet<PageVersion> PageVersions => Set<PageVersion>();
+    public DbSet<SiteIdentitySettings> SiteIdentitySettings => Set<SiteIdentitySettings>();
     public DbSet<PageRevision> PageRevisions => Set<PageRevision>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

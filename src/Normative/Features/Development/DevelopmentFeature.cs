@@ -47,6 +47,7 @@ public sealed class DevelopmentFeature : Feature
         services.AddCommitteeTab(new CommitteeTab("settings", 100, typeof(DevelopmentText), "Committee.Settings", c => DevelopmentLinks.CommitteeSettings(c.Slug),
             DevelopmentAccess.Manages));
         services.AddSiteComponent(CatalogueSlots.CommitteeOverview, typeof(CommitteeOfficersViewComponent));
+        services.AddSiteComponent(SiteSlots.Structure, typeof(StructureSummaryViewComponent));
     }
 
     public override void MapEndpoints(WebApplication app)

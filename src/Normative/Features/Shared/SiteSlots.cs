@@ -23,6 +23,9 @@ public static class SiteSlots
     /// <summary>The member directory's introduction, above the directory (components).</summary>
     public const string MembersLead = "members-lead";
 
+    /// <summary>The "structure" page, after its text: the live figures of committees and members (components).</summary>
+    public const string Structure = "structure";
+
     /// <summary>The footer's links.</summary>
     public const string Footer = "footer";
 
