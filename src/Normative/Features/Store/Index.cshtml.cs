@@ -24,6 +24,8 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
     public bool IsEditor { get; private set; }
     public List<PriceBand> Bands { get; private set; } = [];
     public List<Deliverable> WithFiles { get; private set; } = [];
+    /// <summary>The collections on sale, by English name: the store sells a few.</summary>
+    public List<Subscriptions.Collection> Collections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -49,6 +51,7 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
         Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
         var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().OrderBy(id => id).Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
+        Collections = await db.Collections.AsNoTracking().Where(c => c.OnSale).OrderBy(c => c.NameEn).Take(12).ToListAsync(ct);
         return Page();
     }
 }

@@ -9,12 +9,14 @@ using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
+using Normative.Web;
 
 namespace Normative.Features.Store;
 
 /// <summary>
-/// The store's JSON API: offers, the cart (cookie or signed-in buyer, like the site), the buyer's
+/// The store's JSON API: offers and collections, the cart (cookie or signed-in buyer, like the site), the buyer's
 /// orders (only the owner, or an Editor, sees an order), and the Stripe webhook.
 /// </summary>
 public static class StoreApi
@@ -22,15 +24,30 @@ public static class StoreApi
     /// <param name="DeliveryDays">0: the file is there (a PDF downloads right after payment); else the working days promised to prepare it.</param>
     public sealed record OfferResponse(int DeliverableId, string Format, string Language, decimal Price, string Currency, int DeliveryDays);
 
-    public sealed record CartLineResponse(long Id, int DeliverableId, string Reference, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, bool Available);
+    /// <param name="CollectionId">A subscription line's collection (then no deliverable).</param>
+    public sealed record CartLineResponse(long Id, int? DeliverableId, string Reference, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, bool Available,
+        int? CollectionId = null);
 
     public sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, int Count, decimal Net, decimal TotalDomestic, decimal TotalAbroad, string Currency, bool Expired);
 
     public sealed record AddLineRequest(int DeliverableId, string Format, string Language, int Quantity = 1);
 
+    public sealed record AddSubscriptionRequest(int CollectionId);
+
+    /// <param name="Name">In the request's language, or English where the collection has no name in it.</param>
+    /// <param name="Covered">How many deliverables the collection covers today.</param>
+    public sealed record CollectionResponse(int Id, string Name, string Rule, string? Committee, string? IcsCode, IReadOnlyList<string> References,
+        string Format, decimal YearlyPrice, string Currency, bool OnSale, int Covered, string Url);
+
+    public sealed record CoveredDeliverable(int Id, string Reference, string Url);
+
+    public sealed record CollectionDetail(CollectionResponse Collection, IReadOnlyList<CoveredDeliverable> Deliverables);
+
     public sealed record QuantityRequest(int Quantity);
 
-    public sealed record OrderLineResponse(int Line, int DeliverableId, string Reference, string Title, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, decimal VatRate, string? Shipping, int? DownloadsLeft);
+    /// <param name="CollectionId">A subscription line's collection (then no deliverable).</param>
+    public sealed record OrderLineResponse(int Line, int? DeliverableId, string Reference, string Title, string Format, string Language, int Quantity, decimal UnitPrice, decimal Net, decimal VatRate, string? Shipping, int? DownloadsLeft,
+        int? CollectionId = null);
 
     public sealed record OrderEventResponse(DateTimeOffset At, string Kind);
 
@@ -47,11 +64,14 @@ public static class StoreApi
     {
         var store = app.MapGroup("/api/v1/store").WithTags("Store");
         store.MapGet("/offers/{deliverableId:int}", GetOffersAsync).WithName("GetOffers");
+        store.MapGet("/collections", ListCollectionsAsync).WithName("ListCollections");
+        store.MapGet("/collections/{id:int}", GetCollectionAsync).WithName("GetCollection");
         store.MapPost("/stripe/webhook", StripeWebhookAsync).WithName("StripeWebhook").AllowAnonymous().DisableAntiforgery();
 
         var cart = app.MapGroup("/api/v1/cart").WithTags("Store");
         cart.MapGet("/", GetCartAsync).WithName("GetCart");
         cart.MapPost("/lines", AddLineAsync).WithName("AddCartLine");
+        cart.MapPost("/subscriptions", AddSubscriptionAsync).WithName("AddCartSubscription");
         cart.MapPut("/lines/{lineId:long}", SetQuantityAsync).WithName("SetCartLineQuantity");
         cart.MapDelete("/lines/{lineId:long}", RemoveLineAsync).WithName("RemoveCartLine");
 
@@ -74,6 +94,32 @@ public static class StoreApi
         return TypedResults.Ok(offers);
     }
 
+    /// <summary>The collections on sale, each with how many deliverables it covers today.</summary>
+    public static async Task<Ok<IReadOnlyList<CollectionResponse>>> ListCollectionsAsync(NormativeDb db, TaxRegime regime, CancellationToken ct)
+    {
+        var collections = await db.Collections.AsNoTracking().Where(c => c.OnSale).OrderBy(c => c.NameEn).ToListAsync(ct);
+        var list = new List<CollectionResponse>();
+        foreach (var c in collections)
+        {
+            list.Add(Describe(c, (await CollectionCoverage.ResolveAsync(db, c, ct)).Count, regime));
+        }
+        return TypedResults.Ok<IReadOnlyList<CollectionResponse>>(list);
+    }
+
+    /// <summary>A collection (on sale or not: its subscribers may ask) and every deliverable it covers today.</summary>
+    public static async Task<Results<Ok<CollectionDetail>, NotFound>> GetCollectionAsync(int id, NormativeDb db, TaxRegime regime, CancellationToken ct)
+    {
+        if (await db.Collections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } collection)
+        {
+            return TypedResults.NotFound();
+        }
+        var ids = await CollectionCoverage.ResolveAsync(db, collection, ct);
+        var covered = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.SortKey).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Reference }).ToListAsync(ct);
+        return TypedResults.Ok(new CollectionDetail(Describe(collection, ids.Count, regime),
+            covered.Select(d => new CoveredDeliverable(d.Id, d.Reference, $"/api/v1/deliverables/{d.Id}")).ToList()));
+    }
+
     public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct));
 
@@ -83,6 +129,13 @@ public static class StoreApi
         var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
             ? "Cart.Error.UnknownOffer"
             : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddSubscriptionAsync(
+        AddSubscriptionRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+    {
+        var problem = await CartActions.AddSubscriptionAsync(db, http, request.CollectionId, clock.GetUtcNow(), ct);
         return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
     }
 
@@ -122,7 +175,7 @@ public static class StoreApi
             order.Lines.Select(l => new OrderLineResponse(
                 l.LineNumber, l.DeliverableId, l.Reference, l.Title, l.Format.ToString(), l.Language, l.Quantity, l.UnitPrice, l.LineNet, l.VatRate,
                 l.Format == ProductFormat.Paper ? l.ShippingStatus.ToString() : null,
-                l.Format == ProductFormat.Pdf ? l.DownloadLimit - l.DownloadsUsed : null)).ToList(),
+                l.Format == ProductFormat.Pdf ? l.DownloadLimit - l.DownloadsUsed : null, l.CollectionId)).ToList(),
             order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList()));
     }
 
@@ -158,6 +211,10 @@ public static class StoreApi
             : TypedResults.Ok(new WebhookResponse(true, result.Outcome == StripeWebhook.Outcome.Duplicate));
     }
 
+    private static CollectionResponse Describe(Collection c, int covered, TaxRegime regime) =>
+        new(c.Id, c.NameIn(Cultures.Current), c.Rule.ToString(), c.Committee, c.IcsCode, c.ListedReferences, c.Format.ToString(), c.YearlyPrice, regime.Currency.Code,
+            c.OnSale, covered, StoreLinks.Collection(c.Id));
+
     private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
         TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
 
@@ -172,8 +229,8 @@ public static class StoreApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new CartResponse(
             priced.Lines.Select(l => new CartLineResponse(
-                l.CartLine.Id, l.CartLine.DeliverableId, l.Deliverable?.Reference ?? "", l.CartLine.Format.ToString(), l.CartLine.Language,
-                l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available)).ToList(),
+                l.CartLine.Id, l.CartLine.DeliverableId, l.Deliverable?.Reference ?? l.Collection?.NameEn ?? "", l.CartLine.Format.ToString(), l.CartLine.Language,
+                l.CartLine.Quantity, l.UnitPrice, l.Net, l.Available, l.CartLine.CollectionId)).ToList(),
             priced.Available.Sum(l => l.CartLine.Quantity),
             priced.Net,
             priced.TotalsFor(regime, regime.SellerCountry, null, today)?.Total ?? priced.Net,

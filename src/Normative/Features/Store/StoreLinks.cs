@@ -66,6 +66,19 @@ public static class StoreLinks
     [LinkTo("/Store/Delivery/Download")]
     public static string Download(long orderLineId) => "/store/downloads/" + orderLineId.ToString(CultureInfo.InvariantCulture);
 
+    [LinkTo("/Store/Subscriptions/Collections")]
+    public static string Collections() => "/store/collections";
+
+    /// <summary>A collection's page: what it covers today, a page of it at a time, and its subscription offer.</summary>
+    [LinkTo("/Store/Subscriptions/Collection")]
+    public static string Collection(int id, int page = 1) =>
+        "/store/collections/" + id.ToString(CultureInfo.InvariantCulture) + (page > 1 ? "?p=" + page.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>A subscriber's subscription: its period and the covered standards to download.</summary>
+    [LinkTo("/Store/Subscriptions/Subscription")]
+    public static string Subscription(long id, int page = 1) =>
+        "/store/subscriptions/" + id.ToString(CultureInfo.InvariantCulture) + (page > 1 ? "?p=" + page.ToString(CultureInfo.InvariantCulture) : "");
+
     [LinkTo("/Store/Payments/TestPayment")]
     public static string TestPayment(Guid session) => $"/store/test-payment/{session}";
 
@@ -111,4 +124,13 @@ public static class StoreLinks
 
     [LinkTo("/Store/Admin/Tax")]
     public static string AdminTax() => "/store/admin/tax";
+
+    [LinkTo("/Store/Admin/Collections")]
+    public static string AdminCollections() => "/store/admin/collections";
+
+    [LinkTo("/Store/Admin/CollectionEdit")]
+    public static string AdminNewCollection() => "/store/admin/collections/new";
+
+    [LinkTo("/Store/Admin/CollectionEdit")]
+    public static string AdminCollection(int id) => "/store/admin/collections/" + id.ToString(CultureInfo.InvariantCulture);
 }

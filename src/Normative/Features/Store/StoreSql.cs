@@ -93,4 +93,21 @@ public static class StoreSql
             ON CONFLICT DO NOTHING
             RETURNING user_id AS "UserId", deliverable_id AS "DeliverableId", change_key AS "ChangeKey"
             """).ToListAsync(ct);
+
+    /// <summary>A subscription notice that was inserted.</summary>
+    public sealed record SubscriptionNoticeKey(long SubscriptionId, int DeliverableId);
+
+    /// <summary>
+    /// Records, in one statement, each of the deliverables for each of the subscriptions, except
+    /// those recorded before (unique on subscription and deliverable). Returns the pairs this call inserted.
+    /// </summary>
+    public static Task<List<SubscriptionNoticeKey>> InsertSubscriptionNoticesAsync(NormativeDb db, long[] subscriptionIds, int[] deliverableIds,
+        DateTimeOffset now, DateTimeOffset? mailedAt, CancellationToken ct) =>
+        db.Database.SqlQuery<SubscriptionNoticeKey>($"""
+            INSERT INTO subscription_notices (subscription_id, deliverable_id, created_at, mailed_at)
+            SELECT s.id, d.id, {now}::timestamptz, {mailedAt}::timestamptz
+            FROM unnest({subscriptionIds}::bigint[]) AS s(id) CROSS JOIN unnest({deliverableIds}::int[]) AS d(id)
+            ON CONFLICT DO NOTHING
+            RETURNING subscription_id AS "SubscriptionId", deliverable_id AS "DeliverableId"
+            """).ToListAsync(ct);
 }

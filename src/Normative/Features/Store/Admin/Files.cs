@@ -66,7 +66,7 @@ public static class Files
          join o in db.Orders on l.OrderId equals o.Id
          where l.Format == ProductFormat.Pdf && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
          where !db.SourceFiles.Any(f => f.DeliverableId == l.DeliverableId && f.Language == l.Language)
-         select new MissingRow { DeliverableId = l.DeliverableId, Reference = l.Reference, Language = l.Language })
+         select new MissingRow { DeliverableId = l.DeliverableId!.Value, Reference = l.Reference, Language = l.Language })
         .Distinct();
 
     private sealed class MissingRow

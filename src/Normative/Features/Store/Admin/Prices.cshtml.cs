@@ -85,7 +85,7 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         {
             ModelState.AddModelError(string.Empty, s["Prices.Override.Unknown", input.Reference ?? ""]);
         }
-        if (!Enum.TryParse<ProductFormat>(input.Format, ignoreCase: true, out var format) || !Enum.IsDefined(format))
+        if (!Enum.TryParse<ProductFormat>(input.Format, ignoreCase: true, out var format) || !Enum.IsDefined(format) || format == ProductFormat.Subscription)
         {
             ModelState.AddModelError(string.Empty, s["Prices.Override.Format"]);
         }

@@ -55,6 +55,19 @@ public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, ISt
         return await DoneAsync(problem, "Cart.Added");
     }
 
+    /// <summary>A collection's "Subscribe" form (on the collection's page): a year's subscription in the cart.</summary>
+    public async Task<IActionResult> OnPostSubscribeAsync(int collectionId)
+    {
+        if (!SameSite.IsSameOrigin(Request))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var problem = !ModelState.IsValid
+            ? "Cart.Error.UnknownOffer"
+            : await CartActions.AddSubscriptionAsync(db, HttpContext, collectionId, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return await DoneAsync(problem, "Cart.Added");
+    }
+
     public async Task<IActionResult> OnPostUpdateAsync(LineInput input)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext))

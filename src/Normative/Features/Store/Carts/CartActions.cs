@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Subscriptions;
 
 namespace Normative.Features.Store.Carts;
 
@@ -109,6 +110,43 @@ public static class CartActions
             }
             line.Quantity += quantity;
         }
+        Touch(cart, now);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Adds a year's subscription to a collection on sale (once: a second add changes nothing). Returns a resource key describing the problem, or null.</summary>
+    public static async Task<string?> AddSubscriptionAsync(NormativeDb db, HttpContext http, int collectionId, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAddSubscriptionAsync(db, http, collectionId, now, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<string?> TryAddSubscriptionAsync(NormativeDb db, HttpContext http, int collectionId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.Collections.AnyAsync(c => c.Id == collectionId && c.OnSale, ct))
+        {
+            return "Cart.Error.UnknownOffer";
+        }
+        var cart = await GetOrCreateAsync(db, http, now, ct);
+        if (cart.Lines.Any(l => l.CollectionId == collectionId))
+        {
+            return null;
+        }
+        if (cart.Lines.Count >= CartRules.MaxLines)
+        {
+            return "Cart.Error.TooManyLines";
+        }
+        cart.Lines.Add(new CartLine { CollectionId = collectionId, Format = ProductFormat.Subscription, Language = Collection.AllLanguages, Quantity = 1, AddedAt = now });
         Touch(cart, now);
         await db.SaveChangesAsync(ct);
         return null;

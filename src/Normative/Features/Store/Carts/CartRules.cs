@@ -1,6 +1,6 @@
 namespace Normative.Features.Store.Carts;
 
-/// <summary>What a cart may hold: a PDF or read-online licence is for one person (quantity 1); printed copies 1 to 99.</summary>
+/// <summary>What a cart may hold: a PDF or read-online licence is for one person (quantity 1), and so is a subscription; printed copies 1 to 99.</summary>
 public static class CartRules
 {
     public const int MaxQuantity = 99;
@@ -13,6 +13,8 @@ public static class CartRules
     /// <summary>Null when the quantity is allowed for the format, else the resource key of the problem.</summary>
     public static string? CheckQuantity(ProductFormat format, int quantity) => (format, quantity) switch
     {
+        (ProductFormat.Subscription, 1) => null,
+        (ProductFormat.Subscription, _) => "Cart.Error.SubscriptionQuantity",
         (ProductFormat.Pdf or ProductFormat.Online, 1) => null,
         (ProductFormat.Pdf or ProductFormat.Online, _) => "Cart.Error.PdfQuantity",
         (_, < 1) => "Cart.Error.QuantityTooSmall",
@@ -31,14 +33,14 @@ public static class CartRules
         var changed = false;
         foreach (var line in from.Lines)
         {
-            var existing = into.Lines.FirstOrDefault(l => l.DeliverableId == line.DeliverableId && l.Format == line.Format && l.Language == line.Language);
+            var existing = into.Lines.FirstOrDefault(l => l.DeliverableId == line.DeliverableId && l.CollectionId == line.CollectionId && l.Format == line.Format && l.Language == line.Language);
             if (existing is null)
             {
                 if (into.Lines.Count >= MaxLines)
                 {
                     continue;
                 }
-                into.Lines.Add(new CartLine { DeliverableId = line.DeliverableId, Format = line.Format, Language = line.Language, Quantity = line.Quantity, AddedAt = line.AddedAt });
+                into.Lines.Add(new CartLine { DeliverableId = line.DeliverableId, CollectionId = line.CollectionId, Format = line.Format, Language = line.Language, Quantity = line.Quantity, AddedAt = line.AddedAt });
                 changed = true;
             }
             else if (line.Format == ProductFormat.Paper)

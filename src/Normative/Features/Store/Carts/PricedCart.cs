@@ -3,29 +3,36 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
+using Normative.Web;
 
 namespace Normative.Features.Store.Carts;
 
 /// <summary>
-/// A cart with today's prices: every amount is computed here from the price bands, overrides and the tax
-/// regime, never taken from the buyer. Lines whose offer has gone (the deliverable is no longer on
-/// sale in that format or language) are marked and left out of the totals.
+/// A cart with today's prices: every amount is computed here from the price bands, overrides, the
+/// collections' yearly prices and the tax regime, never taken from the buyer. Lines whose offer has
+/// gone (the deliverable is no longer on sale in that format or language, the collection is off
+/// sale) are marked and left out of the totals.
 /// </summary>
 public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines, PriceList Prices)
 {
-    public sealed record Line(CartLine CartLine, Deliverable? Deliverable, Offer? Offer)
+    /// <param name="Collection">A subscription line's collection while it is on sale.</param>
+    public sealed record Line(CartLine CartLine, Deliverable? Deliverable, Offer? Offer, Collection? Collection = null)
     {
-        public bool Available => Offer is not null && Deliverable is not null;
-        public decimal UnitPrice => Offer?.Price ?? 0m;
+        public bool Available => (Offer is not null && Deliverable is not null) || Collection is not null;
+        public decimal UnitPrice => Offer?.Price ?? Collection?.YearlyPrice ?? 0m;
         public decimal Net => Vat.LineNet(UnitPrice, CartLine.Quantity);
+        /// <summary>What the buyer sees the line as: the deliverable's reference, or the collection's name in the page's language.</summary>
+        public string Name => Deliverable?.Reference ?? Collection?.NameIn(Cultures.Current) ?? "#" + (CartLine.DeliverableId ?? CartLine.CollectionId);
     }
 
     public IEnumerable<Line> Available => Lines.Where(l => l.Available);
 
     public bool HasUnavailable => Lines.Any(l => !l.Available);
 
-    public bool HasPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Pdf);
+    /// <summary>True when something is licensed to a named person: a PDF, or a subscription's PDFs.</summary>
+    public bool HasPdf => Available.Any(l => l.CartLine.Format is ProductFormat.Pdf or ProductFormat.Subscription);
 
     public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);
 
@@ -52,14 +59,21 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     public static async Task<PricedCart> PriceAsync(NormativeDb db, Cart cart, CancellationToken ct)
     {
-        var ids = cart.Lines.Select(l => l.DeliverableId).Distinct().ToList();
+        var ids = cart.Lines.Where(l => l.DeliverableId is not null).Select(l => l.DeliverableId!.Value).Distinct().ToList();
         var deliverables = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var prices = await Pricing.LoadAsync(db, ids, ct);
+        var collectionIds = cart.Lines.Where(l => l.CollectionId is not null).Select(l => l.CollectionId!.Value).Distinct().ToList();
+        var collections = collectionIds.Count == 0 ? []
+            : await db.Collections.AsNoTracking().Where(c => collectionIds.Contains(c.Id) && c.OnSale).ToDictionaryAsync(c => c.Id, ct);
         var lines = cart.Lines
             .OrderBy(l => l.AddedAt).ThenBy(l => l.Id)
             .Select(l =>
             {
-                var d = deliverables.GetValueOrDefault(l.DeliverableId);
+                if (l.CollectionId is { } collectionId)
+                {
+                    return new Line(l, null, null, collections.GetValueOrDefault(collectionId));
+                }
+                var d = l.DeliverableId is { } id ? deliverables.GetValueOrDefault(id) : null;
                 return new Line(l, d, d is null ? null : prices.Find(d, l.Format, l.Language));
             })
             .ToList();

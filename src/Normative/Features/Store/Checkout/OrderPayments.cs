@@ -3,6 +3,7 @@ using Normative.Data;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Subscriptions;
 
 namespace Normative.Features.Store.Checkout;
 
@@ -159,7 +160,8 @@ public static class OrderPayments
                     order.Events.Add(new OrderEvent { At = now, By = by, Kind = OrderEventKind.Fulfilled });
                 }
                 // Changes the buyer could already see when buying are not news: they are never mailed.
-                await AlertScan.RecordKnownAsync(db, order.UserId, order.Lines.Select(l => l.DeliverableId), now, ct);
+                await AlertScan.RecordKnownAsync(db, order.UserId, order.Lines.Where(l => l.DeliverableId != null).Select(l => l.DeliverableId!.Value), now, ct);
+                await SubscriptionOrders.StartAsync(db, order, now, ct);
                 mail.QueueConfirmation(db, order, now);
             }
             await db.SaveChangesAsync(ct);

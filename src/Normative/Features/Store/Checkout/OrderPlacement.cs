@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 using Normative.Web;
 using Npgsql;
@@ -78,6 +79,11 @@ public static class OrderPlacement
         foreach (var (line, tax) in priced.Available.Zip(taxes))
         {
             var format = line.CartLine.Format;
+            if (line.Collection is { } collection)
+            {
+                order.Lines.Add(SubscriptionLine(collection, ++number, line.UnitPrice, line.Net, tax!, downloadLimit));
+                continue;
+            }
             order.Lines.Add(new OrderLine
             {
                 LineNumber = ++number,
@@ -127,6 +133,25 @@ public static class OrderPlacement
         await tx.CommitAsync(ct);
         return new Result(order, null);
     }
+
+    /// <summary>A year's subscription: named in English for the books and in the buyer's language for the invoice; its limit applies to each covered standard and language.</summary>
+    private static OrderLine SubscriptionLine(Collection collection, int number, decimal unitPrice, decimal net, TaxDecision tax, int downloadLimit) => new()
+    {
+        LineNumber = number,
+        CollectionId = collection.Id,
+        Reference = collection.NameEn,
+        Title = collection.NameIn(Cultures.Current),
+        Format = ProductFormat.Subscription,
+        Language = Collection.AllLanguages,
+        Quantity = 1,
+        UnitPrice = unitPrice,
+        LineNet = net,
+        VatRate = tax.Rate,
+        TaxCountry = tax.Country,
+        TaxBasis = tax.Basis,
+        ShippingStatus = ShippingStatus.NotApplicable,
+        DownloadLimit = downloadLimit,
+    };
 
     private static Task<Order?> FindByCartAsync(NormativeDb db, Guid cartId, CancellationToken ct) =>
         db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.CartId == cartId, ct);

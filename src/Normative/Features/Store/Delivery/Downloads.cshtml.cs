@@ -56,7 +56,7 @@ public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer
         var ids = rows.Select(r => r.Line.DeliverableId).Distinct().ToList();
         var files = (await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync())
             .Select(f => (f.DeliverableId, f.Language)).ToHashSet();
-        Licences = rows.Select(r => new Licence(r.Line, r.Number, r.Status, files.Contains((r.Line.DeliverableId, r.Line.Language)))).ToList();
+        Licences = rows.Select(r => new Licence(r.Line, r.Number, r.Status, files.Contains((r.Line.DeliverableId!.Value, r.Line.Language)))).ToList();
         AlertsEnabled = await db.BuyerSettings.Where(x => x.UserId == userId).Select(x => (bool?)x.AlertsEnabled).SingleOrDefaultAsync() ?? true;
     }
 }

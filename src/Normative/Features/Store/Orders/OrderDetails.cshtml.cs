@@ -20,6 +20,8 @@ public class OrderDetailsModel(
     public Order Order { get; private set; } = null!;
     public HashSet<string> FilesReady { get; private set; } = [];
     public bool IsBuyer { get; private set; }
+    /// <summary>The subscriptions the order's paid subscription lines made, by line.</summary>
+    public Dictionary<long, Subscriptions.Subscription> Subscriptions { get; private set; } = [];
 
     /// <summary>"cancelled" when the payment provider sent the buyer back without a payment.</summary>
     [BindProperty(SupportsGet = true)]
@@ -37,6 +39,7 @@ public class OrderDetailsModel(
         var ids = order.Lines.Where(l => l.Format == ProductFormat.Pdf).Select(l => l.DeliverableId).ToList();
         FilesReady = (await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync())
             .Select(f => $"{f.DeliverableId}/{f.Language}").ToHashSet();
+        Subscriptions = await db.Subscriptions.AsNoTracking().Where(x => x.OrderId == order.Id).ToDictionaryAsync(x => x.OrderLineId);
         return Page();
     }
 
