@@ -12,7 +12,7 @@ public static class StoreCommand
     {
         var store = new Command("store", "The store's tools.");
         // The command line host hands each command its services (sp); a command is its own composition root.
-        store.Subcommands.Add(NormativeCli.Command("alerts", "Mail buyers about new editions, amendments, corrigenda and withdrawals of what they bought (once per change).", async (sp, ct) =>
+        store.Subcommands.Add(NormativeCli.Command("alerts", "Mail buyers about new editions, amendments, corrigenda and withdrawals of what they bought, and subscribers about what joined their collections (once per change).", async (sp, ct) =>
         {
             var mails = await StoreAlerts.ScanAsync(sp.GetRequiredService<NormativeDb>(), sp.GetRequiredService<StoreMail>(),
                 sp.GetRequiredService<TimeProvider>().GetUtcNow(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreAlerts)), ct);

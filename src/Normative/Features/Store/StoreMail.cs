@@ -7,6 +7,7 @@ using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
+using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 using Normative.Mail;
 using Normative.Web;
@@ -23,6 +24,10 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
     /// <summary>A change to a bought standard; the mail links to the store's page of <paramref name="DeliverableId"/>.</summary>
     /// <param name="ChangesFrom">The bought edition, when the texts of it and of the new one can be compared (Catalogue's "what changed" page).</param>
     public sealed record AlertItem(string BoughtReference, AlertKind Kind, string? NewReference, int DeliverableId, int? ChangesFrom = null);
+
+    /// <summary>A deliverable that joined a collection someone subscribes to; the mail links to the subscription's page.</summary>
+    /// <param name="Replaced">For a new edition, the edition it replaces.</param>
+    public sealed record SubscriptionItem(Collection Collection, long SubscriptionId, DateTimeOffset EndsAt, string Reference, UpdateKind Kind, string? Replaced);
 
     /// <summary>Who sells: the organisation on invoices, in mail signatures and on the payment page.</summary>
     public InvoicePdf.Seller Seller => StoreSeller.From(organization.Value, store.Value);
@@ -62,6 +67,10 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
         if (order.Lines.Any(l => l.Format == ProductFormat.Paper))
         {
             paragraphs.Add(t["Mail.Confirmation.Shipping"].Value);
+        }
+        if (order.Lines.Any(l => l.Format == ProductFormat.Subscription))
+        {
+            paragraphs.Add(t["Mail.Confirmation.Subscriptions", Link(StoreLinks.Downloads())].Value);
         }
         Queue(db, order.BillingEmail, order.BillingName, t["Mail.Confirmation.Subject", seller.Name, order.Number].Value, paragraphs,
             (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), seller.Name,
@@ -110,6 +119,30 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
         }
         paragraphs.Add(t["Mail.Alert.TurnOff", Link(StoreLinks.Alerts())].Value);
         Queue(db, to, null, t["Mail.Alert.Subject", sellerName].Value, paragraphs, null, sellerName);
+    }
+
+    /// <summary>What joined the collections a subscriber subscribes to, by subscription, each with the page to download it from.</summary>
+    public void QueueSubscriptionNews(NormativeDb db, string to, string culture, IReadOnlyList<SubscriptionItem> items)
+    {
+        using var _ = CultureScope.Use(culture);
+        var sellerName = organization.Value.Name;
+        var paragraphs = new List<string> { t["Mail.Subscription.Intro"].Value };
+        foreach (var subscription in items.GroupBy(i => i.SubscriptionId))
+        {
+            var first = subscription.First();
+            var text = new StringBuilder(t["Mail.Subscription.Collection", first.Collection.NameIn(Cultures.Current), first.EndsAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value);
+            foreach (var item in subscription.DistinctBy(i => i.Reference))
+            {
+                var what = item.Replaced is not null
+                    ? t["Update.NewEdition", item.Reference, item.Replaced].Value
+                    : t["Update." + (item.Kind == UpdateKind.NewEdition ? UpdateKind.Added : item.Kind), item.Reference].Value;
+                text.Append("\n• ").Append(what);
+            }
+            text.Append("\n  ").Append(t["Mail.Subscription.Download"].Value).Append(' ').Append(Link(StoreLinks.Subscription(subscription.Key)));
+            paragraphs.Add(text.ToString());
+        }
+        paragraphs.Add(t["Mail.Subscription.TurnOff", Link(StoreLinks.Alerts())].Value);
+        Queue(db, to, null, t["Mail.Subscription.Subject", sellerName].Value, paragraphs, null, sellerName);
     }
 
     /// <summary>The master file of a PDF the buyer paid for has arrived: the download is open.</summary>

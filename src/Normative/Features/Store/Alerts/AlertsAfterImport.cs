@@ -18,6 +18,6 @@ public sealed class AlertsAfterImport(NormativeDb db, StoreMail mail, IConfigura
             return null;
         }
         var queued = await StoreAlerts.ScanAsync(db, mail, clock.GetUtcNow(), logger, ct);
-        return $"Store: {queued} alert mail(s) queued for buyers of standards that changed.";
+        return $"Store: {queued} alert mail(s) queued for buyers of standards that changed and subscribers to collections that grew.";
     }
 }

@@ -1,19 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Subscriptions;
 
 namespace Normative.Features.Store.Alerts;
 
 /// <summary>
 /// Mails buyers about changes to what they bought: a new edition, an amendment, a corrigendum, a
-/// withdrawal. Safe with several instances: one scan at a time holds a PostgreSQL advisory lock
+/// withdrawal; and subscribers about what joined their collections (<see cref="SubscriptionUpdates"/>).
+/// Safe with several instances: one scan at a time holds a PostgreSQL advisory lock
 /// (the others skip), and each change is recorded once per buyer by a unique index. The catalogue
 /// importer calls <see cref="ScanAsync"/> right after an import; a background job and the
 /// command line (normative store alerts) also run it.
 /// </summary>
 public static class StoreAlerts
 {
-    /// <summary>Returns the number of alert mails queued; 0 also when another instance is scanning.</summary>
+    /// <summary>Returns the number of alert mails queued (to buyers and subscribers); 0 also when another instance is scanning.</summary>
     public static async Task<int> ScanAsync(NormativeDb db, StoreMail mail, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -22,18 +24,20 @@ public static class StoreAlerts
             logger.LogInformation("Another instance is scanning for store alerts; skipped");
             return 0;
         }
+        var subscriberMails = await SubscriptionUpdates.ScanAsync(db, mail, now, ct);
         var purchases = await (
                 from l in db.OrderLines
                 join o in db.Orders on l.OrderId equals o.Id
                 where o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled
+                where l.DeliverableId != null
                 where !db.BuyerSettings.Any(s => s.UserId == o.UserId && !s.AlertsEnabled)
-                select new { o.UserId, l.DeliverableId })
+                select new { o.UserId, DeliverableId = l.DeliverableId!.Value })
             .Distinct()
             .ToListAsync(ct);
         if (purchases.Count == 0)
         {
             await tx.CommitAsync(ct);
-            return 0;
+            return subscriberMails;
         }
 
         var (bought, related) = await AlertScan.LoadAsync(db, purchases.Select(p => p.DeliverableId).Distinct().ToList(), ct);
@@ -85,6 +89,6 @@ public static class StoreAlerts
         {
             logger.LogInformation("Store alerts: {Mails} mails about {Changes} changes", mails, news.Values.Sum(v => v.Count));
         }
-        return mails;
+        return mails + subscriberMails;
     }
 }

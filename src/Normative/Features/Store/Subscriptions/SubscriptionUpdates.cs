@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Normative.Data;
+using Normative.Features.Catalogue;
+using Normative.Features.Catalogue.Identifiers;
+using Normative.Features.Store.Orders;
+
+namespace Normative.Features.Store.Subscriptions;
+
+/// <summary>
+/// The update service: what joined a collection since someone subscribed — a new edition, an
+/// amendment, a corrigendum, a new standard under its rule — is recorded once per subscription
+/// and deliverable and mailed to the subscriber, one mail per subscriber and scan. Runs inside the
+/// store's alert scan (<see cref="Alerts.StoreAlerts.ScanAsync"/>), under its lock, so the
+/// background job, the command line and the catalogue's import hook all bring it.
+/// </summary>
+public static class SubscriptionUpdates
+{
+    /// <summary>Returns the number of mails queued; changes are saved in the caller's transaction.</summary>
+    public static async Task<int> ScanAsync(NormativeDb db, StoreMail mail, DateTimeOffset now, CancellationToken ct)
+    {
+        // Upcoming renewals are scanned too: news while one subscription runs is news for the one that follows.
+        var current = await (
+                from s in db.Subscriptions
+                join o in db.Orders on s.OrderId equals o.Id
+                where (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled) && s.EndsAt > now
+                select new { Subscription = s, Muted = db.BuyerSettings.Any(b => b.UserId == s.UserId && !b.AlertsEnabled) })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        if (current.Count == 0)
+        {
+            return 0;
+        }
+        var collectionIds = current.Select(c => c.Subscription.CollectionId).Distinct().ToList();
+        var collections = await db.Collections.AsNoTracking().Where(c => collectionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var inserted = new List<StoreSql.SubscriptionNoticeKey>();
+        foreach (var group in current.GroupBy(c => c.Subscription.CollectionId))
+        {
+            var covered = (await CollectionCoverage.ResolveAsync(db, collections[group.Key], ct)).ToArray();
+            // A subscriber who turned alerts off is not mailed, but what joined is still recorded: turning them on again brings no flood of old news.
+            var muted = group.Where(c => c.Muted).Select(c => c.Subscription.Id).ToArray();
+            var told = group.Where(c => !c.Muted).Select(c => c.Subscription.Id).ToArray();
+            await StoreSql.InsertSubscriptionNoticesAsync(db, muted, covered, now, mailedAt: null, ct);
+            inserted.AddRange(await StoreSql.InsertSubscriptionNoticesAsync(db, told, covered, now, now, ct));
+        }
+        if (inserted.Count == 0)
+        {
+            return 0;
+        }
+
+        var subscriptions = current.Select(c => c.Subscription).ToDictionary(s => s.Id);
+        var ids = inserted.Select(n => n.DeliverableId).Distinct().ToList();
+        var joined = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var replacedIds = joined.Values.SelectMany(d => d.Replaces).Distinct().ToList();
+        var replaced = await db.Deliverables.AsNoTracking()
+            .Where(d => replacedIds.Contains(d.Id) || d.ReplacedBy.Any(r => ids.Contains(r)))
+            .Select(d => new { d.Id, d.Reference, d.ReplacedBy })
+            .ToListAsync(ct);
+
+        var news = new Dictionary<string, List<StoreMail.SubscriptionItem>>();
+        foreach (var notice in inserted)
+        {
+            var subscription = subscriptions[notice.SubscriptionId];
+            var d = joined[notice.DeliverableId];
+            var previous = replaced.FirstOrDefault(r => d.Replaces.Contains(r.Id) || r.ReplacedBy.Contains(d.Id))?.Reference;
+            if (!news.TryGetValue(subscription.UserId, out var items))
+            {
+                news[subscription.UserId] = items = [];
+            }
+            var kind = KindOf(d, previous);
+            items.Add(new StoreMail.SubscriptionItem(collections[subscription.CollectionId], subscription.Id, subscription.EndsAt, d.Reference, kind,
+                kind == UpdateKind.NewEdition ? previous : null));
+        }
+
+        var userIds = news.Keys.ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var cultures = await db.Orders.AsNoTracking()
+            .Where(o => userIds.Contains(o.UserId))
+            .GroupBy(o => o.UserId)
+            .Select(g => new { UserId = g.Key, g.OrderByDescending(o => o.PlacedAt).First().Culture })
+            .ToDictionaryAsync(x => x.UserId, x => x.Culture, ct);
+        var mails = 0;
+        foreach (var (userId, items) in news)
+        {
+            if (emails.GetValueOrDefault(userId) is not { Length: > 0 } email)
+            {
+                continue;
+            }
+            mail.QueueSubscriptionNews(db, email, cultures.GetValueOrDefault(userId) ?? "en", items);
+            mails++;
+        }
+        await db.SaveChangesAsync(ct);
+        return mails;
+    }
+
+    /// <summary>Why <paramref name="d"/> is news: a supplement by its identifier, a new edition when it replaces one, else a new standard.</summary>
+    public static UpdateKind KindOf(Deliverable d, string? replacedReference)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        if (PublicationIdentifier.TryParse(d.Reference, out var id, out _) && id.Supplements.Count > 0)
+        {
+            return id.Supplements[^1].Kind == SupplementKind.Cor ? UpdateKind.Corrigendum : UpdateKind.Amendment;
+        }
+        if (d.SupplementType is { } type)
+        {
+            return type.StartsWith("Cor", StringComparison.OrdinalIgnoreCase) ? UpdateKind.Corrigendum : UpdateKind.Amendment;
+        }
+        return replacedReference is not null || d.Replaces.Count > 0 ? UpdateKind.NewEdition : UpdateKind.Added;
+    }
+}
