@@ -57,9 +57,15 @@ public static class SubscriptionUpdates
             .ToListAsync(ct);
 
         var news = new Dictionary<string, List<StoreMail.SubscriptionItem>>();
-        foreach (var notice in inserted)
+        var named = new HashSet<(string UserId, int CollectionId, int DeliverableId)>();
+        foreach (var notice in inserted.OrderBy(n => subscriptions[n.SubscriptionId].StartsAt))
         {
             var subscription = subscriptions[notice.SubscriptionId];
+            // A renewal bought ahead hears the same news as the subscription it follows: named once, under the running one.
+            if (!named.Add((subscription.UserId, subscription.CollectionId, notice.DeliverableId)))
+            {
+                continue;
+            }
             var d = joined[notice.DeliverableId];
             var previous = replaced.FirstOrDefault(r => d.Replaces.Contains(r.Id) || r.ReplacedBy.Contains(d.Id))?.Reference;
             if (!news.TryGetValue(subscription.UserId, out var items))

@@ -130,6 +130,31 @@ public class SubscriptionTests(StoreFactory factory) : IClassFixture<StoreFactor
     }
 
     [Fact]
+    public async Task ASubscriptionBoughtWhileOneRunsFollowsItAndNewsIsNamedOnce()
+    {
+        var n = Number();
+        var tc = $"ISO/TC {n}";
+        await SubscriptionTestData.AddAsync(factory, $"ISO {n}:2019", committee: tc);
+        var c = await SubscriptionTestData.AddCollectionAsync(factory, CollectionRule.Committee, committee: tc);
+        var (client, _, first) = await SubscriptionTestData.SubscribeAsync(factory, c);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/store/collections/{c.Id}", [], "form.subscribe-form")).StatusCode);
+        var renewal = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.Checkout()));
+        await StoreTestData.MarkPaidAsync(factory, renewal);
+
+        var second = await factory.WithDbAsync(db => db.Subscriptions.AsNoTracking().SingleAsync(s => s.UserId == first.UserId && s.Id != first.Id));
+        Assert.Equal((first.EndsAt, first.EndsAt.AddYears(1)), (second.StartsAt, second.EndsAt));
+        var downloads = await client.GetDocumentAsync("/store/downloads?culture=en");
+        Assert.Contains($"This subscription runs from {first.EndsAt.UtcDateTime:yyyy-MM-dd} to {second.EndsAt.UtcDateTime:yyyy-MM-dd}", downloads.QuerySelector("#subscriptions")!.TextContent, StringComparison.Ordinal);
+
+        var email = await SubscriptionTestData.EmailOfAsync(factory, first.UserId);
+        await SubscriptionTestData.AddAsync(factory, $"ISO {n + 1}:2026", committee: tc);
+        await StoreTestData.ScanAlertsAsync(factory);
+        var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("new in your subscription", StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(mail.Text, $"ISO {n + 1}:2026"));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.SubscriptionNotices.CountAsync(x => (x.SubscriptionId == first.Id || x.SubscriptionId == second.Id) && x.MailedAt != null)));
+    }
+
+    [Fact]
     public async Task AnExpiredSubscriptionRefusesDownloadsAndSaysWhen()
     {
         var d = await SubscriptionTestData.AddAsync(factory, $"ISO {Number()}:2020");
