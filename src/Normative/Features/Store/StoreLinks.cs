@@ -111,4 +111,12 @@ public static class StoreLinks
 
     [LinkTo("/Store/Admin/Tax")]
     public static string AdminTax() => "/store/admin/tax";
+
+    /// <summary>The shipping rates of printed copies, on the store's page.</summary>
+    [LinkTo("/Store/Index")]
+    public static string ShippingRates() => "/store#shipping";
+
+    [LinkTo("/Store/Admin/Shipping")]
+    public static string AdminShipping() => "/store/admin/shipping";
+
 }

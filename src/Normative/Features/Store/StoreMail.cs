@@ -59,6 +59,10 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
         {
             paragraphs.Add(t["Mail.Confirmation.Reading"].Value);
         }
+        if (order.ShippingCharge is { } shipping)
+        {
+            paragraphs.Add("• " + t["Mail.ShippingCharge", Countries.NameOf(order.ShippingCountry ?? order.BillingCountry), regime.Currency.Format(shipping)].Value);
+        }
         if (order.Lines.Any(l => l.Format == ProductFormat.Paper))
         {
             paragraphs.Add(t["Mail.Confirmation.Shipping"].Value);
@@ -147,4 +151,5 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
     }
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
+
 }

@@ -18,6 +18,7 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
     [InlineData("/store/admin/prices")]
     [InlineData("/store/admin/files")]
     [InlineData("/store/admin/tax")]
+    [InlineData("/store/admin/shipping")]
     public async Task OnlyEditorsManageTheStore(string path)
     {
         var (customer, _) = await factory.SignInAsAsync("Customer");
