@@ -124,6 +124,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CommitteeDocumentCounter> CommitteeDocumentCounters => Set<CommitteeDocumentCounter>();
     public DbSet<DocumentMailOptOut> DocumentMailOptOuts => Set<DocumentMailOptOut>();
     public DbSet<ShippingZone> ShippingZones => Set<ShippingZone>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

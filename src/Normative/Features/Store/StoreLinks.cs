@@ -119,4 +119,10 @@ public static class StoreLinks
     [LinkTo("/Store/Admin/Shipping")]
     public static string AdminShipping() => "/store/admin/shipping";
 
+    /// <summary>The paid orders whose printed copies wait to be shipped, and the parcels on their way.</summary>
+    [LinkTo("/Store/Admin/ToShip")]
+    public static string AdminToShip() => "/store/admin/to-ship";
+
+    [LinkTo("/Store/Admin/PackingList")]
+    public static string PackingList(string number) => $"/store/admin/orders/{Uri.EscapeDataString(number)}/packing-list";
 }

@@ -70,6 +70,7 @@ public class Order
     public TaxBasis? ShippingTaxBasis { get; set; }
     /// <summary>The name of the shipping zone whose rate was charged, for the sales office.</summary>
     public string? ShippingZone { get; set; }
+    public List<Shipment> Shipments { get; set; } = [];
 
     private IEnumerable<Vat.Line> ShippingLine() =>
         ShippingCharge is { } charge && ShippingTaxCountry is { } country && ShippingTaxBasis is { } basis
@@ -125,5 +126,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.ShippingTaxCountry).HasMaxLength(2);
         b.Property(o => o.ShippingTaxBasis).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.ShippingZone).HasMaxLength(100);
+        b.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
