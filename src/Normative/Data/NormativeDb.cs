@@ -31,6 +31,7 @@ using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Delivery;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Shipping;
 using Normative.Mail;
 using Normative.Storage;
 
@@ -122,6 +123,8 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<CommitteeDocument> CommitteeDocuments => Set<CommitteeDocument>();
     public DbSet<CommitteeDocumentCounter> CommitteeDocumentCounters => Set<CommitteeDocumentCounter>();
     public DbSet<DocumentMailOptOut> DocumentMailOptOuts => Set<DocumentMailOptOut>();
+    public DbSet<ShippingZone> ShippingZones => Set<ShippingZone>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,10 +9,11 @@ using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Shipping;
 
 namespace Normative.Features.Store;
 
-/// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices and VAT.</summary>
+/// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices, shipping and VAT.</summary>
 public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -24,6 +25,7 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
     public bool IsEditor { get; private set; }
     public List<PriceBand> Bands { get; private set; } = [];
     public List<Deliverable> WithFiles { get; private set; } = [];
+    public List<ShippingZone> ShippingZones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -49,6 +51,7 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
         Bands = await db.PriceBands.AsNoTracking().OrderBy(b => b.MinPages).ToListAsync(ct);
         var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().OrderBy(id => id).Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
+        ShippingZones = await ShippingRates.LoadAsync(db, ct);
         return Page();
     }
 }

@@ -34,10 +34,16 @@ public static class StoreApi
 
     public sealed record OrderEventResponse(DateTimeOffset At, string Kind);
 
+    /// <param name="Shipping">The net shipping charge, part of Net (its VAT is in Vat); null without printed copies.</param>
+    /// <param name="Shipments">The parcels of printed copies, with their tracking.</param>
     public sealed record OrderResponse(
         string Number, string Status, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, string BillingCountry,
         string? LicenceHolder, decimal Net, decimal Vat, decimal Rounding, decimal Total, string Currency,
-        IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<OrderEventResponse> History);
+        IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<OrderEventResponse> History,
+        decimal? Shipping = null, string? ShippingCountry = null, IReadOnlyList<ShipmentResponse>? Shipments = null);
+
+    /// <param name="Lines">The order's line numbers in the parcel.</param>
+    public sealed record ShipmentResponse(string Carrier, string TrackingReference, string? TrackingUrl, DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt, IReadOnlyList<int> Lines);
 
     public sealed record OrderSummary(string Number, string Status, DateTimeOffset PlacedAt, decimal Total, string Currency);
 
@@ -123,7 +129,11 @@ public static class StoreApi
                 l.LineNumber, l.DeliverableId, l.Reference, l.Title, l.Format.ToString(), l.Language, l.Quantity, l.UnitPrice, l.LineNet, l.VatRate,
                 l.Format == ProductFormat.Paper ? l.ShippingStatus.ToString() : null,
                 l.Format == ProductFormat.Pdf ? l.DownloadLimit - l.DownloadsUsed : null)).ToList(),
-            order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList()));
+            order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList(),
+            order.ShippingCharge,
+            order.ShippingCountry,
+            order.Shipments.Select(x => new ShipmentResponse(x.Carrier, x.TrackingReference, x.TrackingUrl, x.ShippedAt, x.DeliveredAt,
+                order.Lines.Where(l => l.ShipmentId == x.Id).Select(l => l.LineNumber).ToList())).ToList()));
     }
 
     /// <summary>

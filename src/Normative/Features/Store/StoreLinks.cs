@@ -111,4 +111,18 @@ public static class StoreLinks
 
     [LinkTo("/Store/Admin/Tax")]
     public static string AdminTax() => "/store/admin/tax";
+
+    /// <summary>The shipping rates of printed copies, on the store's page.</summary>
+    [LinkTo("/Store/Index")]
+    public static string ShippingRates() => "/store#shipping";
+
+    [LinkTo("/Store/Admin/Shipping")]
+    public static string AdminShipping() => "/store/admin/shipping";
+
+    /// <summary>The paid orders whose printed copies wait to be shipped, and the parcels on their way.</summary>
+    [LinkTo("/Store/Admin/ToShip")]
+    public static string AdminToShip() => "/store/admin/to-ship";
+
+    [LinkTo("/Store/Admin/PackingList")]
+    public static string PackingList(string number) => $"/store/admin/orders/{Uri.EscapeDataString(number)}/packing-list";
 }

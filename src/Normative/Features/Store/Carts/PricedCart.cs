@@ -3,6 +3,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Carts;
@@ -33,12 +34,14 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     /// <summary>
     /// The totals for a buyer billed in <paramref name="country"/> (a business with
-    /// <paramref name="vatNumber"/>), or null when the regime has no rule for that country.
+    /// <paramref name="vatNumber"/>), with the <paramref name="shipping"/> charge of the printed copies
+    /// when known, or null when the regime has no rule for that country.
     /// </summary>
-    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on)
+    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on, decimal? shipping = null)
     {
         ArgumentNullException.ThrowIfNull(regime);
         var lines = new List<Vat.Line>();
+        TaxDecision? printed = null;
         foreach (var line in Available)
         {
             if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on) is not { } tax)
@@ -46,9 +49,18 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
                 return null;
             }
             lines.Add(new Vat.Line(line.Net, tax.Rate, tax.Country, tax.Basis));
+            printed ??= line.CartLine.Format == ProductFormat.Paper ? tax : null;
+        }
+        if (shipping is { } charge && printed is not null)
+        {
+            // Shipping follows the VAT of the printed copies it delivers.
+            lines.Add(new Vat.Line(charge, printed.Rate, printed.Country, printed.Basis, IsShipping: true));
         }
         return Vat.Compute(lines, regime.Currency);
     }
+
+    /// <summary>The printed pages the parcel holds (each printed copy's pages times its quantity): what its shipping charge depends on.</summary>
+    public int PrintedPages => ShippingRules.Pages(Available.Where(l => l.CartLine.Format == ProductFormat.Paper).Select(l => (l.Offer!.Pages ?? 1, l.CartLine.Quantity)));
 
     public static async Task<PricedCart> PriceAsync(NormativeDb db, Cart cart, CancellationToken ct)
     {

@@ -9,13 +9,15 @@ using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Checkout;
 
 /// <summary>
-/// Checkout: the billing address, the licence holder's name for PDFs and the payment method; then
-/// the order is placed and the buyer either gets a pro-forma invoice or goes to the hosted payment page.
+/// Checkout: the billing address, the licence holder's name for PDFs, where printed copies go (and
+/// what shipping them there costs) and the payment method; then the order is placed and the buyer
+/// either gets a pro-forma invoice or goes to the hosted payment page.
 /// </summary>
 [Authorize]
 public class CheckoutModel(
@@ -38,6 +40,12 @@ public class CheckoutModel(
     public Vat.Totals? Totals { get; private set; }
 
     public TaxRegime Regime => regime;
+
+    /// <summary>The country the printed copies go to, once the form says; null without printed copies.</summary>
+    public string? ShipTo { get; private set; }
+
+    /// <summary>What shipping them there costs, from the rates (the form never sends a price); null when not shipped there.</summary>
+    public ShippingRules.Quote? Shipping { get; private set; }
 
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
@@ -72,7 +80,7 @@ public class CheckoutModel(
             ShippingCity = last?.ShippingCity,
             ShippingCountry = last?.ShippingCountry,
         };
-        ShowTotals();
+        await ShowTotalsAsync();
     }
 
     /// <summary>"Update the totals": the VAT for the country and VAT number typed, nothing placed.</summary>
@@ -86,18 +94,25 @@ public class CheckoutModel(
         {
             return Redirect(StoreLinks.Cart());
         }
-        ShowTotals();
+        await ShowTotalsAsync();
         return Page();
     }
 
-    private void ShowTotals()
+    private async Task ShowTotalsAsync()
     {
         if (Cart is null || string.IsNullOrWhiteSpace(Input.Country) || !Countries.IsKnown(Input.Country))
         {
             return;
         }
         var vatNumber = CheckoutRules.Clean(Input.VatNumber) is { } typed ? VatNumbers.Normalize(Input.Country, typed) : null;
-        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (Cart.HasPaper)
+        {
+            // The charge for the country the printed copies go to, as soon as it is known.
+            ShipTo = Input.ShipToBilling ? Input.Country.Trim().ToUpperInvariant()
+                : Input.ShippingCountry is { } typedCountry && Countries.IsKnown(typedCountry) ? typedCountry.Trim().ToUpperInvariant() : null;
+            Shipping = ShipTo is null ? null : await ShippingRates.QuoteAsync(db, ShipTo, Cart.PrintedPages, HttpContext.RequestAborted);
+        }
+        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Shipping?.Price);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -141,12 +156,16 @@ public class CheckoutModel(
         {
             ModelState.AddModelError("Input." + nameof(Input.PaymentMethod), s["Checkout.Error.PaymentMethod"]);
         }
-        ShowTotals();
+        await ShowTotalsAsync();
         if (ModelState.GetFieldValidationState("Input." + nameof(Input.Country)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             && ModelState.GetFieldValidationState("Input." + nameof(Input.VatNumber)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             && Totals is null)
         {
             ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+        }
+        if (ShipTo is not null && Shipping is null)
+        {
+            ModelState.AddModelError("Input." + (Input.ShipToBilling ? nameof(Input.Country) : nameof(Input.ShippingCountry)), s["Checkout.Error.NoShipping", Countries.NameOf(ShipTo)]);
         }
         if (!ModelState.IsValid)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Tax;
 using Normative.Web;
 using Npgsql;
@@ -9,9 +10,9 @@ using Npgsql;
 namespace Normative.Features.Store.Checkout;
 
 /// <summary>
-/// Turns a priced cart into an order, with every price, VAT rate and total computed here. The unique
-/// index on orders.cart_id makes a second submission of the same cart (a double click, a reload, a
-/// hundred at once) find the first order instead of making another.
+/// Turns a priced cart into an order, with every price, VAT rate, shipping charge and total computed
+/// here. The unique index on orders.cart_id makes a second submission of the same cart (a double
+/// click, a reload, a hundred at once) find the first order instead of making another.
 /// </summary>
 public static class OrderPlacement
 {
@@ -49,6 +50,13 @@ public static class OrderPlacement
         {
             return new Result(null, "Checkout.Error.NoTaxRule");
         }
+        var shipTo = !priced.HasPaper ? null : details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant();
+        // The charge comes from the rates now, whatever the checkout page showed.
+        var shipping = shipTo is null ? null : await ShippingRates.QuoteAsync(db, shipTo, priced.PrintedPages, ct);
+        if (priced.HasPaper && shipping is null)
+        {
+            return new Result(null, "Checkout.Error.NotShipped");
+        }
         var order = new Order
         {
             UserId = userId,
@@ -71,9 +79,16 @@ public static class OrderPlacement
             ShippingStreet = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Street : details.ShippingStreet),
             ShippingPostalCode = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.PostalCode : details.ShippingPostalCode),
             ShippingCity = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.City : details.ShippingCity),
-            ShippingCountry = !priced.HasPaper ? null : (details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant()),
+            ShippingCountry = shipTo,
             PlacedAt = now,
         };
+        if (shipping is not null)
+        {
+            // Shipping follows the VAT of the printed copies it delivers: their rate, country and basis (reverse charge, export).
+            var printed = priced.Available.Zip(taxes).First(p => p.First.CartLine.Format == ProductFormat.Paper).Second!;
+            (order.ShippingCharge, order.ShippingVatRate, order.ShippingTaxCountry, order.ShippingTaxBasis, order.ShippingZone) =
+                (shipping.Price, printed.Rate, printed.Country, printed.Basis, shipping.Zone);
+        }
         var number = 0;
         foreach (var (line, tax) in priced.Available.Zip(taxes))
         {

@@ -22,6 +22,7 @@ public static class OrderAccess
             .Include(o => o.Lines.OrderBy(l => l.LineNumber))
             .Include(o => o.Events.OrderBy(e => e.At).ThenBy(e => e.Id))
             .Include(o => o.Payments)
+            .Include(o => o.Shipments.OrderBy(s => s.ShippedAt).ThenBy(s => s.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Number == number, ct);
         if (order is null)

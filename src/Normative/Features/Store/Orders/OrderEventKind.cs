@@ -12,4 +12,5 @@ public enum OrderEventKind
     Cancelled,
     Refunded,
     PaymentProblem,
+    Delivered,
 }

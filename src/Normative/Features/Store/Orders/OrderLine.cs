@@ -30,6 +30,8 @@ public class OrderLine
     public DateTimeOffset? ShippedAt { get; set; }
     public int DownloadLimit { get; set; }
     public int DownloadsUsed { get; set; }
+    /// <summary>The parcel a printed copy left in; null until shipped (and for copies shipped before parcels were recorded).</summary>
+    public long? ShipmentId { get; set; }
 }
 
 internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
@@ -49,5 +51,6 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Property(l => l.ShippingStatus).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
         b.HasIndex(l => l.DeliverableId);
+        b.HasOne<Shipment>().WithMany().HasForeignKey(l => l.ShipmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
