@@ -31,6 +31,7 @@ using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Delivery;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Organizations;
 using Normative.Mail;
 using Normative.Storage;
 
@@ -72,6 +73,10 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<Download> Downloads => Set<Download>();
     public DbSet<AlertNotice> AlertNotices => Set<AlertNotice>();
     public DbSet<BuyerSettings> BuyerSettings => Set<BuyerSettings>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
+    public DbSet<OrganizationEvent> OrganizationEvents => Set<OrganizationEvent>();
     public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
     public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
     public DbSet<MemberBodyEvent> MemberBodyEvents => Set<MemberBodyEvent>();
