@@ -32,6 +32,7 @@ using Normative.Features.Store.Delivery;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Organizations;
+using Normative.Features.Store.Seats;
 using Normative.Mail;
 using Normative.Storage;
 
@@ -77,6 +78,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<OrganizationEvent> OrganizationEvents => Set<OrganizationEvent>();
+    public DbSet<OrderSeat> OrderSeats => Set<OrderSeat>();
     public DbSet<MemberBody> MemberBodies => Set<MemberBody>();
     public DbSet<MemberBodyDelegate> MemberBodyDelegates => Set<MemberBodyDelegate>();
     public DbSet<MemberBodyEvent> MemberBodyEvents => Set<MemberBodyEvent>();

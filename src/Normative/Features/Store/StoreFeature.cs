@@ -13,6 +13,7 @@ using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 using Normative.Web;
 
@@ -97,8 +98,11 @@ public sealed class StoreFeature : Feature
         });
     }
 
-    public override void MapEndpoints(WebApplication app) =>
+    public override void MapEndpoints(WebApplication app)
+    {
         app.MapStoreApi();            // /api/v1/store, /api/v1/cart, /api/v1/orders
+        app.MapSeatsApi();            // /api/v1/orders/{number}/seats: multi-user licences' seats
+    }
 
     public override IEnumerable<Command> Commands() =>
     [

@@ -12,4 +12,6 @@ public enum OrderEventKind
     Cancelled,
     Refunded,
     PaymentProblem,
+    SeatAssigned,
+    SeatReleased,
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Orders;
@@ -30,6 +31,8 @@ public class OrderLine
     public DateTimeOffset? ShippedAt { get; set; }
     public int DownloadLimit { get; set; }
     public int DownloadsUsed { get; set; }
+    /// <summary>The named seats of a multi-user licence (<see cref="SeatRules.HasSeats"/>); empty for any other line.</summary>
+    public List<OrderSeat> Seats { get; set; } = [];
 }
 
 internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>

@@ -3,7 +3,7 @@ using Normative.Features.Shared;
 
 namespace Normative.Features.Store.Organizations;
 
-/// <summary>The pages of organisation accounts (see <see cref="LinkToAttribute"/>).</summary>
+/// <summary>The pages of organisation accounts and of the seats of their licences (see <see cref="LinkToAttribute"/>).</summary>
 public static class OrganizationLinks
 {
     /// <summary>My organisations, and the form that creates one.</summary>
@@ -16,4 +16,8 @@ public static class OrganizationLinks
     /// <summary>The link in an invitation's mail.</summary>
     [LinkTo("/Store/Organizations/Invitation")]
     public static string Invitation(string token) => "/account/organizations/join/" + Uri.EscapeDataString(token);
+
+    /// <summary>The seats of an order's multi-user licences, for the organisation's administrators.</summary>
+    [LinkTo("/Store/Seats/Seats")]
+    public static string Seats(string orderNumber) => $"/store/orders/{Uri.EscapeDataString(orderNumber)}/seats";
 }

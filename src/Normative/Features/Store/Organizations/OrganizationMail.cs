@@ -10,7 +10,8 @@ namespace Normative.Features.Store.Organizations;
 
 /// <summary>
 /// The mail of organisation accounts, queued in the caller's unit of work and written in the
-/// language of the page that caused it: an invitation to join.
+/// language of the page that caused it: an invitation to join, and the news that a seat of a
+/// multi-user licence is someone's now.
 /// </summary>
 public sealed class OrganizationMail(IStringLocalizer<OrganizationText> t, IConfiguration configuration, IOptions<OrganizationOptions> site)
 {
@@ -25,6 +26,15 @@ public sealed class OrganizationMail(IStringLocalizer<OrganizationText> t, IConf
         };
         Queue(db, email, t["Mail.Invitation.Subject", organization, siteName].Value, paragraphs,
             (t["Mail.Invitation.Action"].Value, SiteLinks.Mail(configuration, OrganizationLinks.Invitation(token))), siteName);
+    }
+
+    /// <param name="reference">The standard, with its language ("ISO 9001:2015, English").</param>
+    public void QueueSeatAssigned(NormativeDb db, string email, string holderName, string organization, string reference)
+    {
+        var siteName = site.Value.Name;
+        var paragraphs = new[] { t["Mail.Seat.Intro", organization, reference].Value, t["Mail.Seat.Stamp", holderName].Value };
+        Queue(db, email, t["Mail.Seat.Subject", siteName, reference].Value, paragraphs,
+            (t["Mail.Seat.Action"].Value, SiteLinks.Mail(configuration, StoreLinks.Downloads())), siteName);
     }
 
     private void Queue(NormativeDb db, string to, string subject, IEnumerable<string> paragraphs, (string Text, string Url) action, string siteName)
