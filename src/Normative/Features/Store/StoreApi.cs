@@ -9,6 +9,7 @@ using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store;
@@ -83,20 +84,23 @@ public static class StoreApi
     public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct));
 
+    /// <remarks>The quantity of a PDF is its number of named seats (1, or 2 to Store:MaxSeats for an organisation).</remarks>
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddLineAsync(
-        AddLineRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        AddLineRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IOptions<StoreOptions> options, CancellationToken ct)
     {
+        var maxSeats = SeatRules.MaxSeats(options.Value);
         var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
             ? "Cart.Error.UnknownOffer"
-            : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
+            : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct, maxSeats);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem, maxSeats);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> SetQuantityAsync(
-        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IOptions<StoreOptions> options, CancellationToken ct)
     {
-        var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
+        var maxSeats = SeatRules.MaxSeats(options.Value);
+        var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct, maxSeats);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem, maxSeats);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLineAsync(
@@ -168,8 +172,8 @@ public static class StoreApi
             : TypedResults.Ok(new WebhookResponse(true, result.Outcome == StripeWebhook.Outcome.Duplicate));
     }
 
-    private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
-        TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
+    private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key, int maxSeats = 1) =>
+        TypedResults.Problem(s[key, CartRules.MaxQuantity, maxSeats].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
 
     private static async Task<CartResponse> DescribeAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct)
     {

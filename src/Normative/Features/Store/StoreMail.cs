@@ -51,9 +51,13 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
         var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, regime.Currency.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
             $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
-        if (order.Lines.Any(l => l.Format == ProductFormat.Pdf))
+        if (order.LicenceHolder is not null)
         {
-            paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder ?? ""].Value);
+            paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder].Value);
+        }
+        if (order.Lines.Any(Seats.SeatRules.HasSeats))
+        {
+            paragraphs.Add(t["Mail.Confirmation.Seats", order.BillingOrganization ?? ""].Value);
         }
         if (order.Lines.Any(l => l.Format == ProductFormat.Online))
         {

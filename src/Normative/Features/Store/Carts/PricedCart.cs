@@ -28,6 +28,12 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     public bool HasPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Pdf);
 
+    /// <summary>A PDF for one person, whose name the buyer gives at checkout.</summary>
+    public bool HasSingleUserPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Pdf && !Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity));
+
+    /// <summary>A multi-user PDF licence, bought for an organisation whose administrators name its seats.</summary>
+    public bool HasSeats => Available.Any(l => Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity));
+
     public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);
 
     public decimal Net => Available.Sum(l => l.Net);

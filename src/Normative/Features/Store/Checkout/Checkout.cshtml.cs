@@ -8,6 +8,7 @@ using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Payments;
 using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Tax;
@@ -47,6 +48,9 @@ public class CheckoutModel(
     /// <summary>What shipping them there costs, from the rates (the form never sends a price); null when not shipped there.</summary>
     public ShippingRules.Quote? Shipping { get; private set; }
 
+    /// <summary>The organisations the buyer belongs to and may buy for.</summary>
+    public List<OrganizationActions.Membership> Organizations { get; private set; } = [];
+
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
 
@@ -80,7 +84,34 @@ public class CheckoutModel(
             ShippingCity = last?.ShippingCity,
             ShippingCountry = last?.ShippingCountry,
         };
+        // Bought for the same organisation as last time; or, for a multi-user licence, for the one organisation the buyer belongs to.
+        var buyFor = Organizations.FirstOrDefault(m => m.Organization.Id == last?.OrganizationId)
+            ?? (Cart.HasSeats && Organizations.Count == 1 ? Organizations[0] : null);
+        if (buyFor is not null)
+        {
+            Input.BuyFor = buyFor.Organization.Id;
+            FillFromOrganization(fillTax: last?.OrganizationId != buyFor.Organization.Id);
+        }
         await ShowTotalsAsync();
+    }
+
+    /// <summary>
+    /// The billing organisation is the one bought for; its country and VAT number are filled in too
+    /// when no VAT number is typed yet (never when placing the order, so the totals shown are the totals ordered).
+    /// </summary>
+    private void FillFromOrganization(bool fillTax)
+    {
+        if (Organizations.FirstOrDefault(m => m.Organization.Id == Input.BuyFor) is not { } membership)
+        {
+            return;
+        }
+        var organization = membership.Organization;
+        Input.Organization = organization.Name;
+        if (fillTax && CheckoutRules.Clean(Input.VatNumber) is null && organization.VatNumber is not null)
+        {
+            Input.Country = organization.Country;
+            Input.VatNumber = organization.VatNumber;
+        }
     }
 
     /// <summary>"Update the totals": the VAT for the country and VAT number typed, nothing placed.</summary>
@@ -94,6 +125,7 @@ public class CheckoutModel(
         {
             return Redirect(StoreLinks.Cart());
         }
+        FillFromOrganization(fillTax: true);
         await ShowTotalsAsync();
         return Page();
     }
@@ -148,7 +180,12 @@ public class CheckoutModel(
         {
             return Refused(StatusCodes.Status409Conflict, "Checkout.Error.CartChanged");
         }
-        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown, Cart.HasPaper))
+        if (Input.BuyFor is not null && Organizations.All(m => m.Organization.Id != Input.BuyFor))
+        {
+            ModelState.AddModelError("Input." + nameof(Input.BuyFor), s["Checkout.Error.NotMember"]);
+        }
+        FillFromOrganization(fillTax: false);
+        foreach (var p in CheckoutRules.Check(Input, Cart.HasSingleUserPdf, Countries.IsKnown, Cart.HasPaper, Cart.HasSeats))
         {
             ModelState.AddModelError("Input." + p.Field, s[p.Key]);
         }
@@ -212,5 +249,6 @@ public class CheckoutModel(
         Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
         CartId = cart.Id;
         Revision = cart.Revision;
+        Organizations = await OrganizationActions.OfUserAsync(db, User.UserId(), HttpContext.RequestAborted);
     }
 }

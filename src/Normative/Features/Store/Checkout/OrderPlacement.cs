@@ -18,6 +18,7 @@ public static class OrderPlacement
 {
     public sealed record Result(Order? Order, string? ProblemKey);
 
+    /// <param name="details">As checked by <see cref="CheckoutRules"/>; <see cref="CheckoutDetails.BuyFor"/> an organisation the buyer belongs to, checked by the caller.</param>
     /// <param name="by">Who placed it, for the order's history.</param>
     /// <param name="downloadLimit">How many times each PDF may be downloaded (Store:DownloadLimit).</param>
     public static async Task<Result> PlaceAsync(NormativeDb db, StoreMail mail, TaxRegime regime, PricedCart priced, CheckoutDetails details, string userId, string by,
@@ -40,6 +41,10 @@ public static class OrderPlacement
         if (!priced.Lines.Any())
         {
             return new Result(null, "Checkout.Error.Empty");
+        }
+        if (priced.HasSeats && details.BuyFor is null)
+        {
+            return new Result(null, "Checkout.Error.SeatsNeedOrganization");
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -73,7 +78,8 @@ public static class OrderPlacement
             BillingCountry = country,
             BillingEmail = details.Email!.Trim(),
             VatNumber = vatNumber,
-            LicenceHolder = priced.HasPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            LicenceHolder = priced.HasSingleUserPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            OrganizationId = details.BuyFor,
             ShippingName = !priced.HasPaper ? null : details.ShipToBilling ? CheckoutRules.Clean(details.Name) : CheckoutRules.Clean(details.ShippingName),
             ShippingOrganization = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Organization : details.ShippingOrganization),
             ShippingStreet = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Street : details.ShippingStreet),
@@ -110,6 +116,7 @@ public static class OrderPlacement
                 ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
                 DownloadLimit = format == ProductFormat.Pdf ? downloadLimit : 0,
             });
+            Seats.SeatActions.AddTo(order.Lines[^1], downloadLimit);
         }
         var totals = order.TotalsIn(regime.Currency);
         order.NetTotal = totals.Net;

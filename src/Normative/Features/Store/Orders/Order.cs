@@ -42,6 +42,8 @@ public class Order
     public string? VatNumber { get; set; }
     /// <summary>The person each PDF is licensed to; null when the order has no PDF.</summary>
     public string? LicenceHolder { get; set; }
+    /// <summary>The organisation it was bought for, whose administrators see it and assign its seats; null when bought for oneself.</summary>
+    public int? OrganizationId { get; set; }
     public decimal NetTotal { get; set; }
     public decimal VatTotal { get; set; }
     /// <summary>The difference to the total rounded to the currency's cash-rounding step (0.05 CHF).</summary>

@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Shared;
+using Normative.Features.Store.Organizations;
 
 namespace Normative.Features.Store.Orders;
 
-/// <summary>Who may see an order: its buyer, and Editors. Anyone else gets 403.</summary>
+/// <summary>Who may see an order: its buyer, the administrators of the organisation it was bought for, and Editors. Anyone else gets 403.</summary>
 public static class OrderAccess
 {
     public enum Outcome
@@ -30,6 +31,10 @@ public static class OrderAccess
             return (null, Outcome.NotFound);
         }
         if (order.UserId == http.User.UserId())
+        {
+            return (order, Outcome.Allowed);
+        }
+        if (!ownerOnly && order.OrganizationId is { } organizationId && await OrganizationActions.IsAdministratorAsync(db, organizationId, http.User.UserId(), ct))
         {
             return (order, Outcome.Allowed);
         }

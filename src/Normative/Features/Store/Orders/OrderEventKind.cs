@@ -13,4 +13,6 @@ public enum OrderEventKind
     Refunded,
     PaymentProblem,
     Delivered,
+    SeatAssigned,
+    SeatReleased,
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Orders;
@@ -32,6 +33,9 @@ public class OrderLine
     public int DownloadsUsed { get; set; }
     /// <summary>The parcel a printed copy left in; null until shipped (and for copies shipped before parcels were recorded).</summary>
     public long? ShipmentId { get; set; }
+
+    /// <summary>The named seats of a multi-user licence (<see cref="SeatRules.HasSeats"/>); empty for any other line.</summary>
+    public List<OrderSeat> Seats { get; set; } = [];
 }
 
 internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
