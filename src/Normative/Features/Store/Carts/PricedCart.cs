@@ -40,17 +40,18 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     /// <summary>
     /// The totals for a buyer billed in <paramref name="country"/> (a business with
-    /// <paramref name="vatNumber"/>), with the <paramref name="shipping"/> charge of the printed copies
-    /// when known, or null when the regime has no rule for that country.
+    /// <paramref name="vatNumber"/>) whose printed copies go to <paramref name="shipTo"/> (null: the
+    /// billing country), with their <paramref name="shipping"/> charge when known, or null when the
+    /// regime has no rule for one of those countries.
     /// </summary>
-    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on, decimal? shipping = null)
+    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on, string? shipTo = null, decimal? shipping = null)
     {
         ArgumentNullException.ThrowIfNull(regime);
         var lines = new List<Vat.Line>();
         TaxDecision? printed = null;
         foreach (var line in Available)
         {
-            if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on) is not { } tax)
+            if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on, shipTo) is not { } tax)
             {
                 return null;
             }

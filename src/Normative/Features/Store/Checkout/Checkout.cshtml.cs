@@ -51,6 +51,9 @@ public class CheckoutModel(
     /// <summary>The organisations the buyer belongs to and may buy for.</summary>
     public List<OrganizationActions.Membership> Organizations { get; private set; } = [];
 
+    /// <summary>Whether the totals are missing because no rule covers the country the printed copies go to (the billing country has one).</summary>
+    private bool _noTaxRuleWhereShipped;
+
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
 
@@ -144,7 +147,10 @@ public class CheckoutModel(
                 : Input.ShippingCountry is { } typedCountry && Countries.IsKnown(typedCountry) ? typedCountry.Trim().ToUpperInvariant() : null;
             Shipping = ShipTo is null ? null : await ShippingRates.QuoteAsync(db, ShipTo, Cart.PrintedPages, HttpContext.RequestAborted);
         }
-        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Shipping?.Price);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, today, ShipTo, Shipping?.Price);
+        // The rules cover the billing country but not the one the printed copies go to: that is the country to change.
+        _noTaxRuleWhereShipped = Totals is null && ShipTo is not null && Cart.TotalsFor(regime, Input.Country, vatNumber, today) is not null;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -198,7 +204,14 @@ public class CheckoutModel(
             && ModelState.GetFieldValidationState("Input." + nameof(Input.VatNumber)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             && Totals is null)
         {
-            ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+            if (_noTaxRuleWhereShipped)
+            {
+                ModelState.AddModelError("Input." + nameof(Input.ShippingCountry), s["Checkout.Error.NoTaxRuleShipped", Countries.NameOf(ShipTo!)]);
+            }
+            else
+            {
+                ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+            }
         }
         if (ShipTo is not null && Shipping is null)
         {

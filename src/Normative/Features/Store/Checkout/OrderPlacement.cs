@@ -50,12 +50,13 @@ public static class OrderPlacement
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var country = details.Country!.Trim().ToUpperInvariant();
         var vatNumber = CheckoutRules.Clean(details.VatNumber) is { } typed ? VatNumbers.Normalize(country, typed) : null;
-        var taxes = priced.Available.Select(l => regime.Decide(country, vatNumber, TaxRegime.KindOf(l.CartLine.Format), today)).ToList();
+        var shipTo = !priced.HasPaper ? null : details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant();
+        // A PDF is taxed where the buyer is billed, a printed copy where it is shipped.
+        var taxes = priced.Available.Select(l => regime.Decide(country, vatNumber, TaxRegime.KindOf(l.CartLine.Format), today, shipTo)).ToList();
         if (taxes.Any(t => t is null))
         {
             return new Result(null, "Checkout.Error.NoTaxRule");
         }
-        var shipTo = !priced.HasPaper ? null : details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant();
         // The charge comes from the rates now, whatever the checkout page showed.
         var shipping = shipTo is null ? null : await ShippingRates.QuoteAsync(db, shipTo, priced.PrintedPages, ct);
         if (priced.HasPaper && shipping is null)

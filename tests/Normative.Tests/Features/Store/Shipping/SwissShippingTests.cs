@@ -8,7 +8,8 @@ namespace Normative.Tests.Features.Store.Shipping;
 
 /// <summary>
 /// A Swiss seller charges shipping for printed copies, computed on the server from its rates: on the
-/// order, its pages, the invoice and credit note, and in the VAT of the printed copies, to the centime.
+/// order, its pages, the invoice and credit note, and in the VAT of the printed copies — Swiss VAT
+/// when they are shipped to Switzerland or Liechtenstein, an export anywhere else — to the centime.
 /// </summary>
 public class SwissShippingTests(StoreFactory factory) : IClassFixture<StoreFactory>
 {
@@ -92,6 +93,7 @@ public class SwissShippingTests(StoreFactory factory) : IClassFixture<StoreFacto
 
         var preview = await (await client.SubmitFormAsync("/store/checkout?handler=Totals&culture=en", fields, "form.checkout-form")).ReadDocumentAsync();
         Assert.Equal("Shipping the printed copies (40 pages) to France: CHF 18.50.", preview.QuerySelector("#shipping-charge")!.TextContent);
+        Assert.Equal("Billed in Switzerland, printed copies shipped to France", preview.QuerySelector("#totals-for")!.TextContent.Trim());
         Assert.Contains("CHF 18.50", preview.QuerySelector("table.totals tr.shipping")!.TextContent, StringComparison.Ordinal);
         var unknown = new Dictionary<string, string>(fields) { ["Input.ShippingCountry"] = "" };
         var noCountry = await (await client.SubmitFormAsync("/store/checkout?handler=Totals&culture=en", unknown, "form.checkout-form")).ReadDocumentAsync();
@@ -101,9 +103,49 @@ public class SwissShippingTests(StoreFactory factory) : IClassFixture<StoreFacto
         // The rate changes between the preview and the order: the order pays today's rate.
         await StoreTestData.SetShippingAsync(factory, StoreTestData.Zone("Europe", "DE FR AT IT", (1, null, 19.00m)), StoreTestData.Zone("World", "", (1, null, 25.00m)));
         var order = await StoreTestData.OrderAsync(factory, StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields)));
-        // Billed in Switzerland, the printed copies carry Swiss VAT, and their shipping with them.
-        Assert.Equal((19.00m, 0.026m, "CH", TaxBasis.Domestic, "Europe"), StoreTestData.ShippingOf(order));
+        // Shipped to France, the printed copies are an export, and their shipping with them, though billed in Switzerland.
+        Assert.Equal((19.00m, 0m, "FR", TaxBasis.Export, "Europe"), StoreTestData.ShippingOf(order));
         Assert.Equal("FR", order.ShippingCountry);
+    }
+
+    [Fact]
+    public async Task PrintedCopiesBilledInSwitzerlandButShippedToFranceAreAnExportWhileThePdfCarriesSwissVat()
+    {
+        var client = await CartAsync();
+        var number = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.ShipTo(StoreTestData.Checkout(), "FR")));
+
+        var order = await StoreTestData.OrderAsync(factory, number);
+        // PDF 118.00 at 8.1 % = 9.558 → 9.56; printed copies 236.00 and shipping 18.50 at 0 %; 382.06 → 382.05.
+        Assert.Equal((18.50m, 0m, "FR", TaxBasis.Export, "Europe"), StoreTestData.ShippingOf(order));
+        Assert.Equal((372.50m, 9.56m, -0.01m, 382.05m), (order.NetTotal, order.VatTotal, order.Rounding, order.Total));
+        var totals = (await client.GetDocumentAsync($"/store/orders/{number}?culture=en")).QuerySelectorAll("table.totals th").Select(th => th.TextContent).ToList();
+        Assert.Contains("VAT 8.1 % (Switzerland) on CHF 118.00", totals);
+        Assert.Contains("VAT 0 % (France, outside our VAT) on CHF 254.50", totals);
+    }
+
+    [Fact]
+    public async Task PrintedCopiesBilledInFranceButShippedToSwitzerlandCarrySwissVatWhileThePdfDoesNot()
+    {
+        var client = await CartAsync();
+        var number = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.ShipTo(StoreTestData.Checkout(country: "FR"), "CH")));
+
+        var order = await StoreTestData.OrderAsync(factory, number);
+        // PDF 118.00 at 0 % (France, outside Swiss VAT); printed copies 236.00 and shipping 9.00 at 2.6 % = 6.37; 369.37 → 369.35.
+        Assert.Equal((9.00m, 0.026m, "CH", TaxBasis.Domestic, "Schweiz"), StoreTestData.ShippingOf(order));
+        Assert.Equal((363.00m, 6.37m, -0.02m, 369.35m), (order.NetTotal, order.VatTotal, order.Rounding, order.Total));
+        Assert.Equal([("FR", TaxBasis.Export, 0m), ("CH", TaxBasis.Domestic, 0.026m)], order.Lines.OrderBy(l => l.LineNumber).Select(l => (l.TaxCountry, l.TaxBasis, l.VatRate)));
+    }
+
+    [Fact]
+    public async Task PrintedCopiesShippedToLiechtensteinCarrySwissVat()
+    {
+        var client = await CartAsync();
+        var number = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.ShipTo(StoreTestData.Checkout(country: "DE"), "LI")));
+
+        var order = await StoreTestData.OrderAsync(factory, number);
+        // Liechtenstein is in the Swiss VAT territory: printed copies 236.00 and shipping 9.00 at 2.6 % = 6.37; the PDF billed in Germany at 0 %.
+        Assert.Equal((9.00m, 0.026m, "CH", TaxBasis.Domestic, "Schweiz"), StoreTestData.ShippingOf(order));
+        Assert.Equal((363.00m, 6.37m, 369.35m), (order.NetTotal, order.VatTotal, order.Total));
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         Assert.Contains("19 %", rules, StringComparison.Ordinal);
         Assert.Contains("7 %", rules, StringComparison.Ordinal);
         Assert.Contains("another EU member state, with a VAT number", rules, StringComparison.Ordinal);
+        Assert.Contains("That state’s rate for printed books", rules, StringComparison.Ordinal);
+        Assert.StartsWith("Electronic products (PDF, reading online) are taxed in the country of the billing address; printed copies", store.QuerySelector("#tax-place")!.TextContent, StringComparison.Ordinal);
+        var france = store.QuerySelectorAll("table.eu-rates tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "France").QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["France", "20 %", "5.5 %"], france);
         Assert.Contains("Finland", store.QuerySelector("table.eu-rates")!.TextContent, StringComparison.Ordinal);
 
         var (editor, _) = await factory.SignInAsAsync("Editor");
@@ -48,7 +52,7 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task AFrenchConsumerPaysFrenchVatOnThePdfAndGermanVatOnThePrintedCopy()
+    public async Task AFrenchConsumerPaysFrenchVatOnThePdfAndOnThePrintedCopyEachAtItsRate()
     {
         var d = await StoreTestData.AddDeliverableAsync(factory, pages: 20);
         var (client, _) = await factory.SignInAsAsync("Customer");
@@ -61,13 +65,14 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = await preview.Content.ReadAsStringAsync();
         Assert.Contains("VAT 20 % (France, one-stop shop) on EUR 118.00", page, StringComparison.Ordinal);
-        Assert.Contains("EUR 280.70", page, StringComparison.Ordinal);
+        Assert.Contains("VAT 5.5 % (France, one-stop shop) on EUR 130.00", page, StringComparison.Ordinal);
+        Assert.Contains("EUR 278.75", page, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.BillingEmail == fields["Input.Email"])));
 
         var order = await StoreTestData.OrderAsync(factory, StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields)));
-        // 118.00 at 20 % (France) = 23.60; 118.00 and 12.00 shipping at 7 % (Germany) = 9.10.
-        Assert.Equal((248.00m, 32.70m, 280.70m), (order.NetTotal, order.VatTotal, order.Total));
-        Assert.Equal([(ProductFormat.Pdf, "FR", TaxBasis.OneStopShop, 0.20m), (ProductFormat.Paper, "DE", TaxBasis.Domestic, 0.07m)],
+        // 118.00 at 20 % = 23.60; 118.00 and 12.00 shipping at 5.5 %, France's rate for books = 7.15; both France's VAT.
+        Assert.Equal((248.00m, 30.75m, 278.75m), (order.NetTotal, order.VatTotal, order.Total));
+        Assert.Equal([(ProductFormat.Pdf, "FR", TaxBasis.OneStopShop, 0.20m), (ProductFormat.Paper, "FR", TaxBasis.OneStopShop, 0.055m)],
             order.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Format, l.TaxCountry, l.TaxBasis, l.VatRate)));
     }
 
