@@ -14,6 +14,9 @@
 #        BENCH_SKIP_WALK=1 bench/site/run.sh    (Lighthouse only)
 #        BENCH_WALK=200 BENCH_SKIP_LIGHTHOUSE=1 bench/site/run.sh
 #                                               (a timed partial walk: 200 addresses spread over the sitemap)
+#        BENCH_WALK=/tmp/pages.txt BENCH_SKIP_LIGHTHOUSE=1 bench/site/run.sh
+#                                               (the addresses listed in a file, one per line: walk again
+#                                                the pages an earlier walk found wanting)
 # Needs: the .NET SDK, PostgreSQL's server binaries, /usr/bin/chromium, node and npm (npx).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,7 +55,7 @@ if [ -z "${BENCH_SKIP_WALK:-}" ]; then
   # The totals as a row of the table in bench/RESULTS.md, "## Site".
   cat "$OUT/walk-cpu.txt"
   cat <(head -n 1 "$OUT/walk.txt") "$OUT/walk-cpu.txt" | tr ' ' '\n' | awk -F= -v walk="$WALK" '{ v[$1] = $2 } END {
-    scope = walk == "all" ? "every sitemap address (" v["listed"] " with the demo data)" : v["addresses"] - 4 " of the " v["listed"] " sitemap addresses, spread evenly";
+    scope = walk == "all" ? "every sitemap address (" v["listed"] " with the demo data)" : walk ~ /^\// ? "the " v["addresses"] - 4 " addresses listed in " walk : v["addresses"] - 4 " of the " v["listed"] " sitemap addresses, spread evenly";
     perCheck = v["cpu_total"] / (v["addresses"] * v["languages"]);
     printf "| walk, %s + search, cart, a certificate, /api/docs | %d pages × %d widths × %d languages = **%d page checks**, %d axe runs, %d distinct internal links | **%d** (%s s, %s s per page × language; %s CPU s, %.2f CPU s per page × language) |\n",
       scope, v["addresses"], v["widths"], v["languages"], v["checks"], v["axe"], v["links"], v["problems"], v["total_seconds"], v["per_check"], v["cpu_total"], perCheck }'

@@ -22,7 +22,8 @@ public static class Backup
     private const string FilesFolder = "files/mail";
 
     /// <summary>Tables that migrations fill; a database holding only these rows counts as empty.</summary>
-    private static readonly HashSet<string> Seeded = ["schema_migrations", "data_protection_keys", "roles", "sector_mappings", "catalogue_state", "price_bands", "delivery_times"];
+    private static readonly HashSet<string> Seeded = ["schema_migrations", "data_protection_keys", "roles", "sector_mappings", "catalogue_state", "price_bands", "delivery_times",
+        "shipping_zones", "shipping_zone_countries", "shipping_rates"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -272,11 +272,22 @@ public sealed class LocalPostgres : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
         psi.Environment["LC_ALL"] = "C.UTF-8";
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
+        // Both streams are drained by the process's own readers while we wait: reading one to its end
+        // first could block on a child that fills the other pipe. WaitForExit() without a timeout also
+        // waits until both readers have seen the end of their stream.
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var p = new Process { StartInfo = psi };
+        p.OutputDataReceived += (_, e) => Append(stdout, e.Data);
+        p.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
+        if (!p.Start())
+        {
+            throw new InvalidOperationException($"Could not start {file}.");
+        }
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
         p.WaitForExit();
-        var output = stdout.Result + stderr.Result;
+        var output = stdout.ToString() + stderr;
         if (throwOnError && p.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({p.ExitCode}): {output.Trim()}");
@@ -311,6 +322,18 @@ public sealed class LocalPostgres : IAsyncDisposable
                 throw new TimeoutException($"Another process has held {path} for more than {timeout.TotalSeconds:0} s.");
             }
             await Task.Delay(100, ct);
+        }
+    }
+
+    private static void Append(StringBuilder text, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (text)
+        {
+            text.AppendLine(line);
         }
     }
 

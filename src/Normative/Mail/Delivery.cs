@@ -1,7 +1,7 @@
 namespace Normative.Mail;
 
 /// <summary>What became of one message handed to the mail server.</summary>
-public sealed record Delivery(DeliveryResult Result, string? Error = null)
+public sealed record Delivery(DeliveryResult Status, string? Error = null)
 {
     public static readonly Delivery Sent = new(DeliveryResult.Sent);
 

@@ -52,7 +52,7 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
             var message = due[i];
             var outcome = outcomes[i];
             message.Attempts++;
-            if (outcome.Result == DeliveryResult.Sent)
+            if (outcome.Status == DeliveryResult.Sent)
             {
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
@@ -60,7 +60,7 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
             }
             var error = outcome.Error ?? "unknown error";
             message.LastError = error.Length > 2000 ? error[..2000] : error;
-            if (outcome.Result == DeliveryResult.Refused)
+            if (outcome.Status == DeliveryResult.Refused)
             {
                 // A permanent refusal (5xx) will not change by trying again.
                 message.FailedAt = clock.GetUtcNow();

@@ -14,7 +14,8 @@ namespace Normative.Tests.Browser;
 /// or critical axe violation, an interface text left in English (or a resource key shown instead of
 /// it), a console error, a link that answers 4xx/5xx. In CI a fixed sample of every sitemap file;
 /// with NORMATIVE_SITE_WALK=all every address, with NORMATIVE_SITE_WALK=200 (a number) that many
-/// addresses spread evenly over the whole sitemap, to time a partial walk (bench/site/run.sh).
+/// addresses spread evenly over the whole sitemap, to time a partial walk (bench/site/run.sh); with
+/// NORMATIVE_SITE_WALK=/path/to/file the addresses listed in that file, one per line.
 /// NORMATIVE_SITE_WALK_REPORT names a file for the totals, the time of each step and the problems;
 /// NORMATIVE_SITE_WALK_PROGRESS a file that gets a line with the progress and the finish time every
 /// 20 page × language checks.
@@ -50,6 +51,8 @@ public partial class SiteWalkBrowserTests(SiteWalkFixture site, ITestOutputHelpe
         {
             "all" => files.SelectMany(f => f.Paths).ToList(),
             _ when int.TryParse(scope, out var count) => Sample(files.SelectMany(f => f.Paths).ToList(), count).ToList(),
+            // A file of addresses, one per line: walk again the pages a full walk found wanting.
+            _ when File.Exists(scope) => File.ReadAllLines(scope).Select(l => l.Trim()).Where(l => l.StartsWith('/')).ToList(),
             _ => files.SelectMany(f => Sample(f.Paths, SamplePerSitemapFile)).ToList(),
         };
         // Pages the sitemap cannot list: search answers, the cart, a certificate, the API's documentation.

@@ -95,7 +95,7 @@ public class StoreBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFi
         foreach (var path in new[]
                  {
                      $"/store/standard/{d.Id}", "/store?reference=zzzz", "/store/orders", "/store/downloads", "/store/admin", "/store/admin/orders",
-                     $"/store/admin/orders/{number}", "/store/admin/prices", "/store/admin/files", "/store/admin/tax", $"/store/orders/{number}", "/store/checkout",
+                     $"/store/admin/orders/{number}", "/store/admin/prices", "/store/admin/files", "/store/admin/tax", "/store/admin/shipping", "/store/admin/to-ship", $"/store/orders/{number}", "/store/checkout",
                      "/cart?culture=ru",
                  })
         {

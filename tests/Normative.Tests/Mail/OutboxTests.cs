@@ -135,7 +135,7 @@ public class OutboxTests(OutboxTests.Factory factory) : IClassFixture<OutboxTest
         message.Attachments.Add(new OutboxAttachment { FileName = "invoice.pdf", ContentType = "application/pdf", Content = [37, 80, 68, 70] });
         using (var mail = OutboxProcessor.ToMimeMessage(message, new MailSettings()))
         {
-            Assert.Equal(DeliveryResult.Sent, Assert.Single(await sender.SendAsync([mail], CancellationToken.None)).Result);
+            Assert.Equal(DeliveryResult.Sent, Assert.Single(await sender.SendAsync([mail], CancellationToken.None)).Status);
         }
         var read = EmlReader.ReadFile(Directory.GetFiles(folder, "*.eml").Single());
         Assert.Equal("Подтвердите адрес — ISO 9001", read.Subject);

@@ -85,7 +85,7 @@ public class SmtpDeliveryTests(SmtpDeliveryTests.Factory factory) : IClassFixtur
 
         var outcome = Assert.Single(await sender.SendAsync([mail], CancellationToken.None));
 
-        Assert.Equal(DeliveryResult.TryLater, outcome.Result);
+        Assert.Equal(DeliveryResult.TryLater, outcome.Status);
     }
 
     [Fact]

@@ -15,6 +15,17 @@ public class IcsCode
 
     /// <summary>The title in the page's language: French when there is one, English otherwise.</summary>
     public string TitleIn(string language) => language == "fr" && !string.IsNullOrEmpty(TitleFr) ? TitleFr : Title;
+
+    /// <summary>
+    /// The <c>lang</c> of <see cref="TitleIn"/>'s text on a page in <paramref name="language"/>: null
+    /// when the title is in the page's language, else the language it is in (English, as ICS titles
+    /// exist only in English and French), so that a screen reader says it as written.
+    /// </summary>
+    public string? TitleLang(string language)
+    {
+        var shown = language == "fr" && !string.IsNullOrEmpty(TitleFr) ? "fr" : "en";
+        return shown == language ? null : shown;
+    }
 }
 
 internal sealed class IcsCodeConfiguration : IEntityTypeConfiguration<IcsCode>

@@ -11,7 +11,7 @@ namespace Normative.Features.Catalogue;
 public sealed class SectorsModel(NormativeDb db) : PageModel
 {
     public List<(Sector Sector, SectorMapping Mapping, int Published)> Sectors { get; private set; } = [];
-    public Dictionary<string, string> IcsTitles { get; private set; } = [];
+    public Dictionary<string, IcsCode> IcsTitles { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,8 +27,7 @@ public sealed class SectorsModel(NormativeDb db) : PageModel
             Sectors.Add((sector, mapping, counts.GetValueOrDefault(sector.Slug)));
         }
         var codes = mappings.Values.SelectMany(m => m.IcsCodes).Distinct().ToList();
-        var language = Web.Cultures.Current;
-        IcsTitles = (await db.IcsCodes.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(ct)).ToDictionary(i => i.Code, i => i.TitleIn(language));
+        IcsTitles = (await db.IcsCodes.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(ct)).ToDictionary(i => i.Code);
         return Page();
     }
 }

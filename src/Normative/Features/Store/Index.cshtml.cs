@@ -9,10 +9,11 @@ using Normative.Features.Catalogue.Identifiers;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Shipping;
 
 namespace Normative.Features.Store;
 
-/// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices and VAT.</summary>
+/// <summary>The store's front page: find a standard by its reference, the cart, how buying works, prices, shipping and VAT.</summary>
 public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -26,6 +27,7 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
     public List<Deliverable> WithFiles { get; private set; } = [];
     /// <summary>The collections on sale, by English name: the store sells a few.</summary>
     public List<Subscriptions.Collection> Collections { get; private set; } = [];
+    public List<ShippingZone> ShippingZones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -52,6 +54,7 @@ public class IndexModel(NormativeDb db, TimeProvider clock, IAuthorizationServic
         var ids = await db.SourceFiles.AsNoTracking().Select(f => f.DeliverableId).Distinct().OrderBy(id => id).Take(12).ToListAsync(ct);
         WithFiles = await db.Deliverables.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.Reference).ToListAsync(ct);
         Collections = await db.Collections.AsNoTracking().Where(c => c.OnSale).OrderBy(c => c.NameEn).Take(12).ToListAsync(ct);
+        ShippingZones = await ShippingRates.LoadAsync(db, ct);
         return Page();
     }
 }

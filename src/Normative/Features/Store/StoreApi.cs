@@ -9,6 +9,7 @@ using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 using Normative.Web;
@@ -51,10 +52,16 @@ public static class StoreApi
 
     public sealed record OrderEventResponse(DateTimeOffset At, string Kind);
 
+    /// <param name="Shipping">The net shipping charge, part of Net (its VAT is in Vat); null without printed copies.</param>
+    /// <param name="Shipments">The parcels of printed copies, with their tracking.</param>
     public sealed record OrderResponse(
         string Number, string Status, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, string BillingCountry,
         string? LicenceHolder, decimal Net, decimal Vat, decimal Rounding, decimal Total, string Currency,
-        IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<OrderEventResponse> History);
+        IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<OrderEventResponse> History,
+        decimal? Shipping = null, string? ShippingCountry = null, IReadOnlyList<ShipmentResponse>? Shipments = null);
+
+    /// <param name="Lines">The order's line numbers in the parcel.</param>
+    public sealed record ShipmentResponse(string Carrier, string TrackingReference, string? TrackingUrl, DateTimeOffset ShippedAt, DateTimeOffset? DeliveredAt, IReadOnlyList<int> Lines);
 
     public sealed record OrderSummary(string Number, string Status, DateTimeOffset PlacedAt, decimal Total, string Currency);
 
@@ -123,13 +130,15 @@ public static class StoreApi
     public static async Task<Ok<CartResponse>> GetCartAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct));
 
+    /// <remarks>The quantity of a PDF is its number of named seats (1, or 2 to Store:MaxSeats for an organisation).</remarks>
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddLineAsync(
-        AddLineRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        AddLineRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IOptions<StoreOptions> options, CancellationToken ct)
     {
+        var maxSeats = SeatRules.MaxSeats(options.Value);
         var problem = !Enum.TryParse<ProductFormat>(request.Format, ignoreCase: true, out var format)
             ? "Cart.Error.UnknownOffer"
-            : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
+            : await CartActions.AddAsync(db, http, request.DeliverableId, format, (request.Language ?? "").Trim().ToLowerInvariant(), request.Quantity, clock.GetUtcNow(), ct, maxSeats);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem, maxSeats);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddSubscriptionAsync(
@@ -140,10 +149,11 @@ public static class StoreApi
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> SetQuantityAsync(
-        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, CancellationToken ct)
+        long lineId, QuantityRequest request, HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IOptions<StoreOptions> options, CancellationToken ct)
     {
-        var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct);
-        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem);
+        var maxSeats = SeatRules.MaxSeats(options.Value);
+        var problem = await CartActions.SetQuantityAsync(db, http, lineId, request.Quantity, clock.GetUtcNow(), ct, maxSeats);
+        return problem is null ? TypedResults.Ok(await DescribeAsync(http, db, regime, clock, ct)) : Problem(s, problem, maxSeats);
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLineAsync(
@@ -176,7 +186,11 @@ public static class StoreApi
                 l.LineNumber, l.DeliverableId, l.Reference, l.Title, l.Format.ToString(), l.Language, l.Quantity, l.UnitPrice, l.LineNet, l.VatRate,
                 l.Format == ProductFormat.Paper ? l.ShippingStatus.ToString() : null,
                 l.Format == ProductFormat.Pdf ? l.DownloadLimit - l.DownloadsUsed : null, l.CollectionId)).ToList(),
-            order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList()));
+            order.Events.Select(e => new OrderEventResponse(e.At, e.Kind.ToString())).ToList(),
+            order.ShippingCharge,
+            order.ShippingCountry,
+            order.Shipments.Select(x => new ShipmentResponse(x.Carrier, x.TrackingReference, x.TrackingUrl, x.ShippedAt, x.DeliveredAt,
+                order.Lines.Where(l => l.ShipmentId == x.Id).Select(l => l.LineNumber).ToList())).ToList()));
     }
 
     /// <summary>
@@ -215,8 +229,8 @@ public static class StoreApi
         new(c.Id, c.NameIn(Cultures.Current), c.Rule.ToString(), c.Committee, c.IcsCode, c.ListedReferences, c.Format.ToString(), c.YearlyPrice, regime.Currency.Code,
             c.OnSale, covered, StoreLinks.Collection(c.Id));
 
-    private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key) =>
-        TypedResults.Problem(s[key, CartRules.MaxQuantity].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
+    private static ProblemHttpResult Problem(IStringLocalizer<StoreText> s, string key, int maxSeats = 1) =>
+        TypedResults.Problem(s[key, CartRules.MaxQuantity, maxSeats].Value, statusCode: StatusCodes.Status400BadRequest, title: key);
 
     private static async Task<CartResponse> DescribeAsync(HttpContext http, NormativeDb db, TaxRegime regime, TimeProvider clock, CancellationToken ct)
     {

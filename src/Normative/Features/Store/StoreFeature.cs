@@ -11,7 +11,9 @@ using Normative.Features.Shared;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 using Normative.Web;
 
@@ -26,6 +28,7 @@ public sealed class StoreFeature : Feature
         var section = builder.Configuration.GetSection("Store");
         services.Configure<StoreOptions>(section);
         services.AddScoped<StoreMail>();
+        services.AddScoped<OrganizationMail>();
         // Read once at start-up: a regime file with a mistake stops the site with a message saying what to fix.
         var tax = section.Get<StoreOptions>()?.Tax ?? new StoreOptions.TaxOptions();
         services.AddSingleton(TaxRegime.Load(tax.Regime, tax.File));
@@ -62,6 +65,7 @@ public sealed class StoreFeature : Feature
         services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(OffersViewComponent));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Orders.Title", StoreLinks.Orders(), Order: 10));
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(StoreText), "Downloads.Title", StoreLinks.Downloads(), Order: 11));
+        services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(OrganizationText), "Organizations.Title", OrganizationLinks.Index(), Order: 12));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", StoreLinks.Store(), "Sitemap.Standards", Order: 120));
         services.AddSitemapSource(new StaticSitemapSource("store", StoreLinks.Store()));
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Store", StoreLinks.Store(), Order: 60));
@@ -94,8 +98,11 @@ public sealed class StoreFeature : Feature
         });
     }
 
-    public override void MapEndpoints(WebApplication app) =>
+    public override void MapEndpoints(WebApplication app)
+    {
         app.MapStoreApi();            // /api/v1/store, /api/v1/cart, /api/v1/orders
+        app.MapSeatsApi();            // /api/v1/orders/{number}/seats: multi-user licences' seats
+    }
 
     public override IEnumerable<Command> Commands() =>
     [

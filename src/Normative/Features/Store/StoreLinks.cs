@@ -133,4 +133,18 @@ public static class StoreLinks
 
     [LinkTo("/Store/Admin/CollectionEdit")]
     public static string AdminCollection(int id) => "/store/admin/collections/" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The shipping rates of printed copies, on the store's page.</summary>
+    [LinkTo("/Store/Index")]
+    public static string ShippingRates() => "/store#shipping";
+
+    [LinkTo("/Store/Admin/Shipping")]
+    public static string AdminShipping() => "/store/admin/shipping";
+
+    /// <summary>The paid orders whose printed copies wait to be shipped, and the parcels on their way.</summary>
+    [LinkTo("/Store/Admin/ToShip")]
+    public static string AdminToShip() => "/store/admin/to-ship";
+
+    [LinkTo("/Store/Admin/PackingList")]
+    public static string PackingList(string number) => $"/store/admin/orders/{Uri.EscapeDataString(number)}/packing-list";
 }

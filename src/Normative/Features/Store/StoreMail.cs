@@ -16,8 +16,8 @@ namespace Normative.Features.Store;
 
 /// <summary>
 /// The store's mail, in the buyer's language, queued in the caller's unit of work: the pro-forma
-/// invoice, the order confirmation with its invoice, and alerts about bought standards. Links in
-/// mail lead to the site's public address (Site:BaseUrl).
+/// invoice, the order confirmation with its invoice, printed copies shipped and delivered, and alerts
+/// about bought standards. Links in mail lead to the site's public address (Site:BaseUrl).
 /// </summary>
 public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, IConfiguration configuration, IOptions<OrganizationOptions> organization, IOptions<StoreOptions> store)
 {
@@ -56,13 +56,21 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
         var paragraphs = new List<string> { t["Mail.Confirmation.Intro", order.Number, regime.Currency.Format(order.Total)].Value };
         paragraphs.AddRange(order.Lines.OrderBy(l => l.LineNumber).Select(l =>
             $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)}" + (l.Quantity > 1 ? $" × {l.Quantity}" : "")));
-        if (order.Lines.Any(l => l.Format == ProductFormat.Pdf))
+        if (order.LicenceHolder is not null)
         {
-            paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder ?? ""].Value);
+            paragraphs.Add(t["Mail.Confirmation.Downloads", order.LicenceHolder].Value);
+        }
+        if (order.Lines.Any(Seats.SeatRules.HasSeats))
+        {
+            paragraphs.Add(t["Mail.Confirmation.Seats", order.BillingOrganization ?? ""].Value);
         }
         if (order.Lines.Any(l => l.Format == ProductFormat.Online))
         {
             paragraphs.Add(t["Mail.Confirmation.Reading"].Value);
+        }
+        if (order.ShippingCharge is { } shipping)
+        {
+            paragraphs.Add("• " + t["Mail.ShippingCharge", Countries.NameOf(order.ShippingCountry ?? order.BillingCountry), regime.Currency.Format(shipping)].Value);
         }
         if (order.Lines.Any(l => l.Format == ProductFormat.Paper))
         {
@@ -180,4 +188,38 @@ public sealed class StoreMail(IStringLocalizer<StoreText> t, TaxRegime regime, I
     }
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>A parcel of the order's printed copies has left: what is in it, the carrier and the tracking reference.</summary>
+    public void QueueShipped(NormativeDb db, Order order, Shipment shipment, IReadOnlyList<OrderLine> lines)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var sellerName = organization.Value.Name;
+        var paragraphs = new List<string> { t["Mail.Shipped.Intro", order.Number, shipment.Carrier].Value };
+        paragraphs.AddRange(Items(lines));
+        paragraphs.Add(t["Mail.Shipped.Tracking", shipment.TrackingReference].Value
+            + (shipment.TrackingUrl is { } url ? "\n" + t["Mail.Shipped.Follow", url].Value : ""));
+        paragraphs.Add(t["Mail.Shipped.Address"].Value + "\n" + string.Join("\n", new[]
+        {
+            order.ShippingName, order.ShippingOrganization, order.ShippingStreet, $"{order.ShippingPostalCode} {order.ShippingCity}",
+            order.ShippingCountry is { } country ? Countries.NameOf(country) : null,
+        }.OfType<string>()));
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.Shipped.Subject", sellerName, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), sellerName);
+    }
+
+    /// <summary>A parcel of the order's printed copies has been delivered.</summary>
+    public void QueueDelivered(NormativeDb db, Order order, Shipment shipment, IReadOnlyList<OrderLine> lines)
+    {
+        using var _ = CultureScope.Use(order.Culture);
+        var sellerName = organization.Value.Name;
+        var delivered = (shipment.DeliveredAt ?? shipment.ShippedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var paragraphs = new List<string> { t["Mail.Delivered.Intro", order.Number, shipment.Carrier, shipment.TrackingReference, delivered].Value };
+        paragraphs.AddRange(Items(lines));
+        paragraphs.Add(t["Mail.Delivered.NotReceived", order.Number].Value);
+        Queue(db, order.BillingEmail, order.BillingName, t["Mail.Delivered.Subject", sellerName, order.Number].Value, paragraphs,
+            (t["Mail.SeeOrder"].Value, Link(StoreLinks.Order(order.Number))), sellerName);
+    }
+
+    private IEnumerable<string> Items(IEnumerable<OrderLine> lines) =>
+        lines.OrderBy(l => l.LineNumber).Select(l => $"• {l.Reference} — {t["Format." + l.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(l.Language)} × {l.Quantity}");
 }

@@ -7,6 +7,12 @@ public sealed class StoreOptions
     public int DownloadLimit { get; set; } = 5;
 
     /// <summary>
+    /// The most named seats a multi-user PDF licence (bought for an organisation) may have, at most 99;
+    /// 1 sells PDFs to one person only. Each seat has <see cref="DownloadLimit"/> downloads of its own.
+    /// </summary>
+    public int MaxSeats { get; set; } = 50;
+
+    /// <summary>
     /// Whether the test payment provider may take "card payments" when Stripe is not configured.
     /// Unset: only in Development. Never turn it on for a public site.
     /// </summary>

@@ -9,8 +9,8 @@ namespace Normative.Features.Store;
 /// The store's SQL that LINQ cannot say, in one place, every value a parameter: rows written once
 /// whatever the concurrency (INSERT … ON CONFLICT DO NOTHING against a unique index: a payment, a
 /// provider's event, alert notices), the order row lock that makes status changes take turns
-/// (FOR UPDATE), the alert scan's advisory lock, and the search for supplements by reference
-/// (LIKE ANY). Everything else in the store goes through LINQ.
+/// (FOR UPDATE), the alert scan's advisory lock, the shipping zones' table lock, and the search for
+/// supplements by reference (LIKE ANY). Everything else in the store goes through LINQ.
 /// </summary>
 public static class StoreSql
 {
@@ -110,4 +110,8 @@ public static class StoreSql
             ON CONFLICT DO NOTHING
             RETURNING subscription_id AS "SubscriptionId", deliverable_id AS "DeliverableId"
             """).ToListAsync(ct);
+
+    /// <summary>Locks the shipping zones until the transaction ends: saves of the whole set take turns.</summary>
+    public static Task LockShippingZonesAsync(NormativeDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"LOCK TABLE shipping_zones IN SHARE ROW EXCLUSIVE MODE", ct);
 }

@@ -44,6 +44,22 @@ public class BrowseTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
         Assert.Equal("/ics/03.120", subgroup.QuerySelectorAll(".breadcrumbs a").Last().GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task AnIcsTitleShownInEnglishOnASpanishOrRussianPageSaysItIsEnglish()
+    {
+        await factory.WithDemoAsync();
+        var english = await factory.Browser().GetDocumentAsync("/ics/03.220?culture=en");
+        var spanish = await factory.Browser().GetDocumentAsync("/ics/03.220?culture=es");
+        var field = await factory.Browser().GetDocumentAsync("/ics/03?culture=ru");
+        var sector = await factory.Browser().GetDocumentAsync("/sectors/transport?culture=es");
+
+        // A screen reader reads the title as written, not as Spanish or Russian words.
+        Assert.Null(english.QuerySelector("h1 [lang]"));
+        Assert.Equal("en", spanish.QuerySelector("h1 [lang]")!.GetAttribute("lang"));
+        Assert.Contains(field.QuerySelectorAll(".ics-table a[lang=en]"), a => a.GetAttribute("href") == "/ics/03.220");
+        Assert.NotEmpty(sector.QuerySelectorAll("#sector-ics ~ ul [lang=en]"));
+    }
+
     [Theory]
     [InlineData("/ics/99")]
     [InlineData("/ics/not-a-code")]

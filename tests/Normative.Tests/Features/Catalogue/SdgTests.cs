@@ -56,6 +56,20 @@ public class SdgTests(CatalogueFactory factory) : IClassFixture<CatalogueFactory
     }
 
     [Fact]
+    public async Task AGoalServedByOneStandardSaysSoInTheSingular()
+    {
+        await using var fresh = new CatalogueFactory();
+        await fresh.ImportDeliverablesAsync(CatalogueFactory.Line(9100011, "ISO 99111:2021", "Ocean acidity", changes: ("sdgs", new[] { 14 })));
+        var client = fresh.CreateClient();
+
+        Assert.Equal("1 norme sert cet objectif", (await client.GetDocumentAsync("/sdgs/14?culture=fr")).QuerySelector("#results-title")!.TextContent.Trim());
+        Assert.Equal("1 standard serves this goal", (await client.GetDocumentAsync("/sdgs/14?culture=en")).QuerySelector("#results-title")!.TextContent.Trim());
+
+        await fresh.ImportDeliverablesAsync(CatalogueFactory.Line(9100012, "ISO 99112:2021", "Ocean salinity", changes: ("sdgs", new[] { 14 })));
+        Assert.Equal("2 normes servent cet objectif", (await client.GetDocumentAsync("/sdgs/14?culture=fr")).QuerySelector("#results-title")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task TheGoalsPageCountsPublishedStandardsPerGoalAndUnknownGoalsAreNotFound()
     {
         await factory.WithDemoAsync();

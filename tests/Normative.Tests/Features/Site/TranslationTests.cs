@@ -43,6 +43,35 @@ public partial class TranslationTests
         }
     }
 
+    /// <summary>
+    /// A text that opens on a count and a plural noun ("{0} standards serve this goal") reads "1 standards"
+    /// for one: it needs its singular (key.One, shown through Plurals.Plural). The exceptions name
+    /// texts whose count is never 1 (several certificates; a track of 18, 24 or 36 months; a shipping
+    /// band from 1 page says "any number of pages") and staff
+    /// summaries with several counts in one sentence, not yet split into singular and plural.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void ATextOpeningOnACountHasItsSingular(string neutralFile)
+    {
+        string[] exceptions =
+        [
+            "Verify.Several", "Bulk.Summary", "Bulk.Applied", "Changes.Summary", "Upload.Clauses", "Upload.Result.Loaded", "Import.FieldCount", "Project.TrackMonths", "Store.ShippingBandFrom",
+        ];
+        var texts = Read(Path.Combine(ResourcesFolder(), neutralFile));
+        var withoutSingular = texts
+            .Where(t => CountAndPluralNoun().IsMatch(t.Value) && !PluralCategory().IsMatch(t.Key) && !texts.ContainsKey(t.Key + ".One") && !exceptions.Contains(t.Key))
+            .Select(t => $"{t.Key}: {t.Value}")
+            .ToList();
+        Assert.True(withoutSingular.Count == 0, string.Join("\n", withoutSingular));
+    }
+
+    [GeneratedRegex(@"^\(?\{0(:N0)?\} (?!is\b|was\b|has\b|does\b|contains\b|applies\b|belongs\b|lies\b)[a-z]+s\b")]
+    private static partial Regex CountAndPluralNoun();
+
+    [GeneratedRegex(@"\.(One|Few|Many|Other)$")]
+    private static partial Regex PluralCategory();
+
     private static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
 

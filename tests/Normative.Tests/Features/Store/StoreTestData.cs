@@ -11,6 +11,7 @@ using Normative.Features.Store.Admin;
 using Normative.Features.Store.Alerts;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
+using Normative.Features.Store.Shipping;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store;
@@ -156,6 +157,34 @@ public static partial class StoreTestData
         var again = await client.GetDocumentAsync(target);
         Assert.DoesNotContain(notice, Notices(again));
         return first;
+    }
+
+    /// <summary>Replaces the shipping zones and rates, as an Editor saving the shipping page does.</summary>
+    public static Task SetShippingAsync(NormativeFactory factory, params ShippingRules.ZoneDraft[] zones) =>
+        factory.WithDbAsync(async db =>
+        {
+            await ShippingRates.SaveAsync(db, zones, CancellationToken.None);
+            return 0;
+        });
+
+    /// <summary>A zone of these countries (space-separated; none: every other country) with its bands of printed pages.</summary>
+    public static ShippingRules.ZoneDraft Zone(string name, string countries, params (int Min, int? Max, decimal Price)[] rates) =>
+        new(name, countries.Split(' ', StringSplitOptions.RemoveEmptyEntries), countries.Length == 0, rates.Select(r => new ShippingRules.RateDraft(r.Min, r.Max, r.Price)).ToList());
+
+    /// <summary>An order's shipping: charge, VAT rate, the country whose VAT it is, why, and the zone charged.</summary>
+    public static (decimal Charge, decimal Rate, string Country, Normative.Features.Store.Tax.TaxBasis Basis, string Zone) ShippingOf(Order order) =>
+        (order.ShippingCharge!.Value, order.ShippingVatRate!.Value, order.ShippingTaxCountry!, order.ShippingTaxBasis!.Value, order.ShippingZone!);
+
+    /// <summary>Checkout fields with the printed copies going to another address than the billing one.</summary>
+    public static Dictionary<string, string> ShipTo(Dictionary<string, string> fields, string country)
+    {
+        fields.Remove("Input.ShipToBilling");
+        fields["Input.ShippingName"] = "Charles Babbage";
+        fields["Input.ShippingStreet"] = "1 Dorset Street";
+        fields["Input.ShippingPostalCode"] = "12345";
+        fields["Input.ShippingCity"] = "Somewhere";
+        fields["Input.ShippingCountry"] = country;
+        return fields;
     }
 
     [GeneratedRegex(@"\d{4}-\d{6}")]

@@ -75,7 +75,7 @@ public sealed class TextUploadModel(NormativeDb db, TimeProvider clock, IStringL
                 : text["Upload.Done", r.DeliverableReference, CatalogueFormat.LanguageName(r.Language), r.Clauses, r.Terms].Value;
             if (r.Graphics > 0)
             {
-                notice += " " + text["Upload.Graphics", r.Graphics];
+                notice += " " + text.Plural("Upload.Graphics", r.Graphics);
             }
             if (r.Problems.Count > 0)
             {

@@ -58,7 +58,7 @@ public sealed class MailingSender(NormativeDb db, IMailSender sender, Subscripti
         {
             await sender.SendAsync(messages, async (i, outcome) =>
             {
-                if (outcome.Result == DeliveryResult.Sent)
+                if (outcome.Status == DeliveryResult.Sent)
                 {
                     // One statement per mail on purpose: recorded before the next one goes, so a crash never sends it twice.
                     await MailingQueue.MarkSentAsync(db, batch[i].MailingId, batch[i].SubscriberId, clock.GetUtcNow(), CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class MailingSender(NormativeDb db, IMailSender sender, Subscripti
         {
             var error = outcome.Error ?? "unknown error";
             error = error.Length > 2000 ? error[..2000] : error;
-            var forGood = outcome.Result == DeliveryResult.Refused || recipient.Attempts >= mail.Value.MaxAttempts;
+            var forGood = outcome.Status == DeliveryResult.Refused || recipient.Attempts >= mail.Value.MaxAttempts;
             var retry = clock.GetUtcNow().AddSeconds(Math.Min(3600, mail.Value.RetryBaseSeconds * Math.Pow(2, recipient.Attempts - 1)));
             logger.LogWarning("Mailing {Mailing} to subscriber {Subscriber} failed (attempt {Attempts}{ForGood}): {Error}",
                 recipient.MailingId, recipient.SubscriberId, recipient.Attempts, forGood ? ", for good" : "", error);

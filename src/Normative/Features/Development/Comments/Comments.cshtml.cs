@@ -186,7 +186,7 @@ public class CommentsModel(NormativeDb db, IFileStore files, TimeProvider clock,
             FileErrors = [.. result.Value.Errors];
             return Refused(DevelopmentError.Invalid("Error.File.Rejected", file.FileName, FileErrors.Count));
         }
-        TempData.SetNotice(t["Comments.Uploaded", result.Value.Saved, file.FileName]);
+        TempData.SetNotice(t.Plural("Comments.Uploaded", result.Value.Saved, file.FileName));
         return Redirect(Link());
     }
 

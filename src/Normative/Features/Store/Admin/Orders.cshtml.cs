@@ -57,7 +57,7 @@ public class OrdersModel(NormativeDb db, TaxRegime regime) : PageModel
         await using (var csv = Csv.ForSpreadsheet(file, leaveOpen: true))
         {
             csv.WriteHeader(["number", "placed_at", "status", "payment_method", "buyer", "organization", "email", "country", "licence_holder", "lines",
-                "net", "vat", "rounding", "total", "currency", "paid_at", "invoice_number", "vat_by_rate", "credit_note_number", "refunded_at"]);
+                "net", "vat", "rounding", "total", "currency", "paid_at", "invoice_number", "vat_by_rate", "credit_note_number", "refunded_at", "shipping", "shipping_country"]);
             foreach (var o in rows)
             {
                 csv.WriteField(o.Number);
@@ -82,6 +82,9 @@ public class OrdersModel(NormativeDb db, TaxRegime regime) : PageModel
                     .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Country} {r.Rate * 100m:0.##} {r.Basis}: {r.Net:0.00} + {r.Vat:0.00}"))));
                 csv.WriteField(o.CreditNoteNumber);
                 csv.WriteField(o.RefundedAt?.UtcDateTime, "yyyy-MM-ddTHH:mm:ssZ");
+                // Part of net and of vat_by_rate already: the shipping of the printed copies, where they went.
+                csv.WriteField(o.ShippingCharge, "0.00");
+                csv.WriteField(o.ShippingCountry);
                 csv.EndRecord();
             }
         }
@@ -99,7 +102,12 @@ public class OrdersModel(NormativeDb db, TaxRegime regime) : PageModel
                            where o.InvoiceNumber != null
                            from l in o.Lines
                            select new { o.Id, Credited = o.CreditNoteNumber != null, l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis }).ToListAsync();
-        var rows = lines
+        // Shipping is taxed with the printed copies: it is part of what each invoice declares.
+        var shipping = await (from o in Filtered()
+                              where o.InvoiceNumber != null && o.ShippingCharge != null
+                              select new { o.Id, Credited = o.CreditNoteNumber != null, LineNet = o.ShippingCharge!.Value, VatRate = o.ShippingVatRate!.Value,
+                                  TaxCountry = o.ShippingTaxCountry!, TaxBasis = o.ShippingTaxBasis!.Value }).ToListAsync();
+        var rows = lines.Concat(shipping)
             .GroupBy(l => l.Id)
             .SelectMany(order => Vat.Compute(order.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)), regime.Currency).ByRate
                 .Select(r => (r.Country, r.Basis, r.Rate, r.Net, r.Vat, order.First().Credited)))

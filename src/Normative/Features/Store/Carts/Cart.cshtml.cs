@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Carts;
@@ -18,7 +20,7 @@ namespace Normative.Features.Store.Carts;
 /// needs the token.
 /// </remarks>
 [IgnoreAntiforgeryToken]
-public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery) : PageModel
+public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery, IOptions<StoreOptions> store) : PageModel
 {
     /// <summary>An offer's "Add to cart" form (on the standard and product pages).</summary>
     public sealed class AddInput
@@ -40,6 +42,8 @@ public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, ISt
     public Vat.Totals? Domestic { get; private set; }
     public Vat.Totals? Abroad { get; private set; }
     public bool Expired { get; private set; }
+    /// <summary>The most seats a PDF licence may have here; 1 when the store sells PDFs to one person only.</summary>
+    public int MaxSeats => SeatRules.MaxSeats(store.Value);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -51,7 +55,7 @@ public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, ISt
         }
         var problem = !ModelState.IsValid || input.Quantity is null ? "Cart.Error.QuantityInvalid"
             : !Enum.TryParse<ProductFormat>(input.Format, ignoreCase: true, out var format) || input.Language is null ? "Cart.Error.UnknownOffer"
-            : await CartActions.AddAsync(db, HttpContext, input.DeliverableId, format, input.Language.Trim().ToLowerInvariant(), input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted);
+            : await CartActions.AddAsync(db, HttpContext, input.DeliverableId, format, input.Language.Trim().ToLowerInvariant(), input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted, MaxSeats);
         return await DoneAsync(problem, "Cart.Added");
     }
 
@@ -76,7 +80,7 @@ public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, ISt
         }
         var problem = !ModelState.IsValid || input.Quantity is null
             ? "Cart.Error.QuantityInvalid"
-            : await CartActions.SetQuantityAsync(db, HttpContext, input.Line, input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted);
+            : await CartActions.SetQuantityAsync(db, HttpContext, input.Line, input.Quantity.Value, clock.GetUtcNow(), HttpContext.RequestAborted, MaxSeats);
         return await DoneAsync(problem, "Cart.Updated");
     }
 
@@ -102,7 +106,7 @@ public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, ISt
         }
         // The store's own sentence replaces the model binder's ("not a number").
         ModelState.Clear();
-        ModelState.AddModelError(string.Empty, s[problem, CartRules.MaxQuantity]);
+        ModelState.AddModelError(string.Empty, s[problem, CartRules.MaxQuantity, MaxSeats]);
         await LoadAsync();
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }

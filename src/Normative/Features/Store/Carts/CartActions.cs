@@ -55,13 +55,15 @@ public static class CartActions
     }
 
     /// <summary>Adds an offer (or more printed copies of it). Returns a resource key describing the problem, or null.</summary>
-    public static async Task<string?> AddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now, CancellationToken ct)
+    /// <param name="maxSeats">The most seats of a multi-user PDF licence (<see cref="StoreOptions.MaxSeats"/>).</param>
+    public static async Task<string?> AddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now, CancellationToken ct,
+        int maxSeats = 1)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryAddAsync(db, http, deliverableId, format, language, quantity, now, ct);
+                return await TryAddAsync(db, http, deliverableId, format, language, quantity, now, maxSeats, ct);
             }
             catch (DbUpdateException e) when (attempt < 3 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
@@ -71,13 +73,14 @@ public static class CartActions
         }
     }
 
-    private static async Task<string?> TryAddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now, CancellationToken ct)
+    private static async Task<string?> TryAddAsync(NormativeDb db, HttpContext http, int deliverableId, ProductFormat format, string language, int quantity, DateTimeOffset now,
+        int maxSeats, CancellationToken ct)
     {
         if (!Enum.IsDefined(format))
         {
             return "Cart.Error.UnknownOffer";
         }
-        if (CartRules.CheckQuantity(format, quantity) is { } problem)
+        if (CartRules.CheckQuantity(format, quantity, maxSeats) is { } problem)
         {
             return problem;
         }
@@ -152,7 +155,8 @@ public static class CartActions
         return null;
     }
 
-    public static async Task<string?> SetQuantityAsync(NormativeDb db, HttpContext http, long lineId, int quantity, DateTimeOffset now, CancellationToken ct)
+    /// <param name="maxSeats">The most seats of a multi-user PDF licence (<see cref="StoreOptions.MaxSeats"/>).</param>
+    public static async Task<string?> SetQuantityAsync(NormativeDb db, HttpContext http, long lineId, int quantity, DateTimeOffset now, CancellationToken ct, int maxSeats = 1)
     {
         var (cart, _) = await FindAsync(db, http, now, ct);
         var line = cart?.Lines.FirstOrDefault(l => l.Id == lineId);
@@ -160,7 +164,7 @@ public static class CartActions
         {
             return "Cart.Error.UnknownLine";
         }
-        if (CartRules.CheckQuantity(line.Format, quantity) is { } problem)
+        if (CartRules.CheckQuantity(line.Format, quantity, maxSeats) is { } problem)
         {
             return problem;
         }

@@ -1,6 +1,10 @@
 namespace Normative.Features.Store.Carts;
 
-/// <summary>What a cart may hold: a PDF or read-online licence is for one person (quantity 1), and so is a subscription; printed copies 1 to 99.</summary>
+/// <summary>
+/// What a cart may hold: a read-online licence is for one person (quantity 1), and so is a
+/// subscription; a PDF for one person, or, where the store sells multi-user licences, for 2 to
+/// <c>maxSeats</c> named seats; printed copies 1 to 99.
+/// </summary>
 public static class CartRules
 {
     public const int MaxQuantity = 99;
@@ -11,11 +15,14 @@ public static class CartRules
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     /// <summary>Null when the quantity is allowed for the format, else the resource key of the problem.</summary>
-    public static string? CheckQuantity(ProductFormat format, int quantity) => (format, quantity) switch
+    /// <param name="maxSeats">The most seats of a multi-user PDF licence (<see cref="StoreOptions.MaxSeats"/>); 1: none sold.</param>
+    public static string? CheckQuantity(ProductFormat format, int quantity, int maxSeats = 1) => (format, quantity) switch
     {
         (ProductFormat.Subscription, 1) => null,
         (ProductFormat.Subscription, _) => "Cart.Error.SubscriptionQuantity",
         (ProductFormat.Pdf or ProductFormat.Online, 1) => null,
+        (ProductFormat.Pdf, > 1) when quantity <= maxSeats => null,
+        (ProductFormat.Pdf, > 1) when maxSeats > 1 => "Cart.Error.TooManySeats",
         (ProductFormat.Pdf or ProductFormat.Online, _) => "Cart.Error.PdfQuantity",
         (_, < 1) => "Cart.Error.QuantityTooSmall",
         (_, > MaxQuantity) => "Cart.Error.QuantityTooLarge",

@@ -3,6 +3,7 @@ using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Store.Checkout;
 using Normative.Features.Store.Offers;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 using Normative.Web;
@@ -31,8 +32,15 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     public bool HasUnavailable => Lines.Any(l => !l.Available);
 
-    /// <summary>True when something is licensed to a named person: a PDF, or a subscription's PDFs.</summary>
-    public bool HasPdf => Available.Any(l => l.CartLine.Format is ProductFormat.Pdf or ProductFormat.Subscription);
+    /// <summary>
+    /// Something licensed to one person, whose name the buyer gives at checkout: a PDF for one
+    /// person, or a subscription (its PDFs are stamped for the same person).
+    /// </summary>
+    public bool HasSingleUserPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Subscription
+        || (l.CartLine.Format == ProductFormat.Pdf && !Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity)));
+
+    /// <summary>A multi-user PDF licence, bought for an organisation whose administrators name its seats.</summary>
+    public bool HasSeats => Available.Any(l => Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity));
 
     public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);
 
@@ -40,22 +48,34 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
 
     /// <summary>
     /// The totals for a buyer billed in <paramref name="country"/> (a business with
-    /// <paramref name="vatNumber"/>), or null when the regime has no rule for that country.
+    /// <paramref name="vatNumber"/>) whose printed copies go to <paramref name="shipTo"/> (null: the
+    /// billing country), with their <paramref name="shipping"/> charge when known, or null when the
+    /// regime has no rule for one of those countries.
     /// </summary>
-    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on)
+    public Vat.Totals? TotalsFor(TaxRegime regime, string country, string? vatNumber, DateOnly on, string? shipTo = null, decimal? shipping = null)
     {
         ArgumentNullException.ThrowIfNull(regime);
         var lines = new List<Vat.Line>();
+        TaxDecision? printed = null;
         foreach (var line in Available)
         {
-            if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on) is not { } tax)
+            if (regime.Decide(country, vatNumber, TaxRegime.KindOf(line.CartLine.Format), on, shipTo) is not { } tax)
             {
                 return null;
             }
             lines.Add(new Vat.Line(line.Net, tax.Rate, tax.Country, tax.Basis));
+            printed ??= line.CartLine.Format == ProductFormat.Paper ? tax : null;
+        }
+        if (shipping is { } charge && printed is not null)
+        {
+            // Shipping follows the VAT of the printed copies it delivers.
+            lines.Add(new Vat.Line(charge, printed.Rate, printed.Country, printed.Basis, IsShipping: true));
         }
         return Vat.Compute(lines, regime.Currency);
     }
+
+    /// <summary>The printed pages the parcel holds (each printed copy's pages times its quantity): what its shipping charge depends on.</summary>
+    public int PrintedPages => ShippingRules.Pages(Available.Where(l => l.CartLine.Format == ProductFormat.Paper).Select(l => (l.Offer!.Pages ?? 1, l.CartLine.Quantity)));
 
     public static async Task<PricedCart> PriceAsync(NormativeDb db, Cart cart, CancellationToken ct)
     {

@@ -8,14 +8,17 @@ using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Payments;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Tax;
 
 namespace Normative.Features.Store.Checkout;
 
 /// <summary>
-/// Checkout: the billing address, the licence holder's name for PDFs and the payment method; then
-/// the order is placed and the buyer either gets a pro-forma invoice or goes to the hosted payment page.
+/// Checkout: the billing address, the licence holder's name for PDFs, where printed copies go (and
+/// what shipping them there costs) and the payment method; then the order is placed and the buyer
+/// either gets a pro-forma invoice or goes to the hosted payment page.
 /// </summary>
 [Authorize]
 public class CheckoutModel(
@@ -38,6 +41,18 @@ public class CheckoutModel(
     public Vat.Totals? Totals { get; private set; }
 
     public TaxRegime Regime => regime;
+
+    /// <summary>The country the printed copies go to, once the form says; null without printed copies.</summary>
+    public string? ShipTo { get; private set; }
+
+    /// <summary>What shipping them there costs, from the rates (the form never sends a price); null when not shipped there.</summary>
+    public ShippingRules.Quote? Shipping { get; private set; }
+
+    /// <summary>The organisations the buyer belongs to and may buy for.</summary>
+    public List<OrganizationActions.Membership> Organizations { get; private set; } = [];
+
+    /// <summary>Whether the totals are missing because no rule covers the country the printed copies go to (the billing country has one).</summary>
+    private bool _noTaxRuleWhereShipped;
 
     /// <summary>The payment methods this site offers: card only when a provider is configured.</summary>
     public IReadOnlyList<PaymentMethod> Methods => cards.Available ? [PaymentMethod.Invoice, PaymentMethod.Card] : [PaymentMethod.Invoice];
@@ -72,7 +87,34 @@ public class CheckoutModel(
             ShippingCity = last?.ShippingCity,
             ShippingCountry = last?.ShippingCountry,
         };
-        ShowTotals();
+        // Bought for the same organisation as last time; or, for a multi-user licence, for the one organisation the buyer belongs to.
+        var buyFor = Organizations.FirstOrDefault(m => m.Organization.Id == last?.OrganizationId)
+            ?? (Cart.HasSeats && Organizations.Count == 1 ? Organizations[0] : null);
+        if (buyFor is not null)
+        {
+            Input.BuyFor = buyFor.Organization.Id;
+            FillFromOrganization(fillTax: last?.OrganizationId != buyFor.Organization.Id);
+        }
+        await ShowTotalsAsync();
+    }
+
+    /// <summary>
+    /// The billing organisation is the one bought for; its country and VAT number are filled in too
+    /// when no VAT number is typed yet (never when placing the order, so the totals shown are the totals ordered).
+    /// </summary>
+    private void FillFromOrganization(bool fillTax)
+    {
+        if (Organizations.FirstOrDefault(m => m.Organization.Id == Input.BuyFor) is not { } membership)
+        {
+            return;
+        }
+        var organization = membership.Organization;
+        Input.Organization = organization.Name;
+        if (fillTax && CheckoutRules.Clean(Input.VatNumber) is null && organization.VatNumber is not null)
+        {
+            Input.Country = organization.Country;
+            Input.VatNumber = organization.VatNumber;
+        }
     }
 
     /// <summary>"Update the totals": the VAT for the country and VAT number typed, nothing placed.</summary>
@@ -86,18 +128,29 @@ public class CheckoutModel(
         {
             return Redirect(StoreLinks.Cart());
         }
-        ShowTotals();
+        FillFromOrganization(fillTax: true);
+        await ShowTotalsAsync();
         return Page();
     }
 
-    private void ShowTotals()
+    private async Task ShowTotalsAsync()
     {
         if (Cart is null || string.IsNullOrWhiteSpace(Input.Country) || !Countries.IsKnown(Input.Country))
         {
             return;
         }
         var vatNumber = CheckoutRules.Clean(Input.VatNumber) is { } typed ? VatNumbers.Normalize(Input.Country, typed) : null;
-        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (Cart.HasPaper)
+        {
+            // The charge for the country the printed copies go to, as soon as it is known.
+            ShipTo = Input.ShipToBilling ? Input.Country.Trim().ToUpperInvariant()
+                : Input.ShippingCountry is { } typedCountry && Countries.IsKnown(typedCountry) ? typedCountry.Trim().ToUpperInvariant() : null;
+            Shipping = ShipTo is null ? null : await ShippingRates.QuoteAsync(db, ShipTo, Cart.PrintedPages, HttpContext.RequestAborted);
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Totals = Cart.TotalsFor(regime, Input.Country, vatNumber, today, ShipTo, Shipping?.Price);
+        // The rules cover the billing country but not the one the printed copies go to: that is the country to change.
+        _noTaxRuleWhereShipped = Totals is null && ShipTo is not null && Cart.TotalsFor(regime, Input.Country, vatNumber, today) is not null;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -133,7 +186,12 @@ public class CheckoutModel(
         {
             return Refused(StatusCodes.Status409Conflict, "Checkout.Error.CartChanged");
         }
-        foreach (var p in CheckoutRules.Check(Input, Cart.HasPdf, Countries.IsKnown, Cart.HasPaper))
+        if (Input.BuyFor is not null && Organizations.All(m => m.Organization.Id != Input.BuyFor))
+        {
+            ModelState.AddModelError("Input." + nameof(Input.BuyFor), s["Checkout.Error.NotMember"]);
+        }
+        FillFromOrganization(fillTax: false);
+        foreach (var p in CheckoutRules.Check(Input, Cart.HasSingleUserPdf, Countries.IsKnown, Cart.HasPaper, Cart.HasSeats))
         {
             ModelState.AddModelError("Input." + p.Field, s[p.Key]);
         }
@@ -141,12 +199,23 @@ public class CheckoutModel(
         {
             ModelState.AddModelError("Input." + nameof(Input.PaymentMethod), s["Checkout.Error.PaymentMethod"]);
         }
-        ShowTotals();
+        await ShowTotalsAsync();
         if (ModelState.GetFieldValidationState("Input." + nameof(Input.Country)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             && ModelState.GetFieldValidationState("Input." + nameof(Input.VatNumber)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
             && Totals is null)
         {
-            ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+            if (_noTaxRuleWhereShipped)
+            {
+                ModelState.AddModelError("Input." + nameof(Input.ShippingCountry), s["Checkout.Error.NoTaxRuleShipped", Countries.NameOf(ShipTo!)]);
+            }
+            else
+            {
+                ModelState.AddModelError("Input." + nameof(Input.Country), s["Checkout.Error.NoTaxRule", Countries.NameOf(Input.Country!.Trim())]);
+            }
+        }
+        if (ShipTo is not null && Shipping is null)
+        {
+            ModelState.AddModelError("Input." + (Input.ShipToBilling ? nameof(Input.Country) : nameof(Input.ShippingCountry)), s["Checkout.Error.NoShipping", Countries.NameOf(ShipTo)]);
         }
         if (!ModelState.IsValid)
         {
@@ -193,5 +262,6 @@ public class CheckoutModel(
         Cart = await PricedCart.PriceAsync(db, cart, HttpContext.RequestAborted);
         CartId = cart.Id;
         Revision = cart.Revision;
+        Organizations = await OrganizationActions.OfUserAsync(db, User.UserId(), HttpContext.RequestAborted);
     }
 }

@@ -14,6 +14,9 @@ public sealed class CheckoutDetails
     public string? LicenceHolder { get; set; }
     public PaymentMethod? PaymentMethod { get; set; }
 
+    /// <summary>The organisation the order is bought for (the buyer must be a member); null: for the buyer. Needed for a multi-user licence.</summary>
+    public int? BuyFor { get; set; }
+
     /// <summary>Printed copies go to the billing address; otherwise to the shipping address below.</summary>
     public bool ShipToBilling { get; set; }
     public string? ShippingName { get; set; }

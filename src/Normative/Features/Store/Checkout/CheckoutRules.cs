@@ -7,7 +7,9 @@ public static class CheckoutRules
 {
     public sealed record Problem(string Field, string Key);
 
-    public static IReadOnlyList<Problem> Check(CheckoutDetails d, bool hasPdf, Func<string, bool> isCountry, bool hasPaper = false)
+    /// <param name="hasPdf">Whether a PDF for one person is ordered, whose licence holder must be named.</param>
+    /// <param name="hasSeats">Whether a multi-user licence is ordered, which only an organisation can buy.</param>
+    public static IReadOnlyList<Problem> Check(CheckoutDetails d, bool hasPdf, Func<string, bool> isCountry, bool hasPaper = false, bool hasSeats = false)
     {
         var problems = new List<Problem>();
         Text(problems, nameof(d.Name), d.Name, 200, required: true);
@@ -49,6 +51,11 @@ public static class CheckoutRules
         if (d.PaymentMethod is null || !Enum.IsDefined(d.PaymentMethod.Value))
         {
             problems.Add(new(nameof(d.PaymentMethod), "Checkout.Error.PaymentMethod"));
+        }
+        if (hasSeats && d.BuyFor is null)
+        {
+            // Its seats are given to people by the organisation's administrators, so there must be one.
+            problems.Add(new(nameof(d.BuyFor), "Checkout.Error.SeatsNeedOrganization"));
         }
         return problems;
     }

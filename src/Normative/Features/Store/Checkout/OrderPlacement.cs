@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Store.Carts;
 using Normative.Features.Store.Orders;
+using Normative.Features.Store.Shipping;
 using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 using Normative.Web;
@@ -10,14 +11,15 @@ using Npgsql;
 namespace Normative.Features.Store.Checkout;
 
 /// <summary>
-/// Turns a priced cart into an order, with every price, VAT rate and total computed here. The unique
-/// index on orders.cart_id makes a second submission of the same cart (a double click, a reload, a
-/// hundred at once) find the first order instead of making another.
+/// Turns a priced cart into an order, with every price, VAT rate, shipping charge and total computed
+/// here. The unique index on orders.cart_id makes a second submission of the same cart (a double
+/// click, a reload, a hundred at once) find the first order instead of making another.
 /// </summary>
 public static class OrderPlacement
 {
     public sealed record Result(Order? Order, string? ProblemKey);
 
+    /// <param name="details">As checked by <see cref="CheckoutRules"/>; <see cref="CheckoutDetails.BuyFor"/> an organisation the buyer belongs to, checked by the caller.</param>
     /// <param name="by">Who placed it, for the order's history.</param>
     /// <param name="downloadLimit">How many times each PDF may be downloaded (Store:DownloadLimit).</param>
     public static async Task<Result> PlaceAsync(NormativeDb db, StoreMail mail, TaxRegime regime, PricedCart priced, CheckoutDetails details, string userId, string by,
@@ -41,14 +43,26 @@ public static class OrderPlacement
         {
             return new Result(null, "Checkout.Error.Empty");
         }
+        if (priced.HasSeats && details.BuyFor is null)
+        {
+            return new Result(null, "Checkout.Error.SeatsNeedOrganization");
+        }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var country = details.Country!.Trim().ToUpperInvariant();
         var vatNumber = CheckoutRules.Clean(details.VatNumber) is { } typed ? VatNumbers.Normalize(country, typed) : null;
-        var taxes = priced.Available.Select(l => regime.Decide(country, vatNumber, TaxRegime.KindOf(l.CartLine.Format), today)).ToList();
+        var shipTo = !priced.HasPaper ? null : details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant();
+        // A PDF is taxed where the buyer is billed, a printed copy where it is shipped.
+        var taxes = priced.Available.Select(l => regime.Decide(country, vatNumber, TaxRegime.KindOf(l.CartLine.Format), today, shipTo)).ToList();
         if (taxes.Any(t => t is null))
         {
             return new Result(null, "Checkout.Error.NoTaxRule");
+        }
+        // The charge comes from the rates now, whatever the checkout page showed.
+        var shipping = shipTo is null ? null : await ShippingRates.QuoteAsync(db, shipTo, priced.PrintedPages, ct);
+        if (priced.HasPaper && shipping is null)
+        {
+            return new Result(null, "Checkout.Error.NotShipped");
         }
         var order = new Order
         {
@@ -66,15 +80,23 @@ public static class OrderPlacement
             BillingCountry = country,
             BillingEmail = details.Email!.Trim(),
             VatNumber = vatNumber,
-            LicenceHolder = priced.HasPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            LicenceHolder = priced.HasSingleUserPdf ? CheckoutRules.Clean(details.LicenceHolder) : null,
+            OrganizationId = details.BuyFor,
             ShippingName = !priced.HasPaper ? null : details.ShipToBilling ? CheckoutRules.Clean(details.Name) : CheckoutRules.Clean(details.ShippingName),
             ShippingOrganization = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Organization : details.ShippingOrganization),
             ShippingStreet = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.Street : details.ShippingStreet),
             ShippingPostalCode = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.PostalCode : details.ShippingPostalCode),
             ShippingCity = !priced.HasPaper ? null : CheckoutRules.Clean(details.ShipToBilling ? details.City : details.ShippingCity),
-            ShippingCountry = !priced.HasPaper ? null : (details.ShipToBilling ? country : details.ShippingCountry?.Trim().ToUpperInvariant()),
+            ShippingCountry = shipTo,
             PlacedAt = now,
         };
+        if (shipping is not null)
+        {
+            // Shipping follows the VAT of the printed copies it delivers: their rate, country and basis (reverse charge, export).
+            var printed = priced.Available.Zip(taxes).First(p => p.First.CartLine.Format == ProductFormat.Paper).Second!;
+            (order.ShippingCharge, order.ShippingVatRate, order.ShippingTaxCountry, order.ShippingTaxBasis, order.ShippingZone) =
+                (shipping.Price, printed.Rate, printed.Country, printed.Basis, shipping.Zone);
+        }
         var number = 0;
         foreach (var (line, tax) in priced.Available.Zip(taxes))
         {
@@ -101,6 +123,7 @@ public static class OrderPlacement
                 ShippingStatus = format == ProductFormat.Paper ? ShippingStatus.Pending : ShippingStatus.NotApplicable,
                 DownloadLimit = format == ProductFormat.Pdf ? downloadLimit : 0,
             });
+            Seats.SeatActions.AddTo(order.Lines[^1], downloadLimit);
         }
         var totals = order.TotalsIn(regime.Currency);
         order.NetTotal = totals.Net;

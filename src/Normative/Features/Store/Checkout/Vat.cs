@@ -10,11 +10,13 @@ namespace Normative.Features.Store.Checkout;
 /// </summary>
 public static class Vat
 {
-    public sealed record Line(decimal Net, decimal Rate, string Country, TaxBasis Basis);
+    /// <param name="IsShipping">The shipping of printed copies: taxed with them (same rate, country and basis) and shown apart.</param>
+    public sealed record Line(decimal Net, decimal Rate, string Country, TaxBasis Basis, bool IsShipping = false);
 
     public sealed record RateTotal(decimal Rate, string Country, TaxBasis Basis, decimal Net, decimal Vat);
 
-    public sealed record Totals(IReadOnlyList<RateTotal> ByRate, decimal Net, decimal Vat, decimal Rounding, decimal Total);
+    /// <param name="Shipping">The net shipping charge, part of <paramref name="Net"/>; null when nothing is shipped.</param>
+    public sealed record Totals(IReadOnlyList<RateTotal> ByRate, decimal Net, decimal Vat, decimal Rounding, decimal Total, decimal? Shipping = null);
 
     public static decimal ToCentimes(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
@@ -23,7 +25,8 @@ public static class Vat
     public static Totals Compute(IEnumerable<Line> lines, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        var byRate = lines
+        var all = lines.ToList();
+        var byRate = all
             .GroupBy(l => (l.Rate, l.Country, l.Basis))
             .OrderByDescending(g => g.Key.Rate).ThenBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Basis)
             .Select(g =>
@@ -36,7 +39,8 @@ public static class Vat
         var vatTotal = byRate.Sum(r => r.Vat);
         var exact = netTotal + vatTotal;
         var total = currency.ToPayable(exact);
-        return new Totals(byRate, netTotal, vatTotal, total - exact, total);
+        decimal? shipping = all.Any(l => l.IsShipping) ? currency.Round(all.Where(l => l.IsShipping).Sum(l => l.Net)) : null;
+        return new Totals(byRate, netTotal, vatTotal, total - exact, total, shipping);
     }
 
     /// <summary>The rate as people write it: 0.081 → "8.1".</summary>

@@ -7,13 +7,16 @@ using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
+using Normative.Features.Store.Seats;
 
 namespace Normative.Features.Store.Delivery;
 
 /// <summary>
 /// One licensed PDF: its page, and the download itself, stamped on every page for the licence
 /// holder. Only the buyer may download (403 for anyone else); each download counts, and the
-/// database refuses one beyond the licence's limit.
+/// database refuses one beyond the licence's limit. A multi-user licence is downloaded by the
+/// holders of its seats instead, each stamped with their name and the organisation's, each
+/// counted on the seat.
 /// </summary>
 [Authorize]
 public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageModel
@@ -29,6 +32,11 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
     public OrderLine Line { get; private set; } = null!;
     public Order Order { get; private set; } = null!;
     public State Status { get; private set; }
+    /// <summary>The person's seat, when the line is a multi-user licence.</summary>
+    public SeatActions.Held? Seat { get; private set; }
+    public string Holder => Seat?.Seat.HolderName ?? Order.LicenceHolder ?? Order.BillingName;
+    public int DownloadsUsed => Seat?.Seat.DownloadsUsed ?? Line.DownloadsUsed;
+    public int DownloadLimit => Seat?.Seat.DownloadLimit ?? Line.DownloadLimit;
 
     public async Task<IActionResult> OnGetAsync(long line)
     {
@@ -53,18 +61,21 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
         var ct = HttpContext.RequestAborted;
         var source = await db.SourceFiles.AsNoTracking().SingleAsync(f => f.DeliverableId == Line.DeliverableId && f.Language == Line.Language, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var counted = await db.OrderLines
-            .Where(l => l.Id == Line.Id && l.DownloadsUsed < l.DownloadLimit)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.DownloadsUsed, l => l.DownloadsUsed + 1), ct);
+        var counted = Seat is not null
+            ? await SeatActions.CountDownloadAsync(db, Seat.Seat, User.UserId()!, ct) ? 1 : 0
+            : await db.OrderLines
+                .Where(l => l.Id == Line.Id && l.DownloadsUsed < l.DownloadLimit)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.DownloadsUsed, l => l.DownloadsUsed + 1), ct);
         if (counted == 0)
         {
             Status = State.LimitReached;
             return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
         }
         var now = clock.GetUtcNow();
-        db.Downloads.Add(new Download { OrderLineId = Line.Id, UserId = Order.UserId, At = now });
+        db.Downloads.Add(new Download { OrderLineId = Line.Id, UserId = User.UserId()!, At = now });
         await db.SaveChangesAsync(ct);
-        var stamped = PdfStamper.Stamp(source.Content, Order.LicenceHolder ?? Order.BillingName, Order.Number, DateOnly.FromDateTime(now.UtcDateTime));
+        var seat = Seat is null ? null : new PdfStamper.Seat(Seat.OrganizationName, Seat.Seat.Number, Line.Quantity);
+        var stamped = PdfStamper.Stamp(source.Content, Holder, Order.Number, DateOnly.FromDateTime(now.UtcDateTime), seat);
         await tx.CommitAsync(ct);
         return File(stamped, "application/pdf", $"{Unsafe().Replace(Line.Reference, "_")}-{Line.Language}-{Order.Number}.pdf");
     }
@@ -77,7 +88,16 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
             return NotFound();
         }
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == line.OrderId);
-        if (order.UserId != User.UserId())
+        if (SeatRules.HasSeats(line))
+        {
+            // Only the holder of a seat, still a member of the organisation, downloads: not the buyer as such.
+            Seat = await SeatActions.HeldOnAsync(db, line.Id, User.UserId()!, HttpContext.RequestAborted);
+            if (Seat is null)
+            {
+                return Forbid();
+            }
+        }
+        else if (order.UserId != User.UserId())
         {
             return Forbid();
         }
@@ -85,7 +105,7 @@ public partial class DownloadModel(NormativeDb db, TimeProvider clock) : PageMod
         Order = order;
         Status = !OrderRules.DownloadsOpen(order.Status) ? State.NotPaid
             : !await db.SourceFiles.AnyAsync(f => f.DeliverableId == line.DeliverableId && f.Language == line.Language) ? State.Preparing
-            : line.DownloadsUsed >= line.DownloadLimit ? State.LimitReached
+            : DownloadsUsed >= DownloadLimit ? State.LimitReached
             : State.Ready;
         return null;
     }

@@ -42,6 +42,8 @@ public class Order
     public string? VatNumber { get; set; }
     /// <summary>The person each PDF is licensed to; null when the order has no PDF.</summary>
     public string? LicenceHolder { get; set; }
+    /// <summary>The organisation it was bought for, whose administrators see it and assign its seats; null when bought for oneself.</summary>
+    public int? OrganizationId { get; set; }
     public decimal NetTotal { get; set; }
     public decimal VatTotal { get; set; }
     /// <summary>The difference to the total rounded to the currency's cash-rounding step (0.05 CHF).</summary>
@@ -58,9 +60,24 @@ public class Order
     public List<OrderEvent> Events { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
 
-    /// <summary>The totals by rate and country, from the lines as they were ordered.</summary>
+    /// <summary>The totals by rate and country, from the lines and the shipping as they were ordered.</summary>
     public Vat.Totals TotalsIn(Currency currency) =>
-        Vat.Compute(Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)), currency);
+        Vat.Compute(Lines.Select(l => new Vat.Line(l.LineNet, l.VatRate, l.TaxCountry, l.TaxBasis)).Concat(ShippingLine()), currency);
+
+    /// <summary>The net charge for shipping the printed copies (0 when free); null when the order has none, or was placed before shipping was charged.</summary>
+    public decimal? ShippingCharge { get; set; }
+    /// <summary>The VAT of the shipping: that of the printed copies it delivers.</summary>
+    public decimal? ShippingVatRate { get; set; }
+    public string? ShippingTaxCountry { get; set; }
+    public TaxBasis? ShippingTaxBasis { get; set; }
+    /// <summary>The name of the shipping zone whose rate was charged, for the sales office.</summary>
+    public string? ShippingZone { get; set; }
+    public List<Shipment> Shipments { get; set; } = [];
+
+    private IEnumerable<Vat.Line> ShippingLine() =>
+        ShippingCharge is { } charge && ShippingTaxCountry is { } country && ShippingTaxBasis is { } basis
+            ? [new Vat.Line(charge, ShippingVatRate ?? 0m, country, basis, IsShipping: true)]
+            : [];
 }
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
@@ -106,5 +123,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(o => o.ShippingCharge).HasPrecision(12, 2);
+        b.Property(o => o.ShippingVatRate).HasPrecision(6, 4);
+        b.Property(o => o.ShippingTaxCountry).HasMaxLength(2);
+        b.Property(o => o.ShippingTaxBasis).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.ShippingZone).HasMaxLength(100);
+        b.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

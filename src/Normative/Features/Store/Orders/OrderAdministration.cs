@@ -6,8 +6,8 @@ using Normative.Features.Store.Payments;
 namespace Normative.Features.Store.Orders;
 
 /// <summary>
-/// What Editors do to orders: record a bank transfer, ship printed copies, cancel an unpaid order,
-/// refund a paid one. Each change locks the order row and appends to its history.
+/// What Editors do to orders: record a bank transfer, ship printed copies and record their delivery,
+/// cancel an unpaid order, refund a paid one. Each change locks the order row and appends to its history.
 /// </summary>
 public static class OrderAdministration
 {
@@ -37,36 +37,94 @@ public static class OrderAdministration
             : "Admin.Order.Error.AlreadyPaid";
     }
 
-    public static async Task<string?> ShipAsync(NormativeDb db, long orderId, long lineId, string editor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Ships printed copies of a paid order in one parcel, with the carrier and its tracking reference
+    /// (and where to follow it): the parcel is recorded, its lines are shipped, the order's history says
+    /// so, the buyer gets a mail, and the order is fulfilled once every printed copy has left. Returns a
+    /// resource key for the problem, or null when done; refused, nothing changes.
+    /// </summary>
+    public static async Task<string?> ShipAsync(NormativeDb db, StoreMail mail, long orderId, IReadOnlyCollection<long> lineIds, string? carrier, string? trackingReference,
+        string? trackingUrl, string editor, DateTimeOffset now, CancellationToken ct)
     {
+        var (by, reference, url) = (CheckoutRules.Clean(carrier), CheckoutRules.Clean(trackingReference), CheckoutRules.Clean(trackingUrl));
+        if (OrderRules.CheckShipment(by, reference, url, lineIds.Count) is { } problem)
+        {
+            return problem;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await StoreSql.LockOrderAsync(db, orderId, ct);
         await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
-        var line = order.Lines.FirstOrDefault(l => l.Id == lineId);
-        if (line is null || line.Format != ProductFormat.Paper)
+        var lines = order.Lines.Where(l => lineIds.Contains(l.Id)).OrderBy(l => l.LineNumber).ToList();
+        if (lines.Count != lineIds.Distinct().Count() || lines.Any(l => l.Format != ProductFormat.Paper))
         {
             return "Admin.Order.Error.NoSuchLine";
         }
-        if (order.Status != OrderStatus.Paid)
+        if (lines.Any(l => l.ShippingStatus != ShippingStatus.Pending))
         {
-            return "Admin.Order.Error.ShipUnpaid";
+            return "Admin.Ship.Error.AlreadyShipped";
         }
-        if (line.ShippingStatus == ShippingStatus.Shipped)
+        if (!lines.All(l => OrderRules.CanShip(order.Status, l.ShippingStatus)))
         {
-            return null;
+            return order.Status == OrderStatus.Placed ? "Admin.Order.Error.ShipUnpaid" : "Admin.Ship.Error.Closed";
         }
-        line.ShippingStatus = ShippingStatus.Shipped;
-        line.ShippedAt = now;
-        order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Shipped, Note = $"{line.LineNumber}: {line.Reference} ({line.Language}) × {line.Quantity}" });
+        var shipment = new Shipment { OrderId = order.Id, Carrier = by!, TrackingReference = reference!, TrackingUrl = url, ShippedAt = now, ShippedBy = editor };
+        db.Shipments.Add(shipment);
+        // The parcel's id comes from the database; its lines point to it, in the same transaction.
+        await db.SaveChangesAsync(ct);
+        foreach (var line in lines)
+        {
+            line.ShippingStatus = ShippingStatus.Shipped;
+            line.ShippedAt = now;
+            line.ShipmentId = shipment.Id;
+        }
+        order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Shipped, Note = $"{by} {reference}: {Describe(lines)}" });
         if (OrderRules.IsFulfilled(order.Lines))
         {
             order.Status = OrderStatus.Fulfilled;
             order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Fulfilled });
         }
+        mail.QueueShipped(db, order, shipment, lines);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
     }
+
+    /// <summary>
+    /// Records that a parcel was delivered: its lines are delivered, the order's history says so and
+    /// the buyer gets a mail. Refused, with nothing changed, for a parcel the order never sent or one
+    /// already delivered.
+    /// </summary>
+    public static async Task<string?> DeliverAsync(NormativeDb db, StoreMail mail, long orderId, long shipmentId, string editor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await StoreSql.LockOrderAsync(db, orderId, ct);
+        await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
+        await db.Entry(order).Collection(o => o.Shipments).LoadAsync(ct);
+        var shipment = order.Shipments.FirstOrDefault(s => s.Id == shipmentId);
+        if (shipment is null)
+        {
+            return "Admin.Ship.Error.NotShipped";
+        }
+        if (!OrderRules.CanDeliver(shipment))
+        {
+            return "Admin.Ship.Error.AlreadyDelivered";
+        }
+        shipment.DeliveredAt = now;
+        shipment.DeliveredBy = editor;
+        var lines = order.Lines.Where(l => l.ShipmentId == shipment.Id).OrderBy(l => l.LineNumber).ToList();
+        foreach (var line in lines)
+        {
+            line.ShippingStatus = ShippingStatus.Delivered;
+        }
+        order.Events.Add(new OrderEvent { At = now, By = editor, Kind = OrderEventKind.Delivered, Note = $"{shipment.Carrier} {shipment.TrackingReference}: {Describe(lines)}" });
+        mail.QueueDelivered(db, order, shipment, lines);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    private static string Describe(IEnumerable<OrderLine> lines) =>
+        string.Join(", ", lines.Select(l => $"{l.LineNumber}: {l.Reference} ({l.Language}) × {l.Quantity}"));
 
     public static async Task<string?> CancelAsync(NormativeDb db, StoreMail mail, long orderId, string? note, string editor, DateTimeOffset now, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Shared;
 using Normative.Features.Store.Checkout;
+using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Payments;
 
 namespace Normative.Features.Store.Orders;
@@ -22,6 +23,10 @@ public class OrderDetailsModel(
     public bool IsBuyer { get; private set; }
     /// <summary>The subscriptions the order's paid subscription lines made, by line.</summary>
     public Dictionary<long, Subscriptions.Subscription> Subscriptions { get; private set; } = [];
+    /// <summary>Whether the person administers the organisation the order was bought for, and so assigns its seats.</summary>
+    public bool AssignsSeats { get; private set; }
+    /// <summary>Assigned and total seats of each multi-user line, by line id.</summary>
+    public Dictionary<long, (int Assigned, int Total)> SeatCounts { get; private set; } = [];
 
     /// <summary>"cancelled" when the payment provider sent the buyer back without a payment.</summary>
     [BindProperty(SupportsGet = true)]
@@ -36,7 +41,12 @@ public class OrderDetailsModel(
         }
         Order = order;
         IsBuyer = order.UserId == User.UserId();
-        var ids = order.Lines.Where(l => l.Format == ProductFormat.Pdf).Select(l => l.DeliverableId).ToList();
+        AssignsSeats = order.OrganizationId is { } organizationId && await OrganizationActions.IsAdministratorAsync(db, organizationId, User.UserId(), HttpContext.RequestAborted);
+        var lineIds = order.Lines.Select(l => l.Id).ToList();
+        SeatCounts = (await db.OrderSeats.Where(x => lineIds.Contains(x.OrderLineId)).GroupBy(x => x.OrderLineId)
+                .Select(g => new { Line = g.Key, Assigned = g.Count(x => x.Email != null), Total = g.Count() }).ToListAsync())
+            .ToDictionary(x => x.Line, x => (x.Assigned, x.Total));
+        var ids = order.Lines.Where(l => l.Format == ProductFormat.Pdf).Select(l => l.DeliverableId!.Value).ToList();
         FilesReady = (await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync())
             .Select(f => $"{f.DeliverableId}/{f.Language}").ToHashSet();
         Subscriptions = await db.Subscriptions.AsNoTracking().Where(x => x.OrderId == order.Id).ToDictionaryAsync(x => x.OrderLineId);

@@ -12,4 +12,7 @@ public enum OrderEventKind
     Cancelled,
     Refunded,
     PaymentProblem,
+    Delivered,
+    SeatAssigned,
+    SeatReleased,
 }

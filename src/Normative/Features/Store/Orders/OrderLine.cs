@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Normative.Features.Store.Seats;
 using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
 
@@ -34,6 +35,11 @@ public class OrderLine
     /// <summary>A PDF's downloads; for a subscription, those of each covered standard in each language.</summary>
     public int DownloadLimit { get; set; }
     public int DownloadsUsed { get; set; }
+    /// <summary>The parcel a printed copy left in; null until shipped (and for copies shipped before parcels were recorded).</summary>
+    public long? ShipmentId { get; set; }
+
+    /// <summary>The named seats of a multi-user licence (<see cref="SeatRules.HasSeats"/>); empty for any other line.</summary>
+    public List<OrderSeat> Seats { get; set; } = [];
 }
 
 internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
@@ -56,5 +62,6 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.ToTable(t => t.HasCheckConstraint("ck_order_lines_item", "(deliverable_id IS NULL) <> (collection_id IS NULL)"));
         b.HasIndex(l => l.CollectionId);
         b.HasOne<Collection>().WithMany().HasForeignKey(l => l.CollectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Shipment>().WithMany().HasForeignKey(l => l.ShipmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

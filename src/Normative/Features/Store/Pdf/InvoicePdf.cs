@@ -118,7 +118,7 @@ public static class InvoicePdf
                 y += 18;
             }
             Header();
-            foreach (var line in order.Lines.OrderBy(l => l.LineNumber))
+            void NextPageWhenFull()
             {
                 if (y > 740)
                 {
@@ -129,12 +129,25 @@ public static class InvoicePdf
                     y = 60;
                     Header();
                 }
+            }
+            foreach (var line in order.Lines.OrderBy(l => l.LineNumber))
+            {
+                NextPageWhenFull();
                 var description = $"{t["Format." + line.Format].Value}, {Catalogue.CatalogueFormat.LanguageName(line.Language)} — {line.Title}";
                 gfx.DrawString(Fit(gfx, line.Reference, normal, cols[1] - cols[0] - 6), normal, XBrushes.Black, cols[0] + 2, y);
                 gfx.DrawString(Fit(gfx, description, normal, cols[2] - cols[1] - 6), normal, XBrushes.Black, cols[1], y);
                 Number(gfx, line.Quantity.ToString(System.Globalization.CultureInfo.CurrentCulture), normal, cols[2], cols[3] - 4, y);
                 Number(gfx, currency.Number(line.UnitPrice), normal, cols[3], cols[4] - 4, y);
                 Number(gfx, currency.Number(line.LineNet), normal, cols[4], cols[5] - 2, y);
+                y += 14;
+            }
+            if (order.ShippingCharge is { } shipping)
+            {
+                // Shipping is a line of its own, taxed with the printed copies in the totals below.
+                NextPageWhenFull();
+                var description = t["Invoice.Shipping", Countries.NameOf(order.ShippingCountry ?? order.BillingCountry)].Value;
+                gfx.DrawString(Fit(gfx, description, normal, cols[2] - cols[1] - 6), normal, XBrushes.Black, cols[1], y);
+                Number(gfx, currency.Number(shipping), normal, cols[4], cols[5] - 2, y);
                 y += 14;
             }
 

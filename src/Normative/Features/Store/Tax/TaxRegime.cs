@@ -32,27 +32,60 @@ public sealed class TaxRegime
     public static TaxKind KindOf(ProductFormat format) => format == ProductFormat.Paper ? TaxKind.Printed : TaxKind.Electronic;
 
     /// <summary>
-    /// The VAT of a line for a buyer billed in <paramref name="country"/>, or null when no rule covers
-    /// that country (the store then does not sell there). <paramref name="vatNumber"/> counts only
-    /// when it is in the format of the buyer's country.
+    /// The VAT of a line for a buyer billed in <paramref name="country"/> whose printed copies are
+    /// shipped to <paramref name="shipTo"/> (null: to the billing country), or null when no rule covers
+    /// the place (the store then does not sell there). <paramref name="vatNumber"/> counts only when it
+    /// is in the format of the billing country. An electronic product is taxed where the buyer is; a
+    /// printed copy and its shipping where the transport ends (Directive 2006/112/EC art. 33, MWSTG art. 7).
     /// </summary>
-    public TaxDecision? Decide(string country, string? vatNumber, TaxKind kind, DateOnly on)
+    public TaxDecision? Decide(string country, string? vatNumber, TaxKind kind, DateOnly on, string? shipTo)
     {
-        var code = country.Trim().ToUpperInvariant();
-        if (Territory.Contains(code))
+        var billing = country.Trim().ToUpperInvariant();
+        var business = vatNumber is not null && VatNumbers.IsWellFormed(billing, vatNumber);
+        return kind == TaxKind.Electronic
+            ? Service(billing, business, on)
+            : Goods(kind, billing, business, shipTo is null ? billing : shipTo.Trim().ToUpperInvariant(), on);
+    }
+
+    private TaxDecision? Service(string billing, bool business, DateOnly on)
+    {
+        if (Territory.Contains(billing))
+        {
+            return DomesticRate(TaxKind.Electronic, on);
+        }
+        if (EuMember && Eu.IsMember(billing))
+        {
+            // A business accounts for the VAT itself (art. 44, 196); a consumer pays the VAT of the state
+            // where they live (art. 58), declared through the one-stop shop.
+            return business ? new TaxDecision(0m, billing, TaxBasis.ReverseCharge) : new TaxDecision(Eu.Rates[billing], billing, TaxBasis.OneStopShop);
+        }
+        return AbroadRate(billing, TaxKind.Electronic, on);
+    }
+
+    private TaxDecision? Goods(TaxKind kind, string billing, bool business, string destination, DateOnly on)
+    {
+        if (Territory.Contains(destination))
         {
             return DomesticRate(kind, on);
         }
-        if (EuMember && Eu.IsMember(code))
+        if (EuMember && Eu.IsMember(destination))
         {
-            if (vatNumber is not null && VatNumbers.IsWellFormed(code, vatNumber))
+            if (business && Eu.IsMember(billing) && !Territory.Contains(billing))
             {
-                return new TaxDecision(0m, code, TaxBasis.ReverseCharge);
+                // An intra-Community supply to a business identified in another member state: exempt here,
+                // its acquisition is taxed where the goods arrive (art. 138, 40).
+                return new TaxDecision(0m, destination, TaxBasis.ReverseCharge);
             }
-            // Electronic services to consumers are taxed where they live (Directive 2006/112/EC art. 58);
-            // goods follow the seller's rates (distance sales below the EU-wide threshold, art. 59c).
-            return kind == TaxKind.Electronic ? new TaxDecision(Eu.Rates[code], code, TaxBasis.OneStopShop) : DomesticRate(kind, on);
+            // A business identified in the seller's own state buys a domestic supply (art. 32); a consumer
+            // a distance sale taxed where the goods arrive at that state's rate (art. 33), through the one-stop shop.
+            return business && Territory.Contains(billing) ? DomesticRate(kind, on) : new TaxDecision(Eu.PrintedRate(destination), destination, TaxBasis.OneStopShop);
         }
+        return AbroadRate(destination, kind, on);
+    }
+
+    /// <summary>The regime's rule for a country outside its territory (and outside the EU for an EU seller): by its code, else "*".</summary>
+    private TaxDecision? AbroadRate(string code, TaxKind kind, DateOnly on)
+    {
         var rule = Latest(Abroad.Where(r => r.Country == code), kind, on) ?? Latest(Abroad.Where(r => r.Country == TaxRule.AnyOtherCountry), kind, on);
         return rule is null ? null : new TaxDecision(rule.Rate, code, rule.Basis ?? (rule.Rate == 0 ? TaxBasis.Export : TaxBasis.Domestic));
     }
@@ -102,7 +135,7 @@ public sealed class TaxRegime
 
     private sealed record FileRegime(string? Id, string? Name, FileCurrency? Currency, List<string>? Territory, bool EuMember, List<FileRule>? Domestic, List<FileRule>? Abroad);
 
-    private sealed record FileEu(string Source, string Url, DateOnly AsOf, string Note, Dictionary<string, decimal> Rates);
+    private sealed record FileEu(string Source, string Url, DateOnly AsOf, string Note, Dictionary<string, decimal> Rates, Dictionary<string, decimal>? Printed);
 
     public static TaxRegime Parse(Stream json, string origin, EuVatRates eu)
     {
@@ -177,9 +210,15 @@ public sealed class TaxRegime
 
     public static EuVatRates ReadEu()
     {
-        using var stream = Resource("eu-standard-rates.json");
+        using var stream = Resource("eu-rates.json");
         var eu = JsonSerializer.Deserialize<FileEu>(stream, Json)!;
-        return new EuVatRates(eu.Source, eu.Url, eu.AsOf, eu.Note, eu.Rates);
+        var printed = eu.Printed ?? [];
+        // A rate for books is a member state's reduced rate: never above its standard rate.
+        if (printed.FirstOrDefault(p => !eu.Rates.TryGetValue(p.Key, out var standard) || p.Value < 0 || p.Value > standard) is { Key: not null } wrong)
+        {
+            throw new InvalidOperationException($"The shipped EU rates give {wrong.Key} a rate for printed books of {wrong.Value}: not a member state, or not between 0 and its standard rate.");
+        }
+        return new EuVatRates(eu.Source, eu.Url, eu.AsOf, eu.Note, eu.Rates, printed);
     }
 
     private static Stream Resource(string name) =>

@@ -18,6 +18,8 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
     [InlineData("/store/admin/prices")]
     [InlineData("/store/admin/files")]
     [InlineData("/store/admin/tax")]
+    [InlineData("/store/admin/shipping")]
+    [InlineData("/store/admin/to-ship")]
     public async Task OnlyEditorsManageTheStore(string path)
     {
         var (customer, _) = await factory.SignInAsAsync("Customer");
@@ -175,7 +177,10 @@ public class StoreAdminTests(StoreFactory factory) : IClassFixture<StoreFactory>
         await StoreTestData.MarkPaidAsync(factory, number);
         Assert.Equal(OrderStatus.Paid, (await StoreTestData.OrderAsync(factory, number)).Status);
 
-        var shipped = await editor.SubmitFormAsync($"/store/admin/orders/{number}", [], "form[action*='handler=Ship']");
+        var line = (await StoreTestData.OrderAsync(factory, number)).Lines.Single();
+        var shipped = await editor.SubmitFormAsync($"/store/admin/orders/{number}",
+            new() { ["Ship.Lines"] = line.Id.ToString(CultureInfo.InvariantCulture), ["Ship.Carrier"] = "Swiss Post", ["Ship.TrackingReference"] = "RR123456785CH" },
+            "form[action*='handler=Ship']");
         var shippedPage = await StoreTestData.NoticeShownOnceAsync(editor, shipped, "Done.");
         Assert.Null(shippedPage.QuerySelector("form[action*='handler=Ship']"));
         var order = await StoreTestData.OrderAsync(factory, number);

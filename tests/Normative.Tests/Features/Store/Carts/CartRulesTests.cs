@@ -18,6 +18,16 @@ public class CartRulesTests
     public void QuantitiesAreChecked(ProductFormat format, int quantity, string? problem) =>
         Assert.Equal(problem, CartRules.CheckQuantity(format, quantity));
 
+    [Theory]
+    [InlineData(ProductFormat.Pdf, 1, null)]
+    [InlineData(ProductFormat.Pdf, 2, null)]
+    [InlineData(ProductFormat.Pdf, 50, null)]
+    [InlineData(ProductFormat.Pdf, 51, "Cart.Error.TooManySeats")]
+    [InlineData(ProductFormat.Pdf, 0, "Cart.Error.PdfQuantity")]
+    [InlineData(ProductFormat.Online, 2, "Cart.Error.PdfQuantity")]
+    public void APdfMayHaveSeveralSeatsWhereTheStoreSellsThem(ProductFormat format, int quantity, string? problem) =>
+        Assert.Equal(problem, CartRules.CheckQuantity(format, quantity, maxSeats: 50));
+
     [Fact]
     public void MergingAddsPaperCopiesUpToTheLimitAndKeepsOnePdfLicence()
     {

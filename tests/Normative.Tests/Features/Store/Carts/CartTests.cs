@@ -55,7 +55,8 @@ public class CartTests(StoreFactory factory) : IClassFixture<StoreFactory>
     [InlineData("Paper", "en", "100", "At most 99 printed copies")]
     [InlineData("Paper", "en", "99999999999", "whole number")]
     [InlineData("Paper", "en", "lots", "whole number")]
-    [InlineData("Pdf", "en", "2", "quantity is always 1")]
+    [InlineData("Pdf", "en", "51", "at most 50 named seats")]
+    [InlineData("Online", "en", "2", "quantity is always 1")]
     [InlineData("Pdf", "de", "1", "offer does not exist")]
     [InlineData("Ebook", "en", "1", "offer does not exist")]
     public async Task BadInputGetsAClearMessageAndLeavesTheCartAlone(string format, string language, string quantity, string message)

@@ -31,10 +31,10 @@ public class CheckoutTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Equal(1, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.UserId == buyer.Id)));
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Placed, order.Status);
-        // 118 PDF at 8.1 % (9.56) + 236 paper at 2.6 % (6.14): 369.70 exactly.
-        Assert.Equal(354m, order.NetTotal);
-        Assert.Equal(15.70m, order.VatTotal);
-        Assert.Equal(369.70m, order.Total);
+        // 118 PDF at 8.1 % (9.56) + 236 paper and 7.00 shipping (40 pages within Switzerland) at 2.6 % (6.32): 376.88 → 376.90.
+        Assert.Equal(361m, order.NetTotal);
+        Assert.Equal(15.88m, order.VatTotal);
+        Assert.Equal(376.90m, order.Total);
         Assert.Equal([OrderEventKind.Placed, OrderEventKind.InvoiceSent], order.Events.OrderBy(e => e.Id).Select(e => e.Kind));
 
         var proForma = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("pro-forma", StringComparison.Ordinal));
@@ -53,7 +53,7 @@ public class CheckoutTests(StoreFactory factory) : IClassFixture<StoreFactory>
         order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal(OrderStatus.Paid, order.Status);
         var payment = Assert.Single(order.Payments);
-        Assert.Equal(("BankTransfer", "BANK-REF-1", 369.70m), (payment.Provider, payment.Reference, payment.Amount));
+        Assert.Equal(("BankTransfer", "BANK-REF-1", 376.90m), (payment.Provider, payment.Reference, payment.Amount));
         var confirmation = await Mailbox.WaitForMailAsync(factory.MailDirectory, email, m => m.Subject.Contains("confirmed", StringComparison.Ordinal));
         Assert.Matches(@"^INV-\d{4}-\d{6}$", order.InvoiceNumber);
         Assert.Contains($"invoice-{order.InvoiceNumber}.pdf", confirmation.Attachments);

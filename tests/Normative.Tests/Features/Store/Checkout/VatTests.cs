@@ -129,4 +129,15 @@ public class VatTests
     }
 
     private static decimal Parse(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void ShippingIsTaxedWithThePrintedCopiesAndShownApart()
+    {
+        // Printed copies 236.00 and their shipping 9.00 share the 2.6 % line: VAT once, on 245.00 = 6.37.
+        var totals = Vat.Compute([Swiss(118m, 0.081m), Swiss(236m, 0.026m), new Vat.Line(9m, 0.026m, "CH", TaxBasis.Domestic, IsShipping: true)], Chf);
+        Assert.Equal([(0.081m, 118m, 9.56m), (0.026m, 245m, 6.37m)], totals.ByRate.Select(r => (r.Rate, r.Net, r.Vat)));
+        Assert.Equal((363m, 15.93m, (decimal?)9m), (totals.Net, totals.Vat, totals.Shipping));
+        Assert.Equal(378.95m, totals.Total);
+        Assert.Null(Vat.Compute([Swiss(118m, 0.081m)], Chf).Shipping);
+    }
 }

@@ -23,6 +23,10 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         Assert.Contains("19 %", rules, StringComparison.Ordinal);
         Assert.Contains("7 %", rules, StringComparison.Ordinal);
         Assert.Contains("another EU member state, with a VAT number", rules, StringComparison.Ordinal);
+        Assert.Contains("That state’s rate for printed books", rules, StringComparison.Ordinal);
+        Assert.StartsWith("Electronic products (PDF, reading online) are taxed in the country of the billing address; printed copies", store.QuerySelector("#tax-place")!.TextContent, StringComparison.Ordinal);
+        var france = store.QuerySelectorAll("table.eu-rates tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "France").QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["France", "20 %", "5.5 %"], france);
         Assert.Contains("Finland", store.QuerySelector("table.eu-rates")!.TextContent, StringComparison.Ordinal);
 
         var (editor, _) = await factory.SignInAsAsync("Editor");
@@ -41,14 +45,14 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         await StoreTestData.AddToCartAsync(client, d.Id, "Paper", "en", "2");
 
         var order = await StoreTestData.OrderAsync(factory, StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.Checkout(country: "DE"))));
-        // 118.00 at 19 % = 22.42; 236.00 at 7 % = 16.52; no cash rounding in euros.
+        // 118.00 at 19 % = 22.42; 236.00 and 12.00 shipping (the default rates' zone Europe) at 7 % = 17.36; no cash rounding in euros.
         Assert.Equal("EUR", order.Currency);
-        Assert.Equal((354.00m, 38.94m, 0m, 392.94m), (order.NetTotal, order.VatTotal, order.Rounding, order.Total));
+        Assert.Equal((366.00m, 39.78m, 0m, 405.78m), (order.NetTotal, order.VatTotal, order.Rounding, order.Total));
         Assert.All(order.Lines, l => Assert.Equal(("DE", TaxBasis.Domestic), (l.TaxCountry, l.TaxBasis)));
     }
 
     [Fact]
-    public async Task AFrenchConsumerPaysFrenchVatOnThePdfAndGermanVatOnThePrintedCopy()
+    public async Task AFrenchConsumerPaysFrenchVatOnThePdfAndOnThePrintedCopyEachAtItsRate()
     {
         var d = await StoreTestData.AddDeliverableAsync(factory, pages: 20);
         var (client, _) = await factory.SignInAsAsync("Customer");
@@ -61,13 +65,14 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = await preview.Content.ReadAsStringAsync();
         Assert.Contains("VAT 20 % (France, one-stop shop) on EUR 118.00", page, StringComparison.Ordinal);
-        Assert.Contains("EUR 267.86", page, StringComparison.Ordinal);
+        Assert.Contains("VAT 5.5 % (France, one-stop shop) on EUR 130.00", page, StringComparison.Ordinal);
+        Assert.Contains("EUR 278.75", page, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.BillingEmail == fields["Input.Email"])));
 
         var order = await StoreTestData.OrderAsync(factory, StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields)));
-        // 118.00 at 20 % (France) = 23.60; 118.00 at 7 % (Germany) = 8.26.
-        Assert.Equal((236.00m, 31.86m, 267.86m), (order.NetTotal, order.VatTotal, order.Total));
-        Assert.Equal([(ProductFormat.Pdf, "FR", TaxBasis.OneStopShop, 0.20m), (ProductFormat.Paper, "DE", TaxBasis.Domestic, 0.07m)],
+        // 118.00 at 20 % = 23.60; 118.00 and 12.00 shipping at 5.5 %, France's rate for books = 7.15; both France's VAT.
+        Assert.Equal((248.00m, 30.75m, 278.75m), (order.NetTotal, order.VatTotal, order.Total));
+        Assert.Equal([(ProductFormat.Pdf, "FR", TaxBasis.OneStopShop, 0.20m), (ProductFormat.Paper, "FR", TaxBasis.OneStopShop, 0.055m)],
             order.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Format, l.TaxCountry, l.TaxBasis, l.VatRate)));
     }
 
@@ -85,7 +90,7 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         var number = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, fields));
         var order = await StoreTestData.OrderAsync(factory, number);
         Assert.Equal("FR40303265045", order.VatNumber);
-        Assert.Equal((236.00m, 0m, 236.00m), (order.NetTotal, order.VatTotal, order.Total));
+        Assert.Equal((248.00m, 0m, 248.00m), (order.NetTotal, order.VatTotal, order.Total));
         Assert.All(order.Lines, l => Assert.Equal(("FR", TaxBasis.ReverseCharge, 0m), (l.TaxCountry, l.TaxBasis, l.VatRate)));
 
         var page = await client.GetDocumentAsync($"/store/orders/{number}?culture=en");
@@ -97,12 +102,12 @@ public class GermanStoreTests(GermanStoreTests.Factory factory) : IClassFixture<
         var text = string.Join("\n", PdfText.Pages(await pdf.Content.ReadAsByteArrayAsync()));
         Assert.Contains("Reverse charge: VAT to be accounted for by the recipient", text, StringComparison.Ordinal);
         Assert.Contains("FR40303265045", text, StringComparison.Ordinal);
-        Assert.Contains("EUR 236.00", text, StringComparison.Ordinal);
+        Assert.Contains("EUR 248.00", text, StringComparison.Ordinal);
 
         // The accountant's file puts it under France, reverse charge.
         var (editor, _) = await factory.SignInAsAsync("Editor");
         var csv = await (await editor.GetAsync(StoreLinks.AdminOrders(null, q: number, csv: true))).Content.ReadAsStringAsync();
-        Assert.Contains("FR 0 ReverseCharge: 236.00 + 0.00", csv, StringComparison.Ordinal);
+        Assert.Contains("FR 0 ReverseCharge: 248.00 + 0.00", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,4 +57,21 @@ public class RegimeFileTests(RegimeFileTests.Factory factory) : IClassFixture<Re
         var order = await StoreTestData.OrderAsync(factory, StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.Checkout(country: "AT"))));
         Assert.Equal(("EUR", 23.60m, 141.60m), (order.Currency, order.VatTotal, order.Total));
     }
+
+    [Fact]
+    public async Task PrintedCopiesShippedWhereNoRuleCoversThemAreRefusedOnTheShippingCountry()
+    {
+        var d = await StoreTestData.AddDeliverableAsync(factory, pages: 20);
+        var (client, buyer) = await factory.SignInAsAsync("Customer");
+        await StoreTestData.AddToCartAsync(client, d.Id, "Paper");
+
+        // Billed in Austria, which the file covers; shipped to Switzerland, where it has no rule for printed copies.
+        var response = await client.SubmitFormAsync("/store/checkout?culture=en", StoreTestData.ShipTo(StoreTestData.Checkout(country: "AT"), "CH"), "form.checkout-form");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.StartsWith("The store has no tax rule for printed copies shipped to Switzerland yet", page.QuerySelector("#err-ShippingCountry")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#err-Country"));
+        Assert.Equal("1 Dorset Street", page.QuerySelector("#Input_ShippingStreet")!.GetAttribute("value"));
+        Assert.False(await factory.WithDbAsync(db => db.Orders.AnyAsync(o => o.UserId == buyer.Id)));
+    }
 }

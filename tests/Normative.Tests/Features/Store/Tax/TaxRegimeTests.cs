@@ -15,14 +15,17 @@ public class TaxRegimeTests
     private static readonly TaxRegime Swiss = TaxRegime.Load("CH", null);
     private static readonly TaxRegime German = TaxRegime.Load("DE", null);
 
-    private static TaxDecision Decide(TaxRegime regime, string country, TaxKind kind, string? vatNumber = null) =>
-        regime.Decide(country, vatNumber, kind, Today) ?? throw new InvalidOperationException($"no rule for {country}");
+    private static TaxDecision Decide(TaxRegime regime, string country, TaxKind kind, string? vatNumber = null, string? shipTo = null) =>
+        regime.Decide(country, vatNumber, kind, Today, shipTo) ?? throw new InvalidOperationException($"no rule for {country}");
 
-    /// <summary>What a buyer pays for these lines (net amounts), as an order computes it.</summary>
+    /// <summary>What a buyer billed in <paramref name="country"/> pays for these lines (net amounts), printed copies shipped there, as an order computes it.</summary>
     private static Vat.Totals Order(TaxRegime regime, string country, string? vatNumber, params (decimal Net, TaxKind Kind)[] lines) =>
+        ShippedOrder(regime, country, vatNumber, null, lines);
+
+    private static Vat.Totals ShippedOrder(TaxRegime regime, string country, string? vatNumber, string? shipTo, params (decimal Net, TaxKind Kind)[] lines) =>
         Vat.Compute(lines.Select(l =>
         {
-            var tax = Decide(regime, country, l.Kind, vatNumber);
+            var tax = Decide(regime, country, l.Kind, vatNumber, shipTo);
             return new Vat.Line(l.Net, tax.Rate, tax.Country, tax.Basis);
         }), regime.Currency);
 
@@ -47,6 +50,18 @@ public class TaxRegimeTests
     [InlineData("US", TaxKind.Electronic, "0", "US", TaxBasis.Export)]
     public void SwissVatAppliesInSwitzerlandAndLiechtensteinOnly(string country, TaxKind kind, string rate, string taxCountry, TaxBasis basis) =>
         Assert.Equal(new TaxDecision(Parse(rate), taxCountry, basis), Decide(Swiss, country, kind));
+
+    [Theory]
+    [InlineData("CH", "FR", TaxKind.Printed, "0", "FR", TaxBasis.Export)]
+    [InlineData("CH", "FR", TaxKind.Shipping, "0", "FR", TaxBasis.Export)]
+    [InlineData("CH", "FR", TaxKind.Electronic, "0.081", "CH", TaxBasis.Domestic)]
+    [InlineData("FR", "CH", TaxKind.Printed, "0.026", "CH", TaxBasis.Domestic)]
+    [InlineData("FR", "CH", TaxKind.Shipping, "0.026", "CH", TaxBasis.Domestic)]
+    [InlineData("FR", "CH", TaxKind.Electronic, "0", "FR", TaxBasis.Export)]
+    [InlineData("DE", "LI", TaxKind.Printed, "0.026", "CH", TaxBasis.Domestic)]
+    [InlineData("LI", "US", TaxKind.Printed, "0", "US", TaxBasis.Export)]
+    public void ASwissSellerTaxesPrintedCopiesWhereTheyAreShippedAndPdfsWhereTheBuyerIsBilled(string billed, string shipTo, TaxKind kind, string rate, string taxCountry, TaxBasis basis) =>
+        Assert.Equal(new TaxDecision(Parse(rate), taxCountry, basis), Decide(Swiss, billed, kind, shipTo: shipTo));
 
     [Fact]
     public void ASwissSellerChargesNoReverseChargeForAnEuBusinessItIsSimplyOutsideSwissVat() =>
@@ -89,8 +104,12 @@ public class TaxRegimeTests
     [InlineData("FR", null, TaxKind.Electronic, "0.20", "FR", TaxBasis.OneStopShop)]
     [InlineData("FI", null, TaxKind.Electronic, "0.255", "FI", TaxBasis.OneStopShop)]
     [InlineData("GR", null, TaxKind.Electronic, "0.24", "GR", TaxBasis.OneStopShop)]
-    [InlineData("FR", null, TaxKind.Printed, "0.07", "DE", TaxBasis.Domestic)]
-    [InlineData("FR", null, TaxKind.Shipping, "0.07", "DE", TaxBasis.Domestic)]
+    [InlineData("FR", null, TaxKind.Printed, "0.055", "FR", TaxBasis.OneStopShop)]
+    [InlineData("FR", null, TaxKind.Shipping, "0.055", "FR", TaxBasis.OneStopShop)]
+    [InlineData("AT", null, TaxKind.Printed, "0.10", "AT", TaxBasis.OneStopShop)]
+    [InlineData("IT", null, TaxKind.Printed, "0.04", "IT", TaxBasis.OneStopShop)]
+    [InlineData("IE", null, TaxKind.Printed, "0", "IE", TaxBasis.OneStopShop)]
+    [InlineData("DK", null, TaxKind.Printed, "0.25", "DK", TaxBasis.OneStopShop)]
     [InlineData("FR", "FR40303265045", TaxKind.Electronic, "0", "FR", TaxBasis.ReverseCharge)]
     [InlineData("FR", "FR40303265045", TaxKind.Printed, "0", "FR", TaxBasis.ReverseCharge)]
     [InlineData("AT", "ATU12345678", TaxKind.Electronic, "0", "AT", TaxBasis.ReverseCharge)]
@@ -103,6 +122,22 @@ public class TaxRegimeTests
     public void GermanVatFollowsTheEusRules(string country, string? vatNumber, TaxKind kind, string rate, string taxCountry, TaxBasis basis) =>
         Assert.Equal(new TaxDecision(Parse(rate), taxCountry, basis), Decide(German, country, kind, vatNumber));
 
+    [Theory]
+    [InlineData("DE", null, "AT", TaxKind.Printed, "0.10", "AT", TaxBasis.OneStopShop)]
+    [InlineData("DE", null, "AT", TaxKind.Shipping, "0.10", "AT", TaxBasis.OneStopShop)]
+    [InlineData("DE", null, "AT", TaxKind.Electronic, "0.19", "DE", TaxBasis.Domestic)]
+    [InlineData("FR", null, "DE", TaxKind.Printed, "0.07", "DE", TaxBasis.Domestic)]
+    [InlineData("FR", null, "DE", TaxKind.Electronic, "0.20", "FR", TaxBasis.OneStopShop)]
+    [InlineData("FR", "FR40303265045", "DE", TaxKind.Printed, "0.07", "DE", TaxBasis.Domestic)]
+    [InlineData("FR", "FR40303265045", "AT", TaxKind.Printed, "0", "AT", TaxBasis.ReverseCharge)]
+    [InlineData("DE", "DE123456789", "AT", TaxKind.Printed, "0.07", "DE", TaxBasis.Domestic)]
+    [InlineData("CH", "CHE-116.281.710 MWST", "FR", TaxKind.Printed, "0.055", "FR", TaxBasis.OneStopShop)]
+    [InlineData("US", null, "FR", TaxKind.Printed, "0.055", "FR", TaxBasis.OneStopShop)]
+    [InlineData("FR", null, "US", TaxKind.Printed, "0", "US", TaxBasis.Export)]
+    [InlineData("FR", null, "CH", TaxKind.Shipping, "0", "CH", TaxBasis.Export)]
+    public void AGermanSellerTaxesPrintedCopiesWhereTheyAreShipped(string billed, string? vatNumber, string shipTo, TaxKind kind, string rate, string taxCountry, TaxBasis basis) =>
+        Assert.Equal(new TaxDecision(Parse(rate), taxCountry, basis), Decide(German, billed, kind, vatNumber, shipTo));
+
     [Fact]
     public void GermanConsumerPays19PercentOnAPdfAnd7OnPaperToTheCent()
     {
@@ -114,12 +149,23 @@ public class TaxRegimeTests
     }
 
     [Fact]
-    public void FrenchConsumerPaysFrenchVatOnThePdfAndGermanVatOnThePrintedCopy()
+    public void FrenchConsumerPaysFrenchVatOnThePdfAndOnThePrintedCopyEachAtItsRate()
     {
+        // 118.00 at 20 % = 23.60; 42.00 at 5.5 %, France's rate for books = 2.31.
         var totals = Order(German, "FR", null, (118.00m, TaxKind.Electronic), (42.00m, TaxKind.Printed));
-        Assert.Equal([("FR", TaxBasis.OneStopShop, 0.20m, 23.60m), ("DE", TaxBasis.Domestic, 0.07m, 2.94m)],
+        Assert.Equal([("FR", TaxBasis.OneStopShop, 0.20m, 23.60m), ("FR", TaxBasis.OneStopShop, 0.055m, 2.31m)],
             totals.ByRate.Select(r => (r.Country, r.Basis, r.Rate, r.Vat)));
-        Assert.Equal(186.54m, totals.Total);
+        Assert.Equal(185.91m, totals.Total);
+    }
+
+    [Fact]
+    public void ABuyerBilledInFranceWithPaperShippedToGermanyPaysTwoCountriesVat()
+    {
+        // 118.00 at 20 % (France) = 23.60; 84.00 and 4.50 shipping at 7 % (Germany) = 6.195 → 6.20.
+        var totals = ShippedOrder(German, "FR", null, "DE", (118.00m, TaxKind.Electronic), (84.00m, TaxKind.Printed), (4.50m, TaxKind.Shipping));
+        Assert.Equal([("FR", TaxBasis.OneStopShop, 0.20m, 118.00m, 23.60m), ("DE", TaxBasis.Domestic, 0.07m, 88.50m, 6.20m)],
+            totals.ByRate.Select(r => (r.Country, r.Basis, r.Rate, r.Net, r.Vat)));
+        Assert.Equal(236.30m, totals.Total);
     }
 
     [Fact]
@@ -148,13 +194,15 @@ public class TaxRegimeTests
                          {"kind":"Printed","rate":0.10,"from":"2024-01-01"},{"kind":"Shipping","rate":0.10,"from":"2024-01-01"}],
              "abroad":[{"country":"CH","kind":"Electronic","rate":0,"from":"2024-01-01"}]}
             """);
-        Assert.Equal(0.20m, regime.Decide("AT", null, TaxKind.Electronic, new(2026, 12, 31))!.Rate);
-        Assert.Equal(0.22m, regime.Decide("AT", null, TaxKind.Electronic, new(2027, 1, 1))!.Rate);
-        Assert.Null(regime.Decide("AT", null, TaxKind.Electronic, new(2023, 12, 31)));
+        Assert.Equal(0.20m, regime.Decide("AT", null, TaxKind.Electronic, new(2026, 12, 31), null)!.Rate);
+        Assert.Equal(0.22m, regime.Decide("AT", null, TaxKind.Electronic, new(2027, 1, 1), null)!.Rate);
+        Assert.Null(regime.Decide("AT", null, TaxKind.Electronic, new(2023, 12, 31), null));
         // No rule for the United States, nor for printed copies to Switzerland: the store does not sell there.
-        Assert.Equal(0m, regime.Decide("CH", null, TaxKind.Electronic, Today)!.Rate);
-        Assert.Null(regime.Decide("CH", null, TaxKind.Printed, Today));
-        Assert.Null(regime.Decide("US", null, TaxKind.Electronic, Today));
+        Assert.Equal(0m, regime.Decide("CH", null, TaxKind.Electronic, Today, null)!.Rate);
+        Assert.Null(regime.Decide("CH", null, TaxKind.Printed, Today, null));
+        Assert.Null(regime.Decide("AT", null, TaxKind.Printed, Today, "CH"));
+        Assert.Equal(0.10m, regime.Decide("CH", null, TaxKind.Printed, Today, "AT")!.Rate);
+        Assert.Null(regime.Decide("US", null, TaxKind.Electronic, Today, null));
     }
 
     [Theory]
@@ -183,6 +231,17 @@ public class TaxRegimeTests
         Assert.Contains("European Commission", Swiss.Eu.Source, StringComparison.Ordinal);
         Assert.StartsWith("https://taxation-customs.ec.europa.eu/", Swiss.Eu.Url, StringComparison.Ordinal);
         Assert.All(Swiss.Eu.Rates.Values, r => Assert.InRange(r, 0.15m, 0.28m));
+    }
+
+    [Fact]
+    public void TheEuRatesForPrintedBooksAreTheMemberStatesReducedRates()
+    {
+        var eu = German.Eu;
+        Assert.Equal([0.055m, 0.10m, 0.04m, 0.04m, 0.09m, 0.06m, 0.07m], new[] { "FR", "AT", "IT", "ES", "NL", "BE", "DE" }.Select(eu.PrintedRate));
+        // Denmark has no reduced rate for books: its standard rate.
+        Assert.Equal(0.25m, eu.PrintedRate("DK"));
+        Assert.All(eu.Printed, p => Assert.InRange(p.Value, 0m, eu.Rates[p.Key]));
+        Assert.Equal(26, eu.Printed.Count);
     }
 
     private static TaxRegime Regime(string json) =>
