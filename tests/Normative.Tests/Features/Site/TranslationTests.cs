@@ -66,7 +66,7 @@ public partial class TranslationTests
         Assert.True(withoutSingular.Count == 0, string.Join("\n", withoutSingular));
     }
 
-    [GeneratedRegex(@"^\(?\{0(:N0)?\} (?!is\b|was\b|has\b|does\b|contains\b|applies\b|belongs\b|lies\b)[a-z]+s\b")]
+    [GeneratedRegex(@"^\(?\{0(:N0)?\} (?!is\b|was\b|has\b|does\b|contains\b|applies\b|belongs\b|lies\b|invites\b)[a-z]+s\b")]
     private static partial Regex CountAndPluralNoun();
 
     [GeneratedRegex(@"\.(One|Few|Many|Other)$")]
