@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Normative.Features.Shared;
 using Normative.Features.Store;
+using Normative.Features.Store.Orders;
+using Normative.Features.Store.Subscriptions;
 using Normative.Features.Store.Tax;
+using Normative.Tests.Features.Store.Subscriptions;
 using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store.Shipping;
@@ -130,5 +134,43 @@ public class GermanShippingTests(GermanShippingTests.Factory factory) : IClassFi
         var order = await OrderAsync("US");
         Assert.Equal((19.90m, 0m, "US", TaxBasis.Export, "Welt"), StoreTestData.ShippingOf(order));
         Assert.Equal((373.90m, 0m, 373.90m), (order.NetTotal, order.VatTotal, order.Total));
+    }
+
+    [Fact]
+    public async Task ASubscriptionBoughtWithPrintedCopiesIsTaxedWhereTheBuyerIsBilledAndIsNeitherShippedNorSeated()
+    {
+        await StoreTestData.SetShippingAsync(factory,
+            StoreTestData.Zone("Deutschland", "DE", (1, null, 4.50m)),
+            StoreTestData.Zone("EU", "FR AT NL", (1, 40, 9.90m), (41, null, 14.90m)),
+            StoreTestData.Zone("Welt", "", (1, null, 19.90m)));
+        var d = await StoreTestData.AddDeliverableAsync(factory, pages: 20);
+        var collection = await SubscriptionTestData.AddCollectionAsync(factory, CollectionRule.List, references: [d.Reference], price: 480m);
+        var (client, _) = await factory.SignInAsAsync("Customer");
+        await StoreTestData.AddToCartAsync(client, d.Id, "Paper", "en", "2");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/store/collections/{collection.Id}", [], "form.subscribe-form")).StatusCode);
+        var number = StoreTestData.OrderNumberIn(await StoreTestData.PlaceOrderAsync(client, StoreTestData.ShipTo(StoreTestData.Checkout(country: "FR", holder: "Ada Lovelace"), "AT")));
+        var order = await StoreTestData.OrderAsync(factory, number);
+
+        // The subscription, 480.00 at France's 20 % = 96.00; the two printed copies (40 pages, the first band) and their shipping, 245.90 at Austria's 10 % = 24.59.
+        Assert.Equal([(ProductFormat.Paper, "AT", TaxBasis.OneStopShop, 0.10m, ShippingStatus.Pending), (ProductFormat.Subscription, "FR", TaxBasis.OneStopShop, 0.20m, ShippingStatus.NotApplicable)],
+            order.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Format, l.TaxCountry, l.TaxBasis, l.VatRate, l.ShippingStatus)));
+        Assert.Equal((9.90m, 0.10m, "AT", TaxBasis.OneStopShop, "EU"), StoreTestData.ShippingOf(order));
+        Assert.Equal((725.90m, 120.59m, 846.49m), (order.NetTotal, order.VatTotal, order.Total));
+        // The subscription is licensed to the person named at checkout, as a PDF for one person is.
+        Assert.Equal("Ada Lovelace", order.LicenceHolder);
+
+        await StoreTestData.MarkPaidAsync(factory, number);
+        var line = order.Lines.Single(l => l.Format == ProductFormat.Subscription);
+        var (subscriptions, seats, paid) = await factory.WithDbAsync(async db => (
+            await db.Subscriptions.CountAsync(x => x.OrderLineId == line.Id),
+            await db.OrderSeats.CountAsync(x => x.OrderLineId == line.Id),
+            await db.Orders.Where(o => o.Number == number).Select(o => o.Status).SingleAsync()));
+        Assert.Equal((1, 0, OrderStatus.Paid), (subscriptions, seats, paid));
+
+        // The list to ship counts the printed copies only, and the packing list holds nothing else.
+        var (editor, _) = await factory.SignInAsAsync("Editor");
+        var packing = await editor.GetDocumentAsync(StoreLinks.PackingList(number) + "?culture=en");
+        Assert.Contains(d.Reference, packing.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(collection.NameEn, packing.Body!.TextContent, StringComparison.Ordinal);
     }
 }
