@@ -157,6 +157,14 @@ test() {
   NORMATIVE_DEB="$(pwd)/$(package)"
   export NORMATIVE_DEB
   say "Testing"
+  # Each app the tests start watches its static files (asp-append-version) with inotify, and the
+  # suite keeps dozens of apps alive at once: past the kernel's default of 128 inotify instances per
+  # user a page fails with an IOException. The tests' apps poll instead, and where we may, the limit
+  # is raised too (a machine's own settings are left alone when it is already higher).
+  export DOTNET_USE_POLLING_FILE_WATCHER=true
+  if [ "$(id -u)" = 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+    sysctl -q -w fs.inotify.max_user_instances=1024 || true
+  fi
   local results=TestResults
   rm -rf "$results"
   local status=0
