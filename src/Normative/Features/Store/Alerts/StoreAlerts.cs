@@ -66,22 +66,15 @@ public static class StoreAlerts
             items.Add(item);
         }
 
-        var userIds = news.Keys.ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
-        var cultures = await db.Orders.AsNoTracking()
-            .Where(o => userIds.Contains(o.UserId))
-            .GroupBy(o => o.UserId)
-            .Select(g => new { UserId = g.Key, g.OrderByDescending(o => o.PlacedAt).First().Culture })
-            .ToDictionaryAsync(x => x.UserId, x => x.Culture, ct);
+        var recipients = await StoreRecipients.OfAsync(db, news.Keys, ct);
         var mails = 0;
         foreach (var (userId, items) in news)
         {
-            if (emails.GetValueOrDefault(userId) is not { Length: > 0 } email)
+            if (recipients.GetValueOrDefault(userId) is { } to)
             {
-                continue;
+                mail.QueueAlert(db, to.Email, to.Culture, items);
+                mails++;
             }
-            mail.QueueAlert(db, email, cultures.GetValueOrDefault(userId) ?? "en", items);
-            mails++;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
