@@ -50,6 +50,7 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
             return NotFound();
         }
         Deliverable = deliverable;
+        CatalogueCacheTags.Show(HttpContext, family.Select(d => CatalogueCacheTags.Deliverable(d.Id)));
         if (deliverable.SupplementOf is null)
         {
             LifeCycle = LifeCycle.Build(deliverable, family);
