@@ -14,6 +14,7 @@ public class CacheEvictionTests(CatalogueFactory factory) : IClassFixture<Catalo
     private const int A = 9310001;
     private const int B = 9310002;
     private const int C = 9310003;
+    private const int D = 9310005;
 
     private async Task ImportAsync(int first)
     {
@@ -74,6 +75,25 @@ public class CacheEvictionTests(CatalogueFactory factory) : IClassFixture<Catalo
             Assert.True(commands.Count == 0, $"{url} was computed again ({commands.Count} commands):\n{string.Join("\n\n", commands)}");
             Assert.Contains("Lid fit", await client.GetStringAsync(url), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task AChangeMadeThroughAnotherNodeReachesThisOneByTheDatabaseAlone()
+    {
+        await ImportAsync(D);
+        var en = Visitor("en");
+        foreach (var url in new[] { $"/standard/{D}", $"/standard/{D + 1}" })
+        {
+            await en.GetStringAsync(url);
+            Assert.Empty(await CommandsAsync(en, url));
+        }
+
+        // Another node saves: this one learns of it only from the version and what the triggers recorded.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE deliverables SET title_en = 'Kettles - Spout geometry, second edition' WHERE id = {D}"));
+        await factory.RefreshVersionAsync();
+
+        Assert.Contains("Spout geometry, second edition", await en.GetStringAsync($"/standard/{D}"), StringComparison.Ordinal);
+        Assert.Empty(await CommandsAsync(en, $"/standard/{D + 1}"));
     }
 
     [Fact]
