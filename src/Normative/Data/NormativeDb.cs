@@ -56,6 +56,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
     public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
     public DbSet<StandardText> StandardTexts => Set<StandardText>();
     public DbSet<StandardTextTitle> StandardTextTitles => Set<StandardTextTitle>();
     public DbSet<TextClause> TextClauses => Set<TextClause>();
