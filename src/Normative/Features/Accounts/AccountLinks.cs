@@ -27,6 +27,10 @@ public static class AccountLinks
     [LinkTo("/Accounts/TwoFactor")]
     public static string TwoFactor => "/account/two-factor";
 
+    /// <summary>Set up two-factor sign-in, then go on to <paramref name="returnUrl"/> (a path on this site).</summary>
+    [LinkTo("/Accounts/TwoFactor")]
+    public static string TwoFactorThenReturnTo(string returnUrl) => "/account/two-factor?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
     [LinkTo("/Accounts/CheckEmail")]
     public static string CheckEmail(string? email = null) =>
         email is null ? "/account/check-email" : "/account/check-email?email=" + Uri.EscapeDataString(email);

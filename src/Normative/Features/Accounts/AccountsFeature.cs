@@ -43,6 +43,7 @@ public sealed class AccountsFeature : Feature
                 o.User.AllowedUserNameCharacters += "'";
             })
             .AddEntityFrameworkStores<NormativeDb>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -70,9 +71,15 @@ public sealed class AccountsFeature : Feature
                 context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
             };
-            // A signed-in person without the role gets a 403 answer (and the error page), not a redirect.
+            // A signed-in person without the role gets a 403 answer (and the error page), not a redirect;
+            // an administrator or editor without two-factor sign-in is sent to set it up.
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                if (StaffTwoFactor.IsPending(context.HttpContext.User) && !context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Redirect(AccountLinks.TwoFactorThenReturnTo(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                    return Task.CompletedTask;
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
