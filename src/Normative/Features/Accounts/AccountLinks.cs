@@ -49,6 +49,26 @@ public static class AccountLinks
     [LinkTo("/Admin/Users")]
     public static string AdminUsers => "/admin/users";
 
+    /// <summary>The staff audit log, filtered by who and what (parts of the account's address and of the path), between two days, one page of it.</summary>
+    [LinkTo("/Admin/Audit")]
+    public static string AdminAudit(string? who = null, string? what = null, DateOnly? from = null, DateOnly? to = null, int page = 1)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("who", who);
+        Add("what", what);
+        Add("from", from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("p", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return query.Count == 0 ? "/admin/audit" : "/admin/audit?" + string.Join('&', query);
+    }
+
     [LinkTo("/Admin/Mailbox")]
     public static string Mailbox(string? file = null) =>
         file is null ? "/admin/mail" : "/admin/mail?file=" + Uri.EscapeDataString(file);

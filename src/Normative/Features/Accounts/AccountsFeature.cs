@@ -121,6 +121,9 @@ public sealed class AccountsFeature : Feature
         services.AddSiteComponent(SiteSlots.HeaderTools, typeof(AccountMenuViewComponent), order: 0);
     }
 
+    public override void UseMiddleware(WebApplication app) =>
+        app.UseMiddleware<StaffAudit>(); // every staff POST, PUT and DELETE into staff_actions
+
     public override void MapEndpoints(WebApplication app) =>
         app.MapAccountsApi();         // /api/v1/account
 
