@@ -48,6 +48,11 @@ public sealed class AccountsFeature : Feature
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // Each sign-in cookie is checked against its account every Accounts:SessionCheckSeconds (60 s;
+        // Identity's default is 30 min): roles withdrawn, a password changed, two-factor turned off
+        // or the account's sessions ended (a new security stamp) take effect within that time.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60))));
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Identity.Application", typeof(SiteText), "Privacy.Cookies.Session", "Privacy.Cookies.SessionLife", Order: 1));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorUserId", typeof(SiteText), "Privacy.Cookies.TwoFactor", "Privacy.Cookies.FiveMinutes", Order: 2));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorRememberMe", typeof(SiteText), "Privacy.Cookies.RememberMachine", "Privacy.Cookies.FourteenDays", Order: 3));
