@@ -114,7 +114,7 @@ public static class WebPlatform
             // Relative to the page that shows it: Swagger UI then needs no server menu (which it leaves unlabelled).
             doc.Servers?.Clear();
             return Task.CompletedTask;
-        }));
+        }).AddTokenSecurity());
         services.AddHealthChecks()
             .AddDbContextCheck<NormativeDb>("database", tags: ["ready"])
             .AddCheck<SchemaHealthCheck>("migrations", tags: ["ready"]);
