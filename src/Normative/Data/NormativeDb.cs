@@ -44,6 +44,7 @@ namespace Normative.Data;
 public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -56,6 +57,7 @@ public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbCont
     public DbSet<TopStandard> TopStandards => Set<TopStandard>();
     public DbSet<SectorMapping> SectorMappings => Set<SectorMapping>();
     public DbSet<CatalogueState> CatalogueStates => Set<CatalogueState>();
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
     public DbSet<StandardText> StandardTexts => Set<StandardText>();
     public DbSet<StandardTextTitle> StandardTextTitles => Set<StandardTextTitle>();
     public DbSet<TextClause> TextClauses => Set<TextClause>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,29 +9,15 @@ namespace Normative.Web;
 /// The answers every API operation can give besides its own, written into the OpenAPI document from
 /// what the endpoint declares, so that a client (or a fuzzer) generated from the document knows
 /// them all: 400 for input that does not convert or carries a character the site refuses, 404 for
-/// an address naming nothing, 415 and 413 for a body of the wrong type or size, 401 and 403 where a
-/// token is required (with the token's security scheme), 429 where a rate limit applies. An
-/// endpoint that documents one of these itself keeps its own description.
+/// an address naming nothing, 415 and 413 for a body of the wrong type or size, 429 where a rate
+/// limit applies (the token's scheme and 401/403 are <see cref="OpenApiSecurity"/>'s). An endpoint
+/// that documents one of these itself keeps its own description.
 /// </summary>
 public static class ApiErrorResponses
 {
-    public const string TokenScheme = "token";
-
     public static void Describe(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[TokenScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "A personal API token (nrm_…), made by its owner on their account page; it acts with the owner's roles.",
-            };
-            return Task.CompletedTask;
-        });
         options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -60,14 +45,6 @@ public static class ApiErrorResponses
             {
                 Add(StatusCodes.Status413PayloadTooLarge, "The body is larger than the operation accepts.");
                 Add(StatusCodes.Status415UnsupportedMediaType, "The body is not of the media type the operation takes.");
-            }
-            var authorized = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-            if (authorized)
-            {
-                Add(StatusCodes.Status401Unauthorized, "No valid token (or session) was sent.");
-                Add(StatusCodes.Status403Forbidden, "The token's owner may not do this.");
-                operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(TokenScheme, context.Document)] = [] });
             }
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             {

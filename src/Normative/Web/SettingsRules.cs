@@ -104,6 +104,16 @@ public static class SettingsRules
                 Problem("Metrics:AllowedAddresses", $"has '{address}', which is neither an IP address nor a network such as 10.0.0.0/8.");
             }
         }
+        // Administrators and editors sign in with a second factor; only a development machine may waive it.
+        var staffTwoFactor = configuration["Accounts:StaffTwoFactor"];
+        if (!string.IsNullOrWhiteSpace(staffTwoFactor) && !bool.TryParse(staffTwoFactor, out _))
+        {
+            Problem("Accounts:StaffTwoFactor", $"is '{staffTwoFactor}', which is neither true nor false.");
+        }
+        else if (!isDevelopment && bool.TryParse(staffTwoFactor, out var required) && !required)
+        {
+            Problem("Accounts:StaffTwoFactor", "may be false only in Development: administrators and editors must sign in with two-factor sign-in.");
+        }
         var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (!string.IsNullOrWhiteSpace(otlp) && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
         {

@@ -117,6 +117,7 @@ public static class WebPlatform
                 doc.Servers?.Clear();
                 return Task.CompletedTask;
             });
+            o.AddTokenSecurity();
             ApiErrorResponses.Describe(o);
         });
         services.AddHealthChecks()

@@ -79,6 +79,7 @@ public class LinkTests(NormativeFactory factory) : IClassFixture<NormativeFactor
         _ when type == typeof(string) => "ISO-42",
         _ when type == typeof(Guid) => Guid.NewGuid(),
         _ when type == typeof(int?) => 42,
+        _ when type == typeof(DateOnly?) => new DateOnly(2026, 3, 1),
         _ when type.IsEnum => Enum.GetValues(type).GetValue(0)!,
         _ => throw new InvalidOperationException($"No sample value for {type.Name}: add one here."),
     };

@@ -10,12 +10,12 @@ public class ApiDocumentTests(NormativeFactory factory) : IClassFixture<Normativ
     public async Task TheDocumentNamesTheTokenSchemeWhereItIsNeededAndTheErrorsEachOperationCanAnswer()
     {
         var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
-        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("token");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
 
         var paths = document.GetProperty("paths");
         var vote = paths.GetProperty("/api/v1/ballots/{id}/votes").GetProperty("post");
-        Assert.Equal("token", vote.GetProperty("security")[0].EnumerateObject().Single().Name);
+        Assert.Equal("ApiToken", vote.GetProperty("security")[0].EnumerateObject().Single().Name);
         var voteAnswers = vote.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "400", "401", "403", "404", "413", "415" }, voteAnswers);
         Assert.Equal("application/problem+json", vote.GetProperty("responses").GetProperty("403").GetProperty("content").EnumerateObject().Single().Name);

@@ -31,6 +31,15 @@ public class SettingsRulesTests
         Assert.Contains(Check(false, ("Database:Embedded", "yes")), p => p.StartsWith("Database:Embedded", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void StaffTwoFactorSignInMayBeWaivedOnlyInDevelopment()
+    {
+        Assert.Empty(Check(true, ("Accounts:StaffTwoFactor", "false")));
+        Assert.Contains(Check(false, ("Accounts:StaffTwoFactor", "false")), p => p.StartsWith("Accounts:StaffTwoFactor (Accounts__StaffTwoFactor) may be false only in Development", StringComparison.Ordinal));
+        Assert.DoesNotContain(Check(false, ("Accounts:StaffTwoFactor", "true")), p => p.StartsWith("Accounts:", StringComparison.Ordinal));
+        Assert.Contains(Check(true, ("Accounts:StaffTwoFactor", "sometimes")), p => p.StartsWith("Accounts:StaffTwoFactor", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("standards.example.org")]
     [InlineData("ftp://standards.example.org")]

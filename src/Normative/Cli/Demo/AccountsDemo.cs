@@ -8,6 +8,12 @@ public static class AccountsDemo
 {
     public const string Password = "normative-demo";
 
+    /// <summary>
+    /// The authenticator key (base32) of the demo administrator and editor, who must sign in with
+    /// two-factor sign-in: add it to an authenticator app, or run <c>oathtool --totp -b NORMATIVEDEMOKEY</c>.
+    /// </summary>
+    public const string AuthenticatorKey = "NORMATIVEDEMOKEY";
+
     public static IReadOnlyList<(string Email, string Role, string Name)> Users { get; } =
     [
         ("admin@demo.normative.test", Roles.Administrator, "Ada Admin"),
@@ -33,6 +39,12 @@ public static class AccountsDemo
             if (!await users.IsInRoleAsync(user, role))
             {
                 Check(await users.AddToRoleAsync(user, role), email);
+            }
+            if (StaffTwoFactor.Roles.Contains(role) && !user.TwoFactorEnabled)
+            {
+                // Identity keeps the authenticator key as this token of its own store.
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey), email);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), email);
             }
         }
         return created;

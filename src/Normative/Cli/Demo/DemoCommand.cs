@@ -25,7 +25,7 @@ public static class DemoCommand
             var users = await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
             Console.WriteLine($"Accounts: {AccountsDemo.Users.Count} demo users ({users} new), password '{AccountsDemo.Password}' (local use only).");
             var files = await StoreDemo.LoadAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
-            Console.WriteLine($"Store: {files} sample PDFs (marked SAMPLE) to buy and download; pay with the test provider.");
+            Console.WriteLine($"Store: {files} sample PDFs (marked SAMPLE) to buy and download; pay with the test provider. {StoreDemo.Collections(DateTimeOffset.UnixEpoch).Count} collections to subscribe to; the organisation {StoreDemo.OrganizationName} (administrator: the demo customer) for multi-user licences.");
             var development = await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(),
                 sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             Console.WriteLine($"Development: {development.MemberBodies} member bodies, {development.Committees} committees, {development.Delegates} delegates, {development.Projects} projects, {development.Ballots} ballots.");

@@ -27,6 +27,10 @@ public static class AccountLinks
     [LinkTo("/Accounts/TwoFactor")]
     public static string TwoFactor => "/account/two-factor";
 
+    /// <summary>Set up two-factor sign-in, then go on to <paramref name="returnUrl"/> (a path on this site).</summary>
+    [LinkTo("/Accounts/TwoFactor")]
+    public static string TwoFactorThenReturnTo(string returnUrl) => "/account/two-factor?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
     [LinkTo("/Accounts/CheckEmail")]
     public static string CheckEmail(string? email = null) =>
         email is null ? "/account/check-email" : "/account/check-email?email=" + Uri.EscapeDataString(email);
@@ -44,6 +48,26 @@ public static class AccountLinks
 
     [LinkTo("/Admin/Users")]
     public static string AdminUsers => "/admin/users";
+
+    /// <summary>The staff audit log, filtered by who and what (parts of the account's address and of the path), between two days, one page of it.</summary>
+    [LinkTo("/Admin/Audit")]
+    public static string AdminAudit(string? who = null, string? what = null, DateOnly? from = null, DateOnly? to = null, int page = 1)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("who", who);
+        Add("what", what);
+        Add("from", from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("p", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return query.Count == 0 ? "/admin/audit" : "/admin/audit?" + string.Join('&', query);
+    }
 
     [LinkTo("/Admin/Mailbox")]
     public static string Mailbox(string? file = null) =>

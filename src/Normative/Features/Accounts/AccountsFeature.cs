@@ -43,10 +43,16 @@ public sealed class AccountsFeature : Feature
                 o.User.AllowedUserNameCharacters += "'";
             })
             .AddEntityFrameworkStores<NormativeDb>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // Each sign-in cookie is checked against its account every Accounts:SessionCheckSeconds (60 s;
+        // Identity's default is 30 min): roles withdrawn, a password changed, two-factor turned off
+        // or the account's sessions ended (a new security stamp) take effect within that time.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60))));
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Identity.Application", typeof(SiteText), "Privacy.Cookies.Session", "Privacy.Cookies.SessionLife", Order: 1));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorUserId", typeof(SiteText), "Privacy.Cookies.TwoFactor", "Privacy.Cookies.FiveMinutes", Order: 2));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorRememberMe", typeof(SiteText), "Privacy.Cookies.RememberMachine", "Privacy.Cookies.FourteenDays", Order: 3));
@@ -70,9 +76,15 @@ public sealed class AccountsFeature : Feature
                 context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
             };
-            // A signed-in person without the role gets a 403 answer (and the error page), not a redirect.
+            // A signed-in person without the role gets a 403 answer (and the error page), not a redirect;
+            // an administrator or editor without two-factor sign-in is sent to set it up.
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                if (StaffTwoFactor.IsPending(context.HttpContext.User) && !context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Redirect(AccountLinks.TwoFactorThenReturnTo(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                    return Task.CompletedTask;
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
@@ -113,6 +125,9 @@ public sealed class AccountsFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(SiteText), "Admin.Title", AccountLinks.Admin, Role: Roles.Administrator, Order: 100));
         services.AddSiteComponent(SiteSlots.HeaderTools, typeof(AccountMenuViewComponent), order: 0);
     }
+
+    public override void UseMiddleware(WebApplication app) =>
+        app.UseMiddleware<StaffAudit>(); // every staff POST, PUT and DELETE into staff_actions
 
     public override void MapEndpoints(WebApplication app) =>
         app.MapAccountsApi();         // /api/v1/account

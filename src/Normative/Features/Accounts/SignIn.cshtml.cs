@@ -9,7 +9,7 @@ using Normative.Web;
 namespace Normative.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsFeature.FormsPolicy)]
-public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SiteText> t) : PageModel
+public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SiteText> t, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -61,6 +61,11 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
         }
         if (result.Succeeded)
         {
+            // An administrator or editor without a second factor sets one up before any staff work.
+            if (await StaffTwoFactor.IsPendingAsync(users, user!, configuration))
+            {
+                return LocalRedirect(AccountLinks.TwoFactorThenReturnTo(returnUrl));
+            }
             return LocalRedirect(returnUrl);
         }
         if (result.RequiresTwoFactor)

@@ -6,14 +6,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Normative.Features.Shared;
+using Normative.Web;
 using QRCoder;
 
 namespace Normative.Features.Accounts;
 
 /// <summary>Two-factor sign-in with an authenticator app (TOTP), through Identity's built-in support.</summary>
 [Authorize]
-public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization) : PageModel
+public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t, IOptions<OrganizationOptions> organization,
+    IConfiguration configuration) : PageModel
 {
+    /// <summary>Where to go on once two-factor sign-in is on (a staff page that sent its user here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The local address to continue to, once two-factor sign-in is on; null when there is none.</summary>
+    public string? ContinueTo => LocalUrl.IsLocal(ReturnUrl) ? LocalUrl.ForLocation(ReturnUrl!) : null;
+
+    /// <summary>An administrator or editor, for whom two-factor sign-in cannot be turned off.</summary>
+    public bool Required { get; private set; }
+
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrCodeDataUri { get; private set; } = "";
@@ -70,6 +82,11 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
         {
             return Challenge();
         }
+        if (StaffTwoFactor.IsRequired(configuration) && await StaffTwoFactor.HoldsStaffRoleAsync(users, user))
+        {
+            TempData.SetNotice(t["Account.TwoFactor.CannotDisable"], NoticeKind.Warn);
+            return RedirectToPage();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key, so the old authenticator entry stops working.
         await users.ResetAuthenticatorKeyAsync(user);
@@ -98,6 +115,7 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
     private async Task LoadAsync(User user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
+        Required = StaffTwoFactor.IsRequired(configuration) && await StaffTwoFactor.HoldsStaffRoleAsync(users, user);
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);

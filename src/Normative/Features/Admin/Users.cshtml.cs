@@ -10,7 +10,7 @@ using Normative.Features.Shared;
 namespace Normative.Features.Admin;
 
 /// <summary>Accounts and their roles; administrators grant and withdraw roles here.</summary>
-public class UsersModel(NormativeDb db, UserManager<User> users, IStringLocalizer<SiteText> t) : PageModel
+public class UsersModel(NormativeDb db, UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SiteText> t) : PageModel
 {
     public sealed record Row(string Id, string Email, string? Name, bool Confirmed, bool LockedOut, IReadOnlyList<string> Roles);
 
@@ -46,8 +46,20 @@ public class UsersModel(NormativeDb db, UserManager<User> users, IStringLocalize
         {
             wanted.Add(Accounts.Roles.Administrator);
         }
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await users.AddToRolesAsync(user, wanted.Except(current));
+        var removed = current.Except(wanted).ToList();
+        var added = wanted.Except(current).ToList();
+        await users.RemoveFromRolesAsync(user, removed);
+        await users.AddToRolesAsync(user, added);
+        if (removed.Count + added.Count > 0)
+        {
+            // New privileges, new session: the account's sign-ins end at their next check
+            // (SecurityStampValidator), so no session keeps a role it no longer has.
+            await users.UpdateSecurityStampAsync(user);
+            if (user.Id == users.GetUserId(User))
+            {
+                await signIn.RefreshSignInAsync(user);
+            }
+        }
         TempData.SetNotice(t["Admin.Users.Saved", user.Email!]);
         return RedirectToPage(new { q = Q });
     }

@@ -9,12 +9,16 @@ namespace Normative.Features.Catalogue;
 /// requests are cached, and only when they carry no cookie but the language choice — a session, a
 /// cart or an antiforgery cookie means the page may be personal, so it is neither served from nor
 /// stored in the cache; a response that sets a cookie is never stored. Entries are keyed by the
-/// catalogue version (so any change to the catalogue retires them at once), the page's language
-/// and the whole query string.
+/// page's language and the whole query string, and tagged with what they show
+/// (<see cref="CatalogueCacheTags"/>): when the catalogue's version moves, <see cref="CatalogueVersion"/>
+/// drops only the entries tagged with what changed. A page computed while the version moved is not
+/// stored, since it may have been read before the change and the eviction may already be past.
 /// </summary>
 public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public const string Name = "catalogue";
+
+    private const string ComputedAt = "catalogue-version-at-start";
 
     private static readonly HashSet<string> PreferenceCookies = [Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName];
 
@@ -39,7 +43,7 @@ public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePoli
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["catalogue-version"] = version.ToString(CultureInfo.InvariantCulture);
+        http.Items[ComputedAt] = version;
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.Tags.Add(Name);
@@ -50,10 +54,16 @@ public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePoli
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+        var http = context.HttpContext;
+        var response = http.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || http.Items[ComputedAt] is not long started || started != http.RequestServices.GetRequiredService<CatalogueVersion>().Current)
         {
             context.AllowCacheStorage = false;
+        }
+        if (!CatalogueCacheTags.IsDeclared(http))
+        {
+            context.Tags.Add(CatalogueCacheTags.Lists);
         }
         return ValueTask.CompletedTask;
     }

@@ -21,6 +21,7 @@ public sealed class CatalogueFeature : Feature
         services.AddTransient<CatalogueImporter>();
         services.AddTransient<CatalogueSearch>();
         services.AddSingleton<CatalogueVersion>();
+        services.AddSingleton<IcsDirectory>();
         // Anonymous visitors' reads of the catalogue's pages (and of its API, below) may come from the read replica.
         services.ReadFolderFromReplica("/Catalogue");
         if (builder.Configuration.GetValue("Catalogue:VersionPollSeconds", 2.0) > 0)

@@ -32,6 +32,7 @@ public sealed class CommitteeModel(NormativeDb db) : PageModel
             return NotFound();
         }
         Top = top;
+        CatalogueCacheTags.Show(HttpContext, [CatalogueCacheTags.Committee(top.Committee.Reference)]);
         var id = top.Committee.Id;
         Subcommittees = (await db.Committees.AsNoTracking().Where(c => c.ParentId == id).ToListAsync(ct))
             .OrderBy(c => CatalogueCounts.NaturalKey(c.Reference), StringComparer.Ordinal).ToList();

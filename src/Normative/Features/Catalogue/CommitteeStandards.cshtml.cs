@@ -32,6 +32,7 @@ public sealed class CommitteeStandardsModel(NormativeDb db) : PageModel
             return NotFound();
         }
         Top = top;
+        CatalogueCacheTags.Show(HttpContext, [CatalogueCacheTags.Committee(top.Committee.Reference)]);
         var owned = SectorQueries.OwnedBy(db.Deliverables.AsNoTracking(), top.Committee.Reference);
         var published = owned.Where(d => d.Status == DeliverableStatus.Published && d.SupplementOf == null);
         PublishedTotal = await published.CountAsync(ct);

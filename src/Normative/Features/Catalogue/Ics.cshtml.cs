@@ -43,6 +43,7 @@ public sealed class IcsModel(NormativeDb db) : PageModel
             {
                 ancestors.Insert(0, p);
             }
+            CatalogueCacheTags.Show(HttpContext, [CatalogueCacheTags.Ics(code)]);
             Ancestors = await db.IcsCodes.AsNoTracking().Where(i => ancestors.Contains(i.Code)).OrderBy(i => i.Code).ToListAsync(ct);
         }
         var counts = await CatalogueCounts.ByIcsAsync(db, code, ct);

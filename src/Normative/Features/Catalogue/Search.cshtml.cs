@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue.Search;
 using Normative.Web;
@@ -10,7 +9,7 @@ namespace Normative.Features.Catalogue;
 
 /// <summary>/search: one box for identifiers and words, filters with counts, sort, pages, highlighted matches.</summary>
 [OutputCache(PolicyName = CatalogueCachePolicy.Name)]
-public sealed class SearchModel(CatalogueSearch search, NormativeDb db) : PageModel
+public sealed class SearchModel(CatalogueSearch search, NormativeDb db, IcsDirectory icsDirectory) : PageModel
 {
     public SearchResult Result { get; private set; } = null!;
     /// <summary>Query-string values that could not be read and were left out.</summary>
@@ -29,7 +28,7 @@ public sealed class SearchModel(CatalogueSearch search, NormativeDb db) : PageMo
         Ignored = errors.Select(e => e.Split(':')[0]).Distinct().ToList();
         Result = await search.SearchAsync(query, Cultures.Current, ct);
         var language = Cultures.Current;
-        IcsTitles = (await db.IcsCodes.AsNoTracking().Where(i => i.Parent == null || i.Code == query.Ics).ToListAsync(ct))
+        IcsTitles = (await icsDirectory.GetAsync(db, ct)).Values.Where(i => i.Parent == null || i.Code == query.Ics)
             .ToDictionary(i => i.Code, i => i.TitleIn(language));
         return Page();
     }

@@ -33,6 +33,8 @@ public sealed class SectorModel(NormativeDb db) : PageModel
         }
         Sector = sector;
         Mapping = await db.SectorMappings.AsNoTracking().FirstOrDefaultAsync(m => m.Slug == slug, ct) ?? new SectorMapping { Slug = slug };
+        // Its standards are those under its ICS codes and of its committees (and their subcommittees).
+        CatalogueCacheTags.Show(HttpContext, Mapping.IcsCodes.Select(CatalogueCacheTags.Ics).Concat(Mapping.Committees.Select(CatalogueCacheTags.Committee)));
         Ics = await db.IcsCodes.AsNoTracking().Where(i => Mapping.IcsCodes.Contains(i.Code)).OrderBy(i => i.Code).ToListAsync(ct);
         Committees = (await db.Committees.AsNoTracking().Where(c => Mapping.Committees.Contains(c.Reference)).ToListAsync(ct))
             .OrderBy(c => CatalogueCounts.NaturalKey(c.Reference), StringComparer.Ordinal).ToList();

@@ -12,13 +12,10 @@ namespace Normative.Features.Catalogue;
 
 /// <summary>A deliverable's page: what it is, its status and stage, its place among its editions, and where to buy it.</summary>
 [OutputCache(PolicyName = CatalogueCachePolicy.Name)]
-public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> organization) : PageModel
+public sealed class StandardModel(NormativeDb db, IcsDirectory icsDirectory, IOptions<OrganizationOptions> organization) : PageModel
 {
     private static readonly Func<NormativeDb, string, CancellationToken, Task<Committee?>> CommitteeByReference =
         EF.CompileAsyncQuery((NormativeDb d, string reference, CancellationToken ct) => d.Committees.AsNoTracking().FirstOrDefault(c => c.Reference == reference));
-
-    private static readonly Func<NormativeDb, List<string>, IAsyncEnumerable<IcsCode>> IcsByCodes =
-        EF.CompileAsyncQuery<NormativeDb, List<string>, IcsCode>((NormativeDb d, List<string> codes) => d.IcsCodes.AsNoTracking().Where(i => codes.Contains(i.Code)).OrderBy(i => i.Code));
 
     public Deliverable Deliverable { get; private set; } = null!;
     public LifeCycle LifeCycle { get; private set; } = null!;
@@ -50,6 +47,7 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
             return NotFound();
         }
         Deliverable = deliverable;
+        CatalogueCacheTags.Show(HttpContext, family.Select(d => CatalogueCacheTags.Deliverable(d.Id)));
         if (deliverable.SupplementOf is null)
         {
             LifeCycle = LifeCycle.Build(deliverable, family);
@@ -67,7 +65,8 @@ public sealed class StandardModel(NormativeDb db, IOptions<OrganizationOptions> 
         }
         if (deliverable.IcsCodes.Count > 0)
         {
-            Ics = await IcsByCodes(db, deliverable.IcsCodes).ToListAsync(ct);
+            var codes = await icsDirectory.GetAsync(db, ct);
+            Ics = [.. deliverable.IcsCodes.Distinct().Select(codes.GetValueOrDefault).OfType<IcsCode>().OrderBy(i => i.Code, StringComparer.Ordinal)];
         }
         Urn = PublicationIdentifier.TryParse(deliverable.Reference, out var parsed, out _) ? parsed.ToUrn() : null;
         JsonLd = BuildJsonLd();

@@ -68,6 +68,7 @@ public sealed class StoreFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.Account, typeof(OrganizationText), "Organizations.Title", OrganizationLinks.Index(), Order: 12));
         services.AddSiteLink(new SiteLink(SiteSlots.Sitemap, typeof(SiteText), "Nav.Store", StoreLinks.Store(), "Sitemap.Standards", Order: 120));
         services.AddSitemapSource(new StaticSitemapSource("store", StoreLinks.Store()));
+        services.AddSitemapSource(new Subscriptions.CollectionSitemap());
         services.AddSiteLink(new SiteLink(SiteSlots.Navigation, typeof(SiteText), "Nav.Store", StoreLinks.Store(), Order: 60));
         services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Buy.Title", "Home.Buy.Text", "Home.Buy.Action", StoreLinks.Store(), Order: 1));
 

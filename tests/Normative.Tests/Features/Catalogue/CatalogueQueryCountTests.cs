@@ -40,26 +40,33 @@ public class CatalogueQueryCountTests(CatalogueQueryCountTests.Factory factory) 
     }
 
     [Fact]
-    public async Task AStandardPageSendsTenCommandsWhateverItsFamily()
+    public async Task AStandardPageSendsEightCommandsWhateverItsFamily()
     {
         await factory.WithDemoAsync();
         // ISO 9001:2015: two earlier editions, a draft of the next and an amendment, one query for all of them.
-        var (response, commands) = await SqlCommands.GetAsync(factory.CreateClient(), CatalogueLinks.Standard(62085));
+        var client = factory.CreateClient();
+        // Once before, as a running site has: what is held in memory (the ICS titles) is loaded then.
+        (await client.GetAsync(CatalogueLinks.Standard(62085))).EnsureSuccessStatusCode();
+        var (response, commands) = await SqlCommands.GetAsync(client, CatalogueLinks.Standard(62085));
         response.EnsureSuccessStatusCode();
-        // The deliverable with its family, its committee, its ICS titles, the texts to read online,
-        // the store's five (bands, Editors' prices, tax rules, files and texts, delivery times) and
-        // the tagged articles. It was twelve; more means a part of the page started its own query.
-        Assert.True(commands.Count <= 10, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
+        // The deliverable with its family, its committee, the texts to read online, the store's four
+        // (bands, Editors' prices, files and texts, delivery times) and the tagged articles; the ICS
+        // titles come from memory (IcsDirectory). It was twelve at 545cbab, nine at 58b390b; more
+        // means a part of the page started its own query.
+        Assert.True(commands.Count <= 8, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
     }
 
     [Fact]
-    public async Task ASearchSendsFiveCommandsAtMost()
+    public async Task ASearchSendsThreeCommandsAtMost()
     {
         await factory.WithDemoAsync();
-        var (response, commands) = await SqlCommands.GetAsync(factory.CreateClient(), CatalogueLinks.Search("quality management") + "&status=published");
+        var client = factory.CreateClient();
+        (await client.GetAsync(CatalogueLinks.Search("management"))).EnsureSuccessStatusCode();
+        var (response, commands) = await SqlCommands.GetAsync(client, CatalogueLinks.Search("quality management") + "&status=published");
         response.EnsureSuccessStatusCode();
-        // The words checked against the vocabulary (typos), the ranked page with its facet counts, the ICS titles,
-        // and the articles holding the words (the articles, then their versions in the reader's language).
-        Assert.True(commands.Count <= 5, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
+        // The words checked against the vocabulary (typos), the ranked page with its facet counts, and
+        // the articles holding the words (none here; with some, their versions in the reader's language
+        // make a fourth); the ICS titles come from memory (IcsDirectory). It was four at 58b390b.
+        Assert.True(commands.Count <= 3, $"{commands.Count} commands:\n{string.Join("\n\n", commands)}");
     }
 }

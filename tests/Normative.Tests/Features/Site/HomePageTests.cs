@@ -84,6 +84,9 @@ public class HomePageTests(NormativeFactory factory) : IClassFixture<NormativeFa
         Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+
+        var docs = await factory.Browser().GetAsync("/api/docs/index.html");
+        Assert.DoesNotContain("unsafe-inline", docs.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Fact]

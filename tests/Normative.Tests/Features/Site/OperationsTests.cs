@@ -25,6 +25,28 @@ public class OperationsTests(NormativeFactory factory) : IClassFixture<Normative
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentSaysWhichOperationsNeedAnApiTokenAndHowTheyRefuse()
+    {
+        using var doc = JsonDocument.Parse(await factory.Browser().GetStringAsync("/openapi/v1.json"));
+        var scheme = doc.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var paths = doc.RootElement.GetProperty("paths");
+        var change = paths.GetProperty("/api/v1/deliverables/{id}").GetProperty("put");
+        Assert.True(change.GetProperty("security")[0].TryGetProperty("ApiToken", out _));
+        Assert.True(change.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(change.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.False(paths.GetProperty("/api/v1/open-data/deliverables.csv").GetProperty("get").TryGetProperty("security", out _));
+
+        // What the document says is what the API answers.
+        var anonymous = await factory.CreateClient().PutAsync("/api/v1/deliverables/1", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var (customer, _) = await factory.ApiClientAsync("Customer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.PutAsync("/api/v1/deliverables/1", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+    }
+
+    [Fact]
     public async Task SwaggerUiIsServedUnderApiDocs()
     {
         var response = await factory.Browser().GetAsync("/api/docs/index.html");

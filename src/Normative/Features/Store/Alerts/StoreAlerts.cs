@@ -34,6 +34,19 @@ public static class StoreAlerts
                 select new { o.UserId, DeliverableId = l.DeliverableId!.Value })
             .Distinct()
             .ToListAsync(ct);
+        // The holders of a multi-user licence's seats hear of changes too: they are the ones who read the copies.
+        var holders = await (
+                from x in db.OrderSeats
+                join l in db.OrderLines on x.OrderLineId equals l.Id
+                join o in db.Orders on l.OrderId equals o.Id
+                where o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled
+                where l.DeliverableId != null && x.UserId != null
+                where db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == x.UserId)
+                where !db.BuyerSettings.Any(s => s.UserId == x.UserId && !s.AlertsEnabled)
+                select new { UserId = x.UserId!, DeliverableId = l.DeliverableId!.Value })
+            .Distinct()
+            .ToListAsync(ct);
+        purchases = purchases.Concat(holders).Distinct().ToList();
         if (purchases.Count == 0)
         {
             await tx.CommitAsync(ct);

@@ -1,8 +1,8 @@
 namespace Normative.Features.Store.Carts;
 
 /// <summary>
-/// What a cart may hold: a read-online licence is for one person (quantity 1), and so is a
-/// subscription; a PDF for one person, or, where the store sells multi-user licences, for 2 to
+/// What a cart may hold: a read-online licence is for one person (quantity 1); a PDF or a
+/// subscription for one person, or, where the store sells multi-user licences, for 2 to
 /// <c>maxSeats</c> named seats; printed copies 1 to 99.
 /// </summary>
 public static class CartRules
@@ -18,11 +18,10 @@ public static class CartRules
     /// <param name="maxSeats">The most seats of a multi-user PDF licence (<see cref="StoreOptions.MaxSeats"/>); 1: none sold.</param>
     public static string? CheckQuantity(ProductFormat format, int quantity, int maxSeats = 1) => (format, quantity) switch
     {
-        (ProductFormat.Subscription, 1) => null,
+        (ProductFormat.Pdf or ProductFormat.Online or ProductFormat.Subscription, 1) => null,
+        (ProductFormat.Pdf or ProductFormat.Subscription, > 1) when quantity <= maxSeats => null,
+        (ProductFormat.Pdf or ProductFormat.Subscription, > 1) when maxSeats > 1 => "Cart.Error.TooManySeats",
         (ProductFormat.Subscription, _) => "Cart.Error.SubscriptionQuantity",
-        (ProductFormat.Pdf or ProductFormat.Online, 1) => null,
-        (ProductFormat.Pdf, > 1) when quantity <= maxSeats => null,
-        (ProductFormat.Pdf, > 1) when maxSeats > 1 => "Cart.Error.TooManySeats",
         (ProductFormat.Pdf or ProductFormat.Online, _) => "Cart.Error.PdfQuantity",
         (_, < 1) => "Cart.Error.QuantityTooSmall",
         (_, > MaxQuantity) => "Cart.Error.QuantityTooLarge",

@@ -36,10 +36,10 @@ public sealed record PricedCart(Cart Cart, IReadOnlyList<PricedCart.Line> Lines,
     /// Something licensed to one person, whose name the buyer gives at checkout: a PDF for one
     /// person, or a subscription (its PDFs are stamped for the same person).
     /// </summary>
-    public bool HasSingleUserPdf => Available.Any(l => l.CartLine.Format == ProductFormat.Subscription
-        || (l.CartLine.Format == ProductFormat.Pdf && !Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity)));
+    public bool HasSingleUserPdf => Available.Any(l => l.CartLine.Format is ProductFormat.Pdf or ProductFormat.Subscription
+        && !Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity));
 
-    /// <summary>A multi-user PDF licence, bought for an organisation whose administrators name its seats.</summary>
+    /// <summary>A multi-user licence (a PDF or a subscription), bought for an organisation whose administrators name its seats.</summary>
     public bool HasSeats => Available.Any(l => Seats.SeatRules.IsMultiUser(l.CartLine.Format, l.CartLine.Quantity));
 
     public bool HasPaper => Available.Any(l => l.CartLine.Format == ProductFormat.Paper);

@@ -103,7 +103,8 @@ public static class OrderPlacement
             var format = line.CartLine.Format;
             if (line.Collection is { } collection)
             {
-                order.Lines.Add(SubscriptionLine(collection, ++number, line.UnitPrice, line.Net, tax!, downloadLimit));
+                order.Lines.Add(SubscriptionLine(collection, ++number, line.CartLine.Quantity, line.UnitPrice, line.Net, tax!, downloadLimit));
+                Seats.SeatActions.AddTo(order.Lines[^1], downloadLimit);
                 continue;
             }
             order.Lines.Add(new OrderLine
@@ -157,8 +158,12 @@ public static class OrderPlacement
         return new Result(order, null);
     }
 
-    /// <summary>A year's subscription: named in English for the books and in the buyer's language for the invoice; its limit applies to each covered standard and language.</summary>
-    private static OrderLine SubscriptionLine(Collection collection, int number, decimal unitPrice, decimal net, TaxDecision tax, int downloadLimit) => new()
+    /// <summary>
+    /// A year's subscription, for one person or for named seats: named in English for the books and
+    /// in the buyer's language for the invoice; its limit applies to each covered standard and
+    /// language (and, with seats, to each seat holder).
+    /// </summary>
+    private static OrderLine SubscriptionLine(Collection collection, int number, int quantity, decimal unitPrice, decimal net, TaxDecision tax, int downloadLimit) => new()
     {
         LineNumber = number,
         CollectionId = collection.Id,
@@ -166,7 +171,7 @@ public static class OrderPlacement
         Title = collection.NameIn(Cultures.Current),
         Format = ProductFormat.Subscription,
         Language = Collection.AllLanguages,
-        Quantity = 1,
+        Quantity = quantity,
         UnitPrice = unitPrice,
         LineNet = net,
         VatRate = tax.Rate,

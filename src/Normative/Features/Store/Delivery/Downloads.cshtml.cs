@@ -53,7 +53,8 @@ public class DownloadsModel(NormativeDb db, TimeProvider clock, IStringLocalizer
         var userId = User.UserId()!;
         var ct = HttpContext.RequestAborted;
         // A multi-user licence is not its buyer's to download: its seats are, whoever holds them.
-        var held = await SeatActions.HeldByAsync(db, userId, ct);
+        // Seats of a subscription are listed with the subscriptions, below.
+        var held = (await SeatActions.HeldByAsync(db, userId, ct)).Where(h => h.Line.Format == ProductFormat.Pdf).ToList();
         var rows = await (
                 from l in db.OrderLines
                 join o in db.Orders on l.OrderId equals o.Id

@@ -87,7 +87,9 @@ public static class SeatActions
             order!.Events.Add(Event(order, OrderEventKind.SeatAssigned, line, seat, actor, now));
             if (account is not null && members.Contains(account.Id))
             {
-                mail.QueueSeatAssigned(db, w.Email, seat.HolderName, organization.Name, $"{line.Reference}, {Catalogue.CatalogueFormat.LanguageName(line.Language)}");
+                // A subscription's seat is named by its collection (in the buyer's language): it covers every language.
+                mail.QueueSeatAssigned(db, w.Email, seat.HolderName, organization.Name,
+                    line.CollectionId is null ? $"{line.Reference}, {Catalogue.CatalogueFormat.LanguageName(line.Language)}" : line.Title);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -141,6 +143,18 @@ public static class SeatActions
         return await db.OrderSeats
             .Where(s => s.Id == seat.Id && s.Email == email && s.DownloadsUsed < s.DownloadLimit)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.DownloadsUsed, x => x.DownloadsUsed + 1).SetProperty(x => x.UserId, userId), ct) > 0;
+    }
+
+    /// <summary>
+    /// Ties a seat given to an address to the account that uses it, at its first use (a subscription's
+    /// downloads are counted per holder, not on the seat), unless it changed hands meanwhile.
+    /// </summary>
+    public static Task BindAsync(NormativeDb db, OrderSeat seat, string userId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(seat);
+        var email = seat.Email;
+        return db.OrderSeats.Where(s => s.Id == seat.Id && s.Email == email && s.UserId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UserId, userId), ct);
     }
 
     private static async Task<List<Held>> HeldAsync(NormativeDb db, string userId, long? lineId, CancellationToken ct)

@@ -10,8 +10,11 @@ namespace Normative.Features.Store.Seats;
 /// </summary>
 public static class SeatRules
 {
-    /// <summary>A multi-user licence: a PDF bought with a quantity of 2 or more, one seat per unit.</summary>
-    public static bool IsMultiUser(ProductFormat format, int quantity) => format == ProductFormat.Pdf && quantity >= 2;
+    /// <summary>
+    /// A multi-user licence: a PDF, or a subscription to a collection, bought with a quantity of 2 or
+    /// more, one seat per unit.
+    /// </summary>
+    public static bool IsMultiUser(ProductFormat format, int quantity) => format is ProductFormat.Pdf or ProductFormat.Subscription && quantity >= 2;
 
     public static bool HasSeats(OrderLine line)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
@@ -14,7 +15,7 @@ namespace Normative.Features.Store.Subscriptions;
 /// links, without the offer.
 /// </summary>
 [OutputCache(PolicyName = CatalogueCachePolicy.Name)]
-public class CollectionModel(NormativeDb db) : PageModel
+public class CollectionModel(NormativeDb db, IOptions<StoreOptions> store) : PageModel
 {
     public const int PageSize = 50;
 
@@ -23,6 +24,8 @@ public class CollectionModel(NormativeDb db) : PageModel
     public List<Deliverable> Covered { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public string? IcsTitle { get; private set; }
+    /// <summary>The most named seats a subscription may have for an organisation; 1: none sold.</summary>
+    public int MaxSeats => Seats.SeatRules.MaxSeats(store.Value);
 
     public Pager Pager => Pager.For(PageNumber, Count, PageSize, n => StoreLinks.Collection(Collection.Id, n));
 

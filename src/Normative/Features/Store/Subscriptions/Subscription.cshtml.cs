@@ -10,6 +10,7 @@ using Normative.Features.Catalogue;
 using Normative.Features.Shared;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Pdf;
+using Normative.Features.Store.Seats;
 
 namespace Normative.Features.Store.Subscriptions;
 
@@ -18,7 +19,8 @@ namespace Normative.Features.Store.Subscriptions;
 /// downloadable in the languages whose file is here, stamped for the licence holder like a bought
 /// PDF — editions, amendments and corrigenda published after the purchase included, with no new
 /// order. Only those <see cref="SubscriptionAccess"/> admits may see it (403 for anyone else); once
-/// it has ended, it says so and downloads are refused.
+/// it has ended, it says so and downloads are refused. A subscription with named seats counts the
+/// downloads of each holder apart and stamps their copies with their name and the organisation's.
 /// </summary>
 [Authorize]
 public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
@@ -33,6 +35,9 @@ public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStri
     public Order Order { get; private set; } = null!;
     public SubscriptionState State { get; private set; }
     public int DownloadLimit { get; private set; }
+    /// <summary>The reader's seat, when the subscription was bought for an organisation's named seats.</summary>
+    public SeatActions.Held? Seat { get; private set; }
+    public int Seats { get; private set; }
     public int Count { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
@@ -75,7 +80,7 @@ public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStri
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The order's row lock makes a subscription's downloads take turns, so two at once cannot pass the limit.
         await StoreSql.LockOrderAsync(db, Order.Id, ct);
-        var used = await db.SubscriptionDownloads.CountAsync(d => d.SubscriptionId == Subscription.Id && d.DeliverableId == deliverableId && d.Language == source.Language, ct);
+        var used = await Downloads().CountAsync(d => d.DeliverableId == deliverableId && d.Language == source.Language, ct);
         if (used >= DownloadLimit)
         {
             await tx.RollbackAsync(ct);
@@ -87,9 +92,26 @@ public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStri
             SubscriptionId = Subscription.Id, DeliverableId = deliverableId, Language = source.Language, UserId = User.UserId()!, At = now,
         });
         await db.SaveChangesAsync(ct);
-        var stamped = PdfStamper.Stamp(source.Content, Order.LicenceHolder ?? Order.BillingName, Order.Number, DateOnly.FromDateTime(now.UtcDateTime));
+        PdfStamper.Seat? seat = null;
+        if (Seat is not null)
+        {
+            await SeatActions.BindAsync(db, Seat.Seat, User.UserId()!, ct);
+            seat = new PdfStamper.Seat(Seat.OrganizationName, Seat.Seat.Number, Seats);
+        }
+        var stamped = PdfStamper.Stamp(source.Content, Holder, Order.Number, DateOnly.FromDateTime(now.UtcDateTime), seat);
         await tx.CommitAsync(ct);
         return File(stamped, "application/pdf", $"{Unsafe().Replace(reference, "_")}-{source.Language}-{Order.Number}.pdf");
+    }
+
+    /// <summary>The name stamped on the reader's copies: their seat's holder name, or the one-person licence's holder.</summary>
+    public string Holder => Seat?.Seat.HolderName ?? Order.LicenceHolder ?? Order.BillingName;
+
+    /// <summary>The downloads that count against the reader's limit: the subscription's, or with seats the reader's own.</summary>
+    private IQueryable<SubscriptionDownload> Downloads()
+    {
+        var userId = User.UserId();
+        var all = db.SubscriptionDownloads.Where(d => d.SubscriptionId == Subscription.Id);
+        return Seat is null ? all : all.Where(d => d.UserId == userId);
     }
 
     /// <summary>A day as the subscription pages write it.</summary>
@@ -119,7 +141,13 @@ public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStri
         Subscription = subscription;
         Collection = await db.Collections.AsNoTracking().SingleAsync(c => c.Id == subscription.CollectionId, ct);
         Order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == subscription.OrderId, ct);
-        DownloadLimit = await db.OrderLines.Where(l => l.Id == subscription.OrderLineId).Select(l => l.DownloadLimit).SingleAsync(ct);
+        var line = await db.OrderLines.Where(l => l.Id == subscription.OrderLineId).Select(l => new { l.DownloadLimit, l.Format, l.Quantity }).SingleAsync(ct);
+        DownloadLimit = line.DownloadLimit;
+        if (SeatRules.IsMultiUser(line.Format, line.Quantity))
+        {
+            Seats = line.Quantity;
+            Seat = await SeatActions.HeldOnAsync(db, subscription.OrderLineId, User.UserId()!, ct);
+        }
         State = SubscriptionRules.StateOf(subscription, Order.Status, clock.GetUtcNow());
         return null;
     }
@@ -130,7 +158,7 @@ public partial class SubscriptionModel(NormativeDb db, TimeProvider clock, IStri
         (Count, var covered) = await CollectionCoverage.PageAsync(db, Collection, PageNumber, PageSize, ct);
         var ids = covered.Select(d => d.Id).ToList();
         var files = await db.SourceFiles.AsNoTracking().Where(f => ids.Contains(f.DeliverableId)).Select(f => new { f.DeliverableId, f.Language }).ToListAsync(ct);
-        var used = await db.SubscriptionDownloads.Where(d => d.SubscriptionId == Subscription.Id && ids.Contains(d.DeliverableId))
+        var used = await Downloads().Where(d => ids.Contains(d.DeliverableId))
             .GroupBy(d => new { d.DeliverableId, d.Language })
             .Select(g => new { g.Key.DeliverableId, g.Key.Language, Count = g.Count() })
             .ToListAsync(ct);

@@ -3,9 +3,10 @@ using Normative.Data;
 namespace Normative.Features.Store.Subscriptions;
 
 /// <summary>
-/// Who may read and download what a subscription covers: the account that bought it (the order's
-/// buyer). Every page and query that lets someone use a subscription asks here, so admitting
-/// others one day (an organisation's seat holders) changes this one place.
+/// Who may read and download what a subscription covers: for one person, the account that bought
+/// it (the order's buyer); for an organisation's named seats, each seat's holder while they belong
+/// to the organisation — not the buyer as such, as for a multi-user PDF licence. Every page and
+/// query that lets someone use a subscription asks here.
 /// </summary>
 public static class SubscriptionAccess
 {
@@ -13,6 +14,15 @@ public static class SubscriptionAccess
     public static IQueryable<Subscription> UsableBy(NormativeDb db, string? userId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Subscriptions.Where(s => userId != null && s.UserId == userId);
+        if (userId is null)
+        {
+            return db.Subscriptions.Where(s => false);
+        }
+        return db.Subscriptions.Where(s =>
+            (s.UserId == userId && !db.OrderSeats.Any(x => x.OrderLineId == s.OrderLineId))
+            // A seat given to an address with no account yet is found by the address, as for a PDF seat.
+            || db.OrderSeats.Any(x => x.OrderLineId == s.OrderLineId
+                && (x.UserId == userId || (x.UserId == null && x.Email != null && db.Users.Any(u => u.Id == userId && u.Email!.ToLower() == x.Email)))
+                && db.Orders.Any(o => o.Id == s.OrderId && db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == userId))));
     }
 }

@@ -9,7 +9,8 @@ namespace Normative.Features.Store.Subscriptions;
 /// <summary>
 /// The update service: what joined a collection since someone subscribed — a new edition, an
 /// amendment, a corrigendum, a new standard under its rule — is recorded once per subscription
-/// and deliverable and mailed to the subscriber, one mail per subscriber and scan. Runs inside the
+/// and deliverable and mailed to those who use the subscription (its buyer, or the holders of its
+/// named seats), one mail per person and scan. Runs inside the
 /// store's alert scan (<see cref="Alerts.StoreAlerts.ScanAsync"/>), under its lock, so the
 /// background job, the command line and the catalogue's import hook all bring it.
 /// </summary>
@@ -30,6 +31,7 @@ public static class SubscriptionUpdates
         {
             return 0;
         }
+        var readers = await ReadersAsync(db, current.Select(c => (c.Subscription, c.Muted)).ToList(), ct);
         var collectionIds = current.Select(c => c.Subscription.CollectionId).Distinct().ToList();
         var collections = await db.Collections.AsNoTracking().Where(c => collectionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var inserted = new List<StoreSql.SubscriptionNoticeKey>();
@@ -37,8 +39,8 @@ public static class SubscriptionUpdates
         {
             var covered = (await CollectionCoverage.ResolveAsync(db, collections[group.Key], ct)).ToArray();
             // A subscriber who turned alerts off is not mailed, but what joined is still recorded: turning them on again brings no flood of old news.
-            var muted = group.Where(c => c.Muted).Select(c => c.Subscription.Id).ToArray();
-            var told = group.Where(c => !c.Muted).Select(c => c.Subscription.Id).ToArray();
+            var muted = group.Where(c => !readers[c.Subscription.Id].Any(r => !r.Muted)).Select(c => c.Subscription.Id).ToArray();
+            var told = group.Where(c => readers[c.Subscription.Id].Any(r => !r.Muted)).Select(c => c.Subscription.Id).ToArray();
             await StoreSql.InsertSubscriptionNoticesAsync(db, muted, covered, now, mailedAt: null, ct);
             inserted.AddRange(await StoreSql.InsertSubscriptionNoticesAsync(db, told, covered, now, now, ct));
         }
@@ -61,20 +63,23 @@ public static class SubscriptionUpdates
         foreach (var notice in inserted.OrderBy(n => subscriptions[n.SubscriptionId].StartsAt))
         {
             var subscription = subscriptions[notice.SubscriptionId];
-            // A renewal bought ahead hears the same news as the subscription it follows: named once, under the running one.
-            if (!named.Add((subscription.UserId, subscription.CollectionId, notice.DeliverableId)))
-            {
-                continue;
-            }
             var d = joined[notice.DeliverableId];
             var previous = replaced.FirstOrDefault(r => d.Replaces.Contains(r.Id) || r.ReplacedBy.Contains(d.Id))?.Reference;
-            if (!news.TryGetValue(subscription.UserId, out var items))
-            {
-                news[subscription.UserId] = items = [];
-            }
             var kind = KindOf(d, previous);
-            items.Add(new StoreMail.SubscriptionItem(collections[subscription.CollectionId], subscription.Id, subscription.EndsAt, d.Reference, kind,
-                kind == UpdateKind.NewEdition ? previous : null));
+            foreach (var reader in readers[subscription.Id].Where(r => !r.Muted))
+            {
+                // A renewal bought ahead hears the same news as the subscription it follows: named once, under the running one.
+                if (!named.Add((reader.UserId, subscription.CollectionId, notice.DeliverableId)))
+                {
+                    continue;
+                }
+                if (!news.TryGetValue(reader.UserId, out var items))
+                {
+                    news[reader.UserId] = items = [];
+                }
+                items.Add(new StoreMail.SubscriptionItem(collections[subscription.CollectionId], subscription.Id, subscription.EndsAt, d.Reference, kind,
+                    kind == UpdateKind.NewEdition ? previous : null));
+            }
         }
 
         var recipients = await StoreRecipients.OfAsync(db, news.Keys, ct);
@@ -89,6 +94,30 @@ public static class SubscriptionUpdates
         }
         await db.SaveChangesAsync(ct);
         return mails;
+    }
+
+    /// <summary>
+    /// Who is told about each subscription and whether they turned alerts off: its buyer, or, for
+    /// named seats, each holder who still belongs to the organisation (a free seat tells nobody).
+    /// </summary>
+    private static async Task<Dictionary<long, List<(string UserId, bool Muted)>>> ReadersAsync(
+        NormativeDb db, IReadOnlyList<(Subscription Subscription, bool Muted)> current, CancellationToken ct)
+    {
+        var lineIds = current.Select(c => c.Subscription.OrderLineId).ToList();
+        var holders = await (
+                from x in db.OrderSeats
+                where lineIds.Contains(x.OrderLineId)
+                join l in db.OrderLines on x.OrderLineId equals l.Id
+                join o in db.Orders on l.OrderId equals o.Id
+                from u in db.Users.Where(u => u.Id == x.UserId || (x.UserId == null && x.Email != null && u.Email!.ToLower() == x.Email))
+                where db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == u.Id)
+                select new { x.OrderLineId, UserId = u.Id, Muted = db.BuyerSettings.Any(b => b.UserId == u.Id && !b.AlertsEnabled) })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var seated = (await db.OrderSeats.Where(x => lineIds.Contains(x.OrderLineId)).Select(x => x.OrderLineId).Distinct().ToListAsync(ct)).ToHashSet();
+        return current.ToDictionary(c => c.Subscription.Id, c => seated.Contains(c.Subscription.OrderLineId)
+            ? holders.Where(h => h.OrderLineId == c.Subscription.OrderLineId).Select(h => (h.UserId, h.Muted)).ToList()
+            : [(c.Subscription.UserId, c.Muted)]);
     }
 
     /// <summary>Why <paramref name="d"/> is news: a supplement by its identifier, a new edition when it replaces one, else a new standard.</summary>

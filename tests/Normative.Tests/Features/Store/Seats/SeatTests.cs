@@ -5,6 +5,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Store;
 using Normative.Features.Store.Orders;
 using Normative.Features.Store.Organizations;
+using Normative.Tests.Features.Catalogue.Reading;
 using Normative.Tests.Features.Store.Organizations;
 using Normative.Tests.Infrastructure;
 
@@ -198,6 +199,45 @@ public class SeatTests(StoreFactory factory) : IClassFixture<StoreFactory>
         // A holder who leaves the organisation can no longer download.
         await factory.WithDbAsync(db => db.OrganizationMembers.Where(m => m.UserId == alan.Id).ExecuteDeleteAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await alanClient.GetAsync($"/store/downloads/{line.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASeatHolderReadsTheWholeTextOnlineAndAMemberWithoutASeatSeesThePreview()
+    {
+        var grace = await OrganizationTestData.CreatePersonAsync(factory, "Grace Hopper");
+        var alan = await OrganizationTestData.CreatePersonAsync(factory, "Alan Turing");
+        var (_, client, _, number, line) = await PaidFiveSeatOrderAsync(grace, alan);
+        await TestTexts.LoadAsync(factory, line.DeliverableId!.Value, TestTexts.Full(line.Reference));
+        await client.SubmitFormAsync($"/store/orders/{number}/seats", new() { ["Assign.People"] = grace.Email! }, "form.assign-form");
+
+        var reader = await OrganizationTestData.SignInAsync(factory, grace);
+        var page = await reader.GetDocumentAsync($"/standard/{line.DeliverableId}/read/en?culture=en");
+        Assert.Contains("shall indicate the mass", page.QuerySelector("#sec_4")!.TextContent, StringComparison.Ordinal);
+        var member = await (await OrganizationTestData.SignInAsync(factory, alan)).GetDocumentAsync($"/standard/{line.DeliverableId}/read/en?culture=en");
+        Assert.Null(member.QuerySelector("#sec_4"));
+        Assert.NotNull(member.QuerySelector(".reader-preview"));
+
+        // The seat taken back, so is the reading.
+        await client.SubmitFormAsync($"/store/orders/{number}/seats", new() { ["line"] = "1", ["seat"] = "1" }, "tr[data-seat='1'] form");
+        Assert.Null((await reader.GetDocumentAsync($"/standard/{line.DeliverableId}/read/en?culture=en")).QuerySelector("#sec_4"));
+    }
+
+    [Fact]
+    public async Task ASeatHolderIsToldWhenTheStandardGetsANewEditionAndAMemberWithoutASeatIsNot()
+    {
+        var grace = await OrganizationTestData.CreatePersonAsync(factory, "Grace Hopper");
+        var alan = await OrganizationTestData.CreatePersonAsync(factory, "Alan Turing");
+        var (_, client, _, number, line) = await PaidFiveSeatOrderAsync(grace, alan);
+        await client.SubmitFormAsync($"/store/orders/{number}/seats", new() { ["Assign.People"] = grace.Email! }, "form.assign-form");
+        await StoreTestData.ScanAlertsAsync(factory);
+
+        var edition = await StoreTestData.AddDeliverableAsync(factory, line.Reference.Split(':')[0] + ":2031", replaces: [line.DeliverableId!.Value]);
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE deliverables SET replaced_by = {new[] { edition.Id }}, current_stage = 9599 WHERE id = {line.DeliverableId}"));
+        Assert.True(await StoreTestData.ScanAlertsAsync(factory) >= 1);
+
+        var mail = await Mailbox.WaitForMailAsync(factory.MailDirectory, grace.Email!, m => m.Subject.Contains("has changed", StringComparison.Ordinal));
+        Assert.Contains($"{line.Reference} has a new edition: {edition.Reference}.", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == alan.Email && m.Subject.Contains("has changed"))));
     }
 
     [Fact]
