@@ -18,7 +18,7 @@ public class ApiDocumentTests(NormativeFactory factory) : IClassFixture<Normativ
         Assert.Equal("ApiToken", vote.GetProperty("security")[0].EnumerateObject().Single().Name);
         var voteAnswers = vote.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "400", "401", "403", "404", "413", "415" }, voteAnswers);
-        Assert.Equal("application/problem+json", vote.GetProperty("responses").GetProperty("403").GetProperty("content").EnumerateObject().Single().Name);
+        Assert.Equal("application/problem+json", vote.GetProperty("responses").GetProperty("404").GetProperty("content").EnumerateObject().Single().Name);
 
         // A public read needs no token and says so; a wrong id is its 404.
         var deliverable = paths.GetProperty("/api/v1/deliverables/{id}").GetProperty("get");
