@@ -65,6 +65,16 @@ ensure_cluster_tools() {
   fi
 }
 
+# The security tests scan the site with Debian's Wapiti and sqlmap (and fail, not skip, without them).
+ensure_scanners() {
+  local missing=()
+  [ -x /usr/bin/wapiti ] || missing+=(wapiti)
+  [ -x /usr/bin/sqlmap ] || missing+=(sqlmap)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+}
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "build.sh: the .NET 10 SDK is needed (https://dotnet.microsoft.com/download)." >&2
@@ -151,6 +161,7 @@ test() {
   ensure_chromium
   ensure_nginx
   ensure_cluster_tools
+  ensure_scanners
   say "Building"
   dotnet build Normative.slnx -c Release -nologo -v quiet
   # The package test installs this package, starts it and reads /healthz/ready.

@@ -107,14 +107,19 @@ public static class WebPlatform
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Antiforgery.*", typeof(SiteText), "Privacy.Cookies.Antiforgery", "Privacy.Cookies.BrowserSession", Order: 11));
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Mvc.CookieTempDataProvider", typeof(SiteText), "Privacy.Cookies.Notice", "Privacy.Cookies.UntilShown", Order: 12));
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "Normative API";
-            doc.Info.Description = "The public and member API of a Normative standards body.";
-            // Relative to the page that shows it: Swagger UI then needs no server menu (which it leaves unlabelled).
-            doc.Servers?.Clear();
-            return Task.CompletedTask;
-        }).AddTokenSecurity());
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Normative API";
+                doc.Info.Description = "The public and member API of a Normative standards body.";
+                // Relative to the page that shows it: Swagger UI then needs no server menu (which it leaves unlabelled).
+                doc.Servers?.Clear();
+                return Task.CompletedTask;
+            });
+            o.AddTokenSecurity();
+            ApiErrorResponses.Describe(o);
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<NormativeDb>("database", tags: ["ready"])
             .AddCheck<SchemaHealthCheck>("migrations", tags: ["ready"]);
