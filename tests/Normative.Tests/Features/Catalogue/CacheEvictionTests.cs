@@ -112,4 +112,24 @@ public class CacheEvictionTests(CatalogueFactory factory) : IClassFixture<Catalo
         Assert.NotEmpty(await CommandsAsync(visitor, other));
         Assert.Contains("(Teapots)", await visitor.GetStringAsync(other), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AFileArrivingForOneStandardDropsItsPagesAndLeavesTheOthersCached()
+    {
+        const int E = 9310007;
+        await ImportAsync(E);
+        var en = Visitor("en");
+        foreach (var url in new[] { $"/standard/{E}", $"/standard/{E + 1}" })
+        {
+            await en.GetStringAsync(url);
+            Assert.Empty(await CommandsAsync(en, url));
+        }
+
+        var d = await factory.WithDbAsync(db => db.Deliverables.AsNoTracking().SingleAsync(x => x.Id == E));
+        await Store.StoreTestData.AddSourceFileAsync(factory, d);
+        await factory.RefreshVersionAsync();
+
+        Assert.NotEmpty(await CommandsAsync(en, $"/standard/{E}"));
+        Assert.Empty(await CommandsAsync(en, $"/standard/{E + 1}"));
+    }
 }

@@ -14,7 +14,7 @@ namespace Normative.Features.Store.Admin;
 /// <summary>Editors upload the master PDF of a deliverable per language; buyers' copies are stamped from it.</summary>
 [RequestSizeLimit(Files.MaxBytes + 1_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = Files.MaxBytes + 1_000_000)]
-public class FilesModel(NormativeDb db, StoreMail mail, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+public class FilesModel(NormativeDb db, StoreMail mail, CatalogueVersion version, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
 {
     public sealed record FileRow(int Id, int DeliverableId, string Reference, string Language, string FileName, int Size, int PageCount, DateTimeOffset UploadedAt, string UploadedBy);
 
@@ -79,6 +79,7 @@ public class FilesModel(NormativeDb db, StoreMail mail, TimeProvider clock, IStr
             }
         }
         await db.SaveChangesAsync();
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Files.DeliverySaved"]);
         return Redirect(StoreLinks.AdminFiles());
     }
@@ -116,6 +117,7 @@ public class FilesModel(NormativeDb db, StoreMail mail, TimeProvider clock, IStr
             return await RefuseAsync(s["Files.NotPdf"]);
         }
         await Files.SaveAsync(db, mail, deliverable.Id, lang, Path.GetFileName(file.FileName), content, pages, User.Identity?.Name ?? "editor", clock.GetUtcNow());
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Files.Saved"]);
         return Redirect(StoreLinks.AdminFiles());
     }
@@ -128,6 +130,7 @@ public class FilesModel(NormativeDb db, StoreMail mail, TimeProvider clock, IStr
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
         await db.SourceFiles.Where(f => f.Id == id).ExecuteDeleteAsync();
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Files.Saved"]);
         return Redirect(StoreLinks.AdminFiles());
     }

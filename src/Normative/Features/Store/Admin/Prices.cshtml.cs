@@ -12,7 +12,7 @@ using Normative.Features.Store.Offers;
 namespace Normative.Features.Store.Admin;
 
 /// <summary>Editors keep the page-count price bands and set prices for single deliverables.</summary>
-public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
+public class PricesModel(NormativeDb db, CatalogueVersion version, TimeProvider clock, IStringLocalizer<StoreText> s) : PageModel
 {
     public sealed class BandInput
     {
@@ -73,6 +73,7 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         db.PriceBands.AddRange(bands);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Prices.Saved"]);
         return Redirect(StoreLinks.AdminPrices());
     }
@@ -108,6 +109,7 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
         existing.UpdatedAt = clock.GetUtcNow();
         existing.UpdatedBy = User.Identity?.Name;
         await db.SaveChangesAsync();
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Prices.Saved"]);
         return Redirect(StoreLinks.AdminPriceOverrides());
     }
@@ -120,6 +122,7 @@ public class PricesModel(NormativeDb db, TimeProvider clock, IStringLocalizer<St
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
         await db.PriceOverrides.Where(o => o.Id == id).ExecuteDeleteAsync();
+        await version.RefreshAsync(); // the offers and prices visitors see change: this instance at once, others within a version poll
         TempData.SetNotice(s["Prices.Saved"]);
         return Redirect(StoreLinks.AdminPriceOverrides());
     }
