@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Normative.Cli.Demo;
 using Normative.Data;
 using Normative.Features.Accounts;
-using Normative.Features.Catalogue;
-using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Development;
 using Normative.Tests.Infrastructure;
 
@@ -32,20 +30,14 @@ public sealed class SiteWalkFixture() : BrowserFixture(new WalkedApp())
     public async Task<long> SomeCertificateAsync() =>
         await App.WithDbAsync(db => db.Certificates.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => DemoData.LoadAsync(App, store: true, async sp =>
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<NormativeDb>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, clock, CancellationToken.None);
-        await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
-        await StoreDemo.LoadAsync(db, clock, CancellationToken.None);
-        await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(), clock.GetUtcNow(), CancellationToken.None);
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        await DevelopmentDemo.LoadAsync(db, sp.GetRequiredService<UserManager<User>>(), sp.GetRequiredService<DevelopmentMail>(), now, CancellationToken.None);
         await CertificationDemo.LoadAsync(sp, CancellationToken.None);
-        await ContentDemo.LoadAsync(db, clock.GetUtcNow(), CancellationToken.None);
-        await App.Services.GetRequiredService<CatalogueVersion>().RefreshAsync();
-    }
+        await ContentDemo.LoadAsync(db, now, CancellationToken.None);
+    });
 
     private sealed class WalkedApp : NormativeFactory
     {

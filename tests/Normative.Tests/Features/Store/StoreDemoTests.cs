@@ -1,30 +1,16 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Normative.Cli.Demo;
-using Normative.Data;
-using Normative.Features.Accounts;
-using Normative.Features.Catalogue;
-using Normative.Features.Catalogue.OpenData;
 using Normative.Features.Store.Organizations;
 using Normative.Features.Store.Subscriptions;
+using Normative.Tests.Infrastructure;
 
 namespace Normative.Tests.Features.Store;
 
 /// <summary>The store's demo data: something to subscribe to and an organisation to buy seats for, on a fresh install.</summary>
 public class StoreDemoTests(StoreFactory factory) : IClassFixture<StoreFactory>
 {
-    private async Task LoadAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<NormativeDb>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        await CatalogueDemo.LoadAsync(sp.GetRequiredService<CatalogueImporter>(), db, clock, CancellationToken.None);
-        await AccountsDemo.LoadAsync(sp.GetRequiredService<UserManager<User>>());
-        await StoreDemo.LoadAsync(db, clock, CancellationToken.None);
-        await factory.Services.GetRequiredService<CatalogueVersion>().RefreshAsync();
-    }
+    private Task LoadAsync() => DemoData.LoadAsync(factory, store: true);
 
     [Fact]
     public async Task TheDemoSellsThreeCollectionsThatCoverStandardsAndHasAnOrganizationForSeatsLoadingTwiceAddsNothing()

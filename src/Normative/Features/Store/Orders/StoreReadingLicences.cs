@@ -27,13 +27,11 @@ internal sealed class StoreReadingLicences(NormativeDb db, TimeProvider clock) :
     }
 
     private Task<bool> HoldsSeatAsync(string userId, int deliverableId, string language, CancellationToken ct) =>
-        (from x in db.OrderSeats
+        (from x in Seats.SeatActions.UsableBy(db, userId)
          join l in db.OrderLines on x.OrderLineId equals l.Id
          join o in db.Orders on l.OrderId equals o.Id
          where l.DeliverableId == deliverableId && l.Language == language && l.Format == ProductFormat.Pdf
                && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled)
-               && (x.UserId == userId || (x.UserId == null && x.Email != null && db.Users.Any(u => u.Id == userId && u.Email!.ToLower() == x.Email)))
-               && db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == userId)
          select x.Id)
         .AnyAsync(ct);
 

@@ -157,17 +157,29 @@ public static class SeatActions
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UserId, userId), ct);
     }
 
+    /// <summary>
+    /// The seats <paramref name="userId"/> may use: given to their account, or to their address while
+    /// no account has used it yet, on an order of an organisation they still belong to. Every check of
+    /// a seat holder's rights (downloads, subscriptions, reading online) starts here.
+    /// </summary>
+    public static IQueryable<OrderSeat> UsableBy(NormativeDb db, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return from s in db.OrderSeats
+               join l in db.OrderLines on s.OrderLineId equals l.Id
+               join o in db.Orders on l.OrderId equals o.Id
+               where (s.UserId == userId || (s.UserId == null && s.Email != null && db.Users.Any(u => u.Id == userId && u.Email!.ToLower() == s.Email)))
+                     && db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == userId)
+               select s;
+    }
+
     private static async Task<List<Held>> HeldAsync(NormativeDb db, string userId, long? lineId, CancellationToken ct)
     {
-        // A seat given to an address with no account yet is found by the address until its first download.
-        var address = (await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct))?.ToLowerInvariant();
-        var rows = await (from s in db.OrderSeats
+        var rows = await (from s in UsableBy(db, userId)
                           join l in db.OrderLines on s.OrderLineId equals l.Id
                           join o in db.Orders on l.OrderId equals o.Id
                           join g in db.Organizations on o.OrganizationId equals g.Id
-                          where (s.UserId == userId || (s.UserId == null && s.Email != null && s.Email == address))
-                                && (lineId == null || l.Id == lineId)
-                                && db.OrganizationMembers.Any(m => m.OrganizationId == g.Id && m.UserId == userId)
+                          where lineId == null || l.Id == lineId
                           orderby o.PlacedAt descending, l.LineNumber
                           select new { Seat = s, Line = l, o.Number, o.Status, OrganizationName = g.Name })
             .AsNoTracking().ToListAsync(ct);

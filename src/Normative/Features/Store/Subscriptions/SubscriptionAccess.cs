@@ -18,11 +18,9 @@ public static class SubscriptionAccess
         {
             return db.Subscriptions.Where(s => false);
         }
+        var seats = Seats.SeatActions.UsableBy(db, userId);
         return db.Subscriptions.Where(s =>
             (s.UserId == userId && !db.OrderSeats.Any(x => x.OrderLineId == s.OrderLineId))
-            // A seat given to an address with no account yet is found by the address, as for a PDF seat.
-            || db.OrderSeats.Any(x => x.OrderLineId == s.OrderLineId
-                && (x.UserId == userId || (x.UserId == null && x.Email != null && db.Users.Any(u => u.Id == userId && u.Email!.ToLower() == x.Email)))
-                && db.Orders.Any(o => o.Id == s.OrderId && db.OrganizationMembers.Any(m => m.OrganizationId == o.OrganizationId && m.UserId == userId))));
+            || seats.Any(x => x.OrderLineId == s.OrderLineId));
     }
 }
