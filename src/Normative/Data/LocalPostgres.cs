@@ -240,7 +240,17 @@ public sealed class LocalPostgres : IAsyncDisposable
             await conn.OpenAsync();
             await using var cmd = new Npgsql.NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", conn);
-            return (long)(await cmd.ExecuteScalarAsync() ?? 0L) > 0;
+            // The pools' own connections were just closed, but their backends take a moment to leave
+            // pg_stat_activity: counted at once, this process's own last connections kept the server up.
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                if ((long)(await cmd.ExecuteScalarAsync() ?? 0L) == 0)
+                {
+                    return false;
+                }
+                await Task.Delay(100);
+            }
+            return true;
         }
         catch (Npgsql.NpgsqlException)
         {
