@@ -432,7 +432,7 @@ public sealed class CrashLoad
             Assert.True(DateTime.UtcNow < deadline, $"The outbox did not send this load's mail within {timeout.TotalSeconds:0} s:\n{_rig.AppLog}");
             await Task.Delay(200);
         }
-        var rows = await db.WithDbAsync(d => d.OutboxMessages.Where(m => m.Id > OutboxBaseline).Select(m => new { m.Id, m.SentAt, m.FailedAt }).ToListAsync());
+        var rows = await db.WithDbAsync(d => d.OutboxMessages.Where(m => m.Id > OutboxBaseline).Select(m => new { m.Id, m.SentAt, m.FailedAt, m.To, m.Subject, m.TextBody }).ToListAsync());
         var files = OutboxIds(_rig.MailFolder);
         var problems = new List<string>();
         var sent = 0;
@@ -444,6 +444,11 @@ public sealed class CrashLoad
             {
                 problems.Add($"outbox mail {row.Id} is in the pickup folder {copies} times (failed: {row.FailedAt is not null})");
             }
+        }
+        // A job that ran twice for the same work (reminders, confirmations, digests) would queue the same mail twice.
+        foreach (var twice in rows.GroupBy(r => (r.To, r.Subject, r.TextBody)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"the mail '{twice.Key.Subject}' to {twice.Key.To} was queued {twice.Count()} times");
         }
         return (rows.Count, sent, files.Values.Sum(n => Math.Max(0, n - 1)), problems);
     }

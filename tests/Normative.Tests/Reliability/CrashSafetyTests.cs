@@ -90,8 +90,10 @@ public sealed class CrashSafetyTests(CrashRig rig, ITestOutputHelper output) : I
         var reminders = await load.RemindersAsync(TimeSpan.FromSeconds(30));
         var byKind = string.Join(", ", load.Writes.GroupBy(w => w.Kind).OrderBy(g => g.Key)
             .Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count(w => w.Acknowledged)}/{g.Count()}"));
+        var refused = string.Join(", ", load.Writes.Where(w => !w.Acknowledged).GroupBy(w => w.Outcome).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} × {g.Count()}"));
         output.WriteLine($"""
             {crash}: writes sent {count.Sent}, acknowledged {count.Acknowledged} ({byKind} acknowledged/sent)
+            {crash}: not acknowledged: {refused}
             {crash}: acknowledged and found after the crash {count.AcknowledgedFound}, lost {count.Lost}, duplicates {count.Duplicates}
             {crash}: mails expected {mail.Expected}, sent {mail.Sent}, sent twice {mail.Duplicates}
             {crash}: ballot reminder job: {reminders.Ballots} of 4 ballots reminded, {reminders.Mails} reminder mails, {reminders.Duplicates} sent twice
