@@ -234,8 +234,12 @@ public sealed class CrashRig : IAsyncLifetime
             await _app.WaitForExitAsync();
         }
         _app?.Dispose();
-        await SetUp.DisposeAsync();
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        // Null when the server did not start.
+        if (SetUp is not null)
+        {
+            await SetUp.DisposeAsync();
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        }
         _postgres?.Destroy();
         try
         {
