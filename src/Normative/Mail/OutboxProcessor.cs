@@ -11,6 +11,9 @@ namespace Normative.Mail;
 /// </summary>
 public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions<MailSettings> options, TimeProvider clock, ILogger<OutboxProcessor> logger)
 {
+    /// <summary>The header that names the outbox row a mail was sent from.</summary>
+    public const string IdHeader = "X-Normative-Outbox-Id";
+
     /// <returns>How many mails were handled (sent or given a later attempt).</returns>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
@@ -86,10 +89,14 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
     public static MimeMessage ToMimeMessage(OutboxMessage message, MailSettings settings)
     {
         var mail = new MimeMessage();
-        mail.From.Add(MailboxAddress.Parse(settings.From));
+        var from = MailboxAddress.Parse(settings.From);
+        mail.From.Add(from);
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Subject = message.Subject;
-        mail.Headers.Add("X-Normative-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        mail.Headers.Add(IdHeader, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The mail is marked sent only after it went out, in the transaction that claimed it: a crash in
+        // between sends it again. The same Message-ID on every attempt lets mail clients drop the copy.
+        mail.MessageId = $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeMilliseconds()}@{(from.Domain is { Length: > 0 } domain ? domain : "localhost")}";
         foreach (var line in (message.Headers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);

@@ -21,13 +21,14 @@ public sealed class PickupMailSender(IOptions<MailSettings> options, IConfigurat
         var outcomes = new List<Delivery>(messages.Count);
         foreach (var message in messages)
         {
-            var name = Guid.NewGuid().ToString("N");
-            var partial = Path.Combine(PickupDirectory, name + ".tmp");
+            var partial = Path.Combine(PickupDirectory, Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
                 await message.WriteToAsync(partial, ct);
-                // Written under another name first, so a reader never sees half a mail.
-                File.Move(partial, Path.Combine(PickupDirectory, name + ".eml"));
+                // Written under another name first, so a reader never sees half a mail. A mail from the
+                // outbox is named by its outbox id: when the app dies after writing it but before the
+                // outbox records it sent, the next round writes the same name, and the folder holds it once.
+                File.Move(partial, Path.Combine(PickupDirectory, FileName(message)), overwrite: true);
                 outcomes.Add(Delivery.Sent);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -37,4 +38,9 @@ public sealed class PickupMailSender(IOptions<MailSettings> options, IConfigurat
         }
         return outcomes;
     }
+
+    private static string FileName(MimeMessage message) =>
+        long.TryParse(message.Headers[OutboxProcessor.IdHeader], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? $"outbox-{id}.eml"
+            : Guid.NewGuid().ToString("N") + ".eml";
 }
