@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Npgsql;
@@ -32,6 +33,41 @@ public static class BadInput
             }
             await next(context);
         });
+
+    /// <summary>
+    /// A request no handler of the page answers gets 404 (a POST without <c>?handler=</c> to a page
+    /// with only named POST handlers) or 405 (a method the page has no handler for): without this,
+    /// Razor Pages renders the page with no handler run, and a page whose model its handler fills
+    /// throws (a 500).
+    /// </summary>
+    public sealed class NoSuchHandler : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+        {
+        }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var handlers = context.ActionDescriptor.HandlerMethods;
+            if (context.HandlerMethod is not null || handlers.Count == 0)
+            {
+                return;
+            }
+            var method = HttpMethods.IsHead(context.HttpContext.Request.Method) ? HttpMethods.Get : context.HttpContext.Request.Method;
+            if (handlers.Any(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+            context.HttpContext.Response.Headers.Allow = string.Join(", ", handlers.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct(StringComparer.Ordinal));
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+        }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+        {
+        }
+    }
 
     /// <summary>
     /// A yes/no field posted with another value ("maybe") is kept as a model error but shown again

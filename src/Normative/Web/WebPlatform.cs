@@ -94,7 +94,11 @@ public static class WebPlatform
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
-        services.Configure<MvcOptions>(o => o.Filters.Add(new BadInput.UnreadableCheckboxes()));
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add(new BadInput.UnreadableCheckboxes());
+            o.Filters.Add(new BadInput.NoSuchHandler());
+        });
 
         // Write French, Spanish and Russian text as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

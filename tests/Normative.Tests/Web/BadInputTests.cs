@@ -1,4 +1,5 @@
 using System.Net;
+using Normative.Tests.Features.Store;
 using Normative.Tests.Infrastructure;
 using Normative.Web;
 using Npgsql;
@@ -50,6 +51,22 @@ public class BadInputTests(NormativeFactory factory) : IClassFixture<NormativeFa
         Assert.NotNull(page.QuerySelector("input[name='Input.RememberMe'][type=checkbox]:not([checked])"));
         Assert.NotNull(page.QuerySelector("input[name='Input.Email']"));
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ARequestNoHandlerOfThePageAnswersIsRefusedNotAServerError()
+    {
+        var (client, _) = await factory.SignInAsAsync("Customer");
+        var token = await StoreTestData.TokenAsync(client);
+        FormUrlEncodedContent Form() => new([new("__RequestVerificationToken", token)]);
+
+        // The seats page has only named POST handlers; a bare POST used to render it with no order loaded (a 500).
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/store/orders/2026-999999/seats", Form())).StatusCode);
+        var onlyRead = await client.PostAsync("/development/dashboard", Form());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, onlyRead.StatusCode);
+        Assert.Equal(["GET"], onlyRead.Content.Headers.Allow);
+        // A page with handlers for the request still answers as before.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/development/dashboard")).StatusCode);
     }
 
     [Fact]
