@@ -12,7 +12,7 @@ namespace Normative.Web;
 /// </summary>
 public static class ApiExamples
 {
-    /// <summary>An id's example by the collection the path names (the demo catalogue has ISO 9001:2015 and ISO/TC 176).</summary>
+    /// <summary>A parameter's example by the collection the path names, where the same name means different things (the demo catalogue has ISO 9001:2015 and ISO/TC 176).</summary>
     private static readonly (string Prefix, string Name, JsonNode Value)[] ByPath =
     [
         ("api/v1/deliverables", "id", 62085),
@@ -21,6 +21,13 @@ public static class ApiExamples
         ("api/v1/certificates", "id", 1),
         ("api/v1/orders", "number", "ORD-2026-000001"),
         ("api/v1/committees", "number", 1),
+        ("api/v1/committees", "type", "CommitteeDraft"),
+        ("api/v1/committees", "from", "2026-01-01"),
+        ("api/v1/committees", "to", "2026-12-31"),
+        ("api/v1/projects", "committee", 53882),
+        ("api/v1/ballots", "committee", 53882),
+        ("api/v1/ballots", "status", "Open"),
+        ("api/v1/news", "kind", "news"),
     ];
 
     private static readonly Dictionary<string, Func<JsonNode>> ByName = new(StringComparer.Ordinal)
@@ -104,7 +111,7 @@ public static class ApiExamples
     {
         foreach (var (prefix, parameter, value) in ByPath)
         {
-            if (parameter == name && path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length && path[prefix.Length] == '/')
+            if (parameter == name && (path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal)))
             {
                 return value.DeepClone();
             }
