@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,6 +16,10 @@ namespace Normative.Web;
 /// </summary>
 public static class ApiErrorResponses
 {
+    /// <summary>Whether a handler's return type (Task&lt;Results&lt;…&gt;&gt; and the like) can be a <typeparamref name="T"/>.</summary>
+    private static bool Answers<T>(Type type) =>
+        type == typeof(T) || (type.IsGenericType && type.GetGenericArguments().Any(Answers<T>));
+
     public static void Describe(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,9 +51,25 @@ public static class ApiErrorResponses
                 Add(StatusCodes.Status413PayloadTooLarge, "The body is larger than the operation accepts.");
                 Add(StatusCodes.Status415UnsupportedMediaType, "The body is not of the media type the operation takes.");
             }
+            if (context.Description.HttpMethod is not ("GET" or "HEAD") && metadata.OfType<System.Reflection.MethodInfo>().Any(m => Answers<ProblemHttpResult>(m.ReturnType)))
+            {
+                // A handler that answers with its own problem details refuses a change the record's
+                // state does not allow (a ballot already closed, a stage it cannot move to).
+                Add(StatusCodes.Status409Conflict, "The change conflicts with the record's present state; the problem's title says why.");
+            }
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             {
                 Add(StatusCodes.Status429TooManyRequests, "Too many requests from this client; the Retry-After header says when to try again.");
+            }
+
+            // An error an endpoint declares without a body (a bare 404, the token's 401 and 403)
+            // still reaches the client as problem details, written by the status code pages.
+            foreach (var (status, response) in operation.Responses)
+            {
+                if (status.Length == 3 && status[0] == '4' && response is OpenApiResponse { Content: null or { Count: 0 } } bare)
+                {
+                    bare.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
+                }
             }
         });
     }

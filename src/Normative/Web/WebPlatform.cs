@@ -121,8 +121,10 @@ public static class WebPlatform
                 doc.Servers?.Clear();
                 return Task.CompletedTask;
             });
+            o.CreateSchemaReferenceId = OpenApiSchemaIds.For;
             o.AddTokenSecurity();
             ApiErrorResponses.Describe(o);
+            ApiExamples.Describe(o);
         });
         services.AddHealthChecks()
             .AddDbContextCheck<NormativeDb>("database", tags: ["ready"])
@@ -214,7 +216,13 @@ public static class WebPlatform
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>
+    /// Requests answered as the API answers (problem details, not error pages): the API, and the
+    /// JSON files under /.well-known that programs read (the receipt key).
+    /// </summary>
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api")
+        || (context.Request.Path.StartsWithSegments("/.well-known") && context.Request.Path.Value?.EndsWith(".json", StringComparison.Ordinal) == true);
 
     /// <summary>The language menu's target: remembers the choice in the culture cookie for a year.</summary>
     private static IResult SetLanguage(HttpContext context, string? culture, string? returnUrl)

@@ -28,6 +28,19 @@ public class ApiDocumentTests(NormativeFactory factory) : IClassFixture<Normativ
         Assert.Contains("400", answers);
         Assert.DoesNotContain("401", answers);
 
+        // Every parameter has an example, so Swagger UI's "Try it out" and a generated client start from a value that reads.
+        var withoutExample = paths.EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object && m.Value.TryGetProperty("parameters", out _))
+                .SelectMany(m => m.Value.GetProperty("parameters").EnumerateArray()
+                    .Where(x => !x.TryGetProperty("example", out _))
+                    .Select(x => $"{m.Name.ToUpperInvariant()} {p.Name} {x.GetProperty("name").GetString()}")))
+            .ToList();
+        Assert.True(withoutExample.Count == 0, "parameters without an example (add one to ApiExamples): " + string.Join("; ", withoutExample));
+        var change = paths.GetProperty("/api/v1/deliverables/{id}").GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("ISO 9001:2015", change.GetProperty("example").GetProperty("reference").GetString());
+        var create = paths.GetProperty("/api/v1/deliverables").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.True(create.GetProperty("schema").GetProperty("properties").TryGetProperty("currentStage", out _), "the open-data record's fields are described");
+
         // The registry's searches are rate-limited, and say so.
         Assert.True(paths.GetProperty("/api/v1/certificates").GetProperty("get").GetProperty("responses").TryGetProperty("429", out _));
     }

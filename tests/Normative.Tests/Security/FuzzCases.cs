@@ -172,6 +172,40 @@ public static class FuzzCases
                select new FuzzCase(operation, u, body.MediaType, null, form);
     }
 
+    /// <summary>
+    /// The request the document's examples make: every parameter that has an example, the body's
+    /// example; null when a path parameter has none (the request could not be written).
+    /// </summary>
+    public static FuzzCase? Example(OpenApiOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+        var url = operation.Path;
+        foreach (var p in operation.Parameters.Where(p => p.In == "path"))
+        {
+            if (p.Example is not { } e)
+            {
+                return null;
+            }
+            url = url.Replace("{" + p.Name + "}", Uri.EscapeDataString(Text(e)), StringComparison.Ordinal);
+        }
+        var query = operation.Parameters.Where(p => p.In == "query" && p.Example is not null)
+            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(Text(p.Example!.Value))).ToList();
+        if (query.Count > 0)
+        {
+            url += "?" + string.Join("&", query);
+        }
+        if (operation.Body is not { } body)
+        {
+            return new FuzzCase(operation, url, null, null, null);
+        }
+        if (body.Example is not { } example || !body.MediaType.Contains("json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return new FuzzCase(operation, url, body.MediaType, example.GetRawText(), null);
+    }
+
     /// <summary>The HTTP request for a case (a new one each time: a request is sent once).</summary>
     public static HttpRequestMessage Request(FuzzCase c)
     {

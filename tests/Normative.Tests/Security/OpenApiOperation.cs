@@ -3,8 +3,12 @@ using System.Text.Json;
 namespace Normative.Tests.Security;
 
 /// <summary>One operation of the app's OpenAPI document, as the fuzzer needs it: where, what it takes, what it answers.</summary>
-public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, OpenApiBody? Body, IReadOnlySet<string> Responses)
+public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, OpenApiBody? Body,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonElement?>> ResponseContent)
 {
+    /// <summary>The statuses the document lists for the operation ("200", "404", … or "default").</summary>
+    public IEnumerable<string> Responses => ResponseContent.Keys;
+
     public override string ToString() => $"{Method} {Path}";
 
     /// <summary>Every operation of the document, with each schema's <c>$ref</c> resolved against its components.</summary>
@@ -23,16 +27,28 @@ public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<
                         x.GetProperty("name").GetString()!,
                         x.GetProperty("in").GetString()!,
                         x.TryGetProperty("required", out var r) && r.GetBoolean(),
-                        x.TryGetProperty("schema", out var schema) ? new OpenApiSchema(schema, schemas) : OpenApiSchema.Any(schemas)))
+                        x.TryGetProperty("schema", out var schema) ? new OpenApiSchema(schema, schemas) : OpenApiSchema.Any(schemas),
+                        x.TryGetProperty("example", out var example) ? example.Clone() : null))
                     .ToList();
                 OpenApiBody? body = null;
                 if (op.TryGetProperty("requestBody", out var requestBody) && requestBody.TryGetProperty("content", out var content))
                 {
                     var first = content.EnumerateObject().First();
                     body = new OpenApiBody(first.Name, first.Value.TryGetProperty("schema", out var bodySchema) ? new OpenApiSchema(bodySchema, schemas) : OpenApiSchema.Any(schemas),
-                        requestBody.TryGetProperty("required", out var req) && req.GetBoolean());
+                        requestBody.TryGetProperty("required", out var req) && req.GetBoolean(),
+                        first.Value.TryGetProperty("example", out var bodyExample) ? bodyExample.Clone() : null);
                 }
-                var responses = op.TryGetProperty("responses", out var rs) ? rs.EnumerateObject().Select(x => x.Name).ToHashSet() : [];
+                // Each status with the media types it may be sent as, and each one's schema if it has one.
+                var responses = new Dictionary<string, IReadOnlyDictionary<string, JsonElement?>>(StringComparer.Ordinal);
+                if (op.TryGetProperty("responses", out var rs))
+                {
+                    foreach (var response in rs.EnumerateObject())
+                    {
+                        responses[response.Name] = response.Value.TryGetProperty("content", out var media)
+                            ? media.EnumerateObject().ToDictionary(m => m.Name, m => m.Value.TryGetProperty("schema", out var sc) ? sc.Clone() : (JsonElement?)null, StringComparer.OrdinalIgnoreCase)
+                            : new Dictionary<string, JsonElement?>();
+                    }
+                }
                 operations.Add(new OpenApiOperation(method.Name.ToUpperInvariant(), path.Name, parameters, body, responses));
             }
         }
@@ -40,11 +56,11 @@ public sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<
     }
 }
 
-/// <summary>A path, query or header parameter.</summary>
-public sealed record OpenApiParameter(string Name, string In, bool Required, OpenApiSchema Schema);
+/// <summary>A path, query or header parameter, and the document's example of it.</summary>
+public sealed record OpenApiParameter(string Name, string In, bool Required, OpenApiSchema Schema, JsonElement? Example = null);
 
-/// <summary>A request body: its media type and schema.</summary>
-public sealed record OpenApiBody(string MediaType, OpenApiSchema Schema, bool Required);
+/// <summary>A request body: its media type, schema and the document's example.</summary>
+public sealed record OpenApiBody(string MediaType, OpenApiSchema Schema, bool Required, JsonElement? Example = null);
 
 /// <summary>A JSON schema of the document, resolving <c>$ref</c> on the way in.</summary>
 public sealed class OpenApiSchema

@@ -9,6 +9,7 @@ using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
 using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
+using Normative.Web;
 using Npgsql;
 
 namespace Normative.Features.Certification;
@@ -94,7 +95,8 @@ public static class CertificationApi
         group.MapPut("/", BatchAsync)
             .RequireAuthorization(CertificationFeature.BodyPolicy)
             .WithName("UpsertCertificates")
-            .WithSummary($"Create or update up to {MaxBatch} certificates of your certification body, by number.");
+            .WithSummary($"Create or update up to {MaxBatch} certificates of your certification body, by number.")
+            .WithBodyExample("""{"allOrNothing": true, "certificates": [{"number": "CH-0001234", "organization": {"name": "Demo Precision Instruments SA", "country": "CH"}, "standards": ["ISO 9001:2015"], "scope": "Design and manufacture of measuring instruments", "iafSectors": [19], "issueDate": "2026-03-01", "expiryDate": "2029-02-28", "status": "Valid"}]}""");
         group.MapPost("/csv", CsvAsync)
             .RequireAuthorization(CertificationFeature.BodyPolicy)
             .Accepts<string>("text/csv")

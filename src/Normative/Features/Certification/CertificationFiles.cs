@@ -18,7 +18,8 @@ public static class CertificationFiles
     public static IEndpointRouteBuilder MapCertificationFiles(this IEndpointRouteBuilder app)
     {
         app.MapGet(CertificationLinks.ReceiptKey, PublicKeyAsync).WithTags("Certificates").WithName("ReceiptPublicKey")
-            .WithSummary("The public key that signs verification receipts, as a JWK set (with the PEM form too).");
+            .WithSummary("The public key that signs verification receipts, as a JWK set (with the PEM form too).")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
         app.MapGet(CertificationLinks.ReceiptKeyPem, PemAsync).ExcludeFromDescription();
         app.MapGet("/certification/certificates/{id:long}/qr.svg", Qr).ExcludeFromDescription();
         app.MapGet("/certification/certificates/{id:long}/receipt.json", ReceiptAsync).ExcludeFromDescription()

@@ -77,8 +77,10 @@ public static class StoreApi
 
         var cart = app.MapGroup("/api/v1/cart").WithTags("Store");
         cart.MapGet("/", GetCartAsync).WithName("GetCart");
-        cart.MapPost("/lines", AddLineAsync).WithName("AddCartLine");
-        cart.MapPost("/subscriptions", AddSubscriptionAsync).WithName("AddCartSubscription");
+        cart.MapPost("/lines", AddLineAsync).WithName("AddCartLine")
+            .WithBodyExample("""{"deliverableId": 62085, "format": "Pdf", "language": "en", "quantity": 1}""");
+        cart.MapPost("/subscriptions", AddSubscriptionAsync).WithName("AddCartSubscription")
+            .WithBodyExample("""{"collectionId": 1}""");
         cart.MapPut("/lines/{lineId:long}", SetQuantityAsync).WithName("SetCartLineQuantity");
         cart.MapDelete("/lines/{lineId:long}", RemoveLineAsync).WithName("RemoveCartLine");
 

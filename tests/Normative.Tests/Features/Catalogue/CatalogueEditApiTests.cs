@@ -80,6 +80,24 @@ public class CatalogueEditApiTests(CatalogueFactory factory) : IClassFixture<Cat
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync("/api/v1/deliverables/62085", Body(CatalogueFactory.Line(1, "ISO 9001:2015", "Wrong id")))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"id": "62085", "deliverableType": "IS", "reference": "ISO 9010", "title": {"en": "Id as text"}, "currentStage": 1000}""", "id")]
+    [InlineData("""{"deliverableType": "IS", "deliverableType": "TS", "reference": "ISO 9010", "title": {"en": "A name twice"}, "currentStage": 1000}""", "record")]
+    [InlineData("""{"deliverableType": "IS", "reference": "ISO 9010", "title": {"en": "Half a pair \ud800"}, "currentStage": 1000}""", "record")]
+    public async Task JsonTheRecordCannotBeReadFromIsABadRequestAndCreatesNothing(string record, string field)
+    {
+        await factory.WithDemoAsync();
+        var (client, _) = await factory.ApiClientAsync(Roles.Editor);
+        var before = await factory.WithDbAsync(db => db.Deliverables.CountAsync());
+
+        var response = await client.PostAsync("/api/v1/deliverables", Body(record));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Deliverables.CountAsync()));
+    }
+
     [Fact]
     public async Task AnEditorsTokenCreatesARecord()
     {

@@ -19,7 +19,7 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String => NullIfEmpty(value.GetString()),
+            JsonValueKind.String => NullIfEmpty(Str(value)),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => throw new BadLineException($"{name} must be a single value, not {Describe(value)}"),
@@ -35,14 +35,14 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
         }
         switch (value.ValueKind)
         {
-            case JsonValueKind.String when NullIfEmpty(value.GetString()) is { } english:
+            case JsonValueKind.String when NullIfEmpty(Str(value)) is { } english:
                 // "title": "…" where "title": {"en": "…"} was expected: the English text.
                 texts["en"] = english;
                 break;
             case JsonValueKind.Object:
                 foreach (var member in value.EnumerateObject())
                 {
-                    if (member.Value.ValueKind == JsonValueKind.String && NullIfEmpty(member.Value.GetString()) is { } text)
+                    if (member.Value.ValueKind == JsonValueKind.String && NullIfEmpty(Str(member.Value)) is { } text)
                     {
                         texts[member.Name] = text;
                     }
@@ -70,11 +70,11 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
         {
             return n;
         }
-        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(Str(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
         {
             return n;
         }
-        if (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
+        if (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(Str(value)))
         {
             return null;
         }
@@ -90,7 +90,7 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
         if (value.ValueKind == JsonValueKind.String)
         {
             // A single value where a list was expected: a list of one.
-            return NullIfEmpty(value.GetString()) is { } single ? [single] : [];
+            return NullIfEmpty(Str(value)) is { } single ? [single] : [];
         }
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -109,7 +109,7 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
             }
             switch (element.ValueKind)
             {
-                case JsonValueKind.String when NullIfEmpty(element.GetString()) is { } s:
+                case JsonValueKind.String when NullIfEmpty(Str(element)) is { } s:
                     list.Add(s);
                     break;
                 case JsonValueKind.Number:
@@ -153,11 +153,24 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
+    /// <summary>The text of a JSON string; one that escapes half a UTF-16 pair ("\ud800") is no text at all, and says so.</summary>
+    private static string? Str(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadLineException("a text holds an escaped half of a UTF-16 pair (such as \\ud800), which is not a character");
+        }
+    }
+
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"'{Shorten(value.GetString() ?? "")}'",
+        JsonValueKind.String => $"'{Shorten(Str(value) ?? "")}'",
         _ => value.GetRawText(),
     };
 }

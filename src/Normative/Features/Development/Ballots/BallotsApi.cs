@@ -9,6 +9,7 @@ using Normative.Features.Development.Comments;
 using Normative.Features.Development.Documents;
 using Normative.Features.Development.Projects;
 using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Development.Ballots;
 
@@ -48,12 +49,14 @@ public static class BallotsApi
     {
         var group = app.MapGroup("/api/v1/ballots").WithTags("Ballots");
         group.MapGet("/", ListAsync).WithName("ListBallots").WithSummary("Ballots, open or closed, by committee.");
-        group.MapPost("/", OpenAsync).RequireAuthorization().WithName("OpenBallot").WithSummary("Opens a ballot on a project at the right stage; the committee's manager only.");
+        group.MapPost("/", OpenAsync).RequireAuthorization().WithName("OpenBallot").WithSummary("Opens a ballot on a project at the right stage; the committee's manager only.")
+            .WithBodyExample("""{"projectId": 1, "kind": "DIS", "closesAt": "2027-03-01T12:00:00Z", "publicConsultation": true}""");
         group.MapGet("/{id:int}", GetAsync).WithName("GetBallot").WithSummary("A ballot and its participation so far.");
         group.MapGet("/{id:int}/votes", GetVotesAsync).WithName("GetBallotVotes")
             .WithSummary("The member bodies' current positions: to the committee's manager while open, to everyone after the close.");
         group.MapPost("/{id:int}/votes", CastAsync).RequireAuthorization().WithName("CastVote")
-            .WithSummary("A delegate casts (or changes) the member body's position; one position per body, locked at the close.");
+            .WithSummary("A delegate casts (or changes) the member body's position; one position per body, locked at the close.")
+            .WithBodyExample("""{"position": "disapprove", "memberBody": "DIN", "technicalReasons": "Clause 5.2 conflicts with ISO 19011.", "nominatesExpert": false}""");
         group.MapPost("/{id:int}/close", CloseAsync).RequireAuthorization().WithName("CloseBallot")
             .WithSummary("Closes the ballot, computes the outcome and moves the project; the committee's manager only.");
         group.MapPost("/{id:int}/decision", DecideAsync).RequireAuthorization().WithName("DecideBallot")

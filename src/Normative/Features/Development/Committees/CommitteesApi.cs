@@ -8,6 +8,7 @@ using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Development.Membership;
 using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Development.Committees;
 
@@ -62,7 +63,8 @@ public static class CommitteesApi
     {
         var group = app.MapGroup("/api/v1/committees").WithTags("Committees");
         group.MapPost("/", CreateAsync).RequireAuthorization().WithName("CreateCommittee")
-            .WithSummary("Creates a TC, SC, WG, AG or JWG; administrators only. 409 for a reference that exists or a structure the Directives do not allow (a subcommittee of a WG).");
+            .WithSummary("Creates a TC, SC, WG, AG or JWG; administrators only. 409 for a reference that exists or a structure the Directives do not allow (a subcommittee of a WG).")
+            .WithBodyExample("""{"kind": "SC", "parentId": 53882, "number": 9, "titleEn": "Quality management for small organizations", "titleFr": "Management de la qualité des petites organisations", "scope": "Guidance for organizations of fewer than 50 people."}""");
         group.MapPost("/{id:int}/disband", DisbandAsync).RequireAuthorization().WithName("DisbandCommittee")
             .WithSummary("Marks a committee disbanded: its records and standards stay, it takes no new project; administrators only.");
         group.MapPut("/{id:int}", EditAsync).RequireAuthorization().WithName("EditCommittee")

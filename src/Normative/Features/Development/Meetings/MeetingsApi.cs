@@ -8,6 +8,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Development.Meetings;
 
@@ -40,10 +41,12 @@ public static class MeetingsApi
         committees.MapGet("/{id:int}/meetings", ListAsync).WithName("GetCommitteeMeetings")
             .WithSummary("The committee's meetings, latest first, cancelled ones included.");
         committees.MapPost("/{id:int}/meetings", CreateAsync).RequireAuthorization().WithName("CreateMeeting")
-            .WithSummary("Plans a meeting and mails the committee's delegates; the committee's manager or an administrator only. 400 for an end before the start, 409 for a disbanded committee.");
+            .WithSummary("Plans a meeting and mails the committee's delegates; the committee's manager or an administrator only. 400 for an end before the start, 409 for a disbanded committee.")
+            .WithBodyExample("""{"kind": "Plenary", "number": 48, "title": "48th plenary meeting", "startsAt": "2027-05-10T08:00:00Z", "endsAt": "2027-05-12T16:00:00Z", "city": "Geneva", "country": "CH"}""");
         committees.MapGet("/{id:int}/meetings.ics", GetCommitteeCalendarAsync).WithName("GetCommitteeMeetingsCalendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary("An iCalendar feed of the committee's meetings: date and place.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
 
         var meetings = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
         meetings.MapGet("/{id:int}", GetAsync).WithName("GetMeeting").WithSummary("A meeting, its agenda and resolutions (Markdown).");
@@ -57,8 +60,9 @@ public static class MeetingsApi
             .WithSummary("Registers oneself (a delegate of one of the committee's member bodies), or — the committee's manager — another person by e-mail. 409 for someone not in the committee or registered already.");
 
         app.MapGet("/api/v1/calendars/{key}/meetings.ics", GetPersonalCalendarAsync).WithTags("Meetings").WithName("GetPersonalMeetingsCalendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary("An iCalendar feed of one person's registered meetings, at the secret address shown on their meetings page.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         return app;
     }
 

@@ -49,7 +49,8 @@ public static class MembersApi
         members.MapGet("/", ListMembersAsync).WithName("ListMembers").WithSummary("The member bodies: national standards bodies, one per country, in three categories.");
         members.MapGet("/{code}", GetMemberAsync).WithName("GetMember").WithSummary("A member body (by country code or acronym), its committee participation and its secretariats.");
         members.MapPost("/", CreateMemberAsync).RequireAuthorization().WithName("CreateMember")
-            .WithSummary("Creates a member body; administrators only. 409 when the country or the acronym already has one.");
+            .WithSummary("Creates a member body; administrators only. 409 when the country or the acronym already has one.")
+            .WithBodyExample("""{"code": "IS", "acronym": "IST", "name": "Icelandic Standards", "category": "MemberBody", "region": "Europe", "webSite": "https://www.stadlar.is", "contactEmail": "info@stadlar.is"}""");
         members.MapPut("/{code}", UpdateMemberAsync).RequireAuthorization().WithName("UpdateMember")
             .WithSummary("Edits a member body (a change of category is kept in its history); administrators only.");
         members.MapPost("/{code}/suspend", SuspendMemberAsync).RequireAuthorization().WithName("SuspendMember")
@@ -65,8 +66,9 @@ public static class MembersApi
         committees.MapPost("/{id:int}/members", SetCommitteeMemberAsync).RequireAuthorization().WithName("SetCommitteeMember")
             .WithSummary("Adds, changes (P/O) or removes a member body; the committee's manager only.");
         committees.MapGet("/{id:int}/calendar.ics", GetCalendarAsync).WithName("GetCommitteeCalendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary("An iCalendar feed of the committee's ballot closing dates.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         return app;
     }
 

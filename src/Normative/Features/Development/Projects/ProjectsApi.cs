@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Normative.Data;
 using Normative.Features.Catalogue;
 using Normative.Features.Shared;
+using Normative.Web;
 
 namespace Normative.Features.Development.Projects;
 
@@ -33,7 +34,8 @@ public static class ProjectsApi
     {
         var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
         group.MapGet("/", ListAsync).WithName("ListProjects").WithSummary("Projects (work items), with their stage and whether they are overdue against their track.");
-        group.MapPost("/", CreateAsync).RequireAuthorization().WithName("CreateProject").WithSummary("Registers a project in a committee's work programme; the committee's manager only.");
+        group.MapPost("/", CreateAsync).RequireAuthorization().WithName("CreateProject").WithSummary("Registers a project in a committee's work programme; the committee's manager only.")
+            .WithBodyExample("""{"committeeId": 53882, "reference": "ISO 9010", "title": "Quality management — Guidance for small organizations", "trackMonths": 36, "leader": "DIN"}""");
         group.MapGet("/{id:int}", GetAsync).WithName("GetProject").WithSummary("A project.");
         group.MapGet("/{id:int}/stages", GetStagesAsync).WithName("GetProjectStages").WithSummary("A project's stage history, target dates and the stages it may move to.");
         group.MapPost("/{id:int}/stages", MoveAsync).RequireAuthorization().WithName("MoveProject")
