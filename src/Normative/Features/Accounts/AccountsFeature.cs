@@ -115,6 +115,9 @@ public sealed class AccountsFeature : Feature
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService<PasswordResetWorker>();
+
         var postsPerMinute = builder.Configuration.GetValue("Accounts:FormPostsPerMinute", 10);
         services.AddRateLimiter(o => o.AddPolicy(FormsPolicy, context =>
             HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
