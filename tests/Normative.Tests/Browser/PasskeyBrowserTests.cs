@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Normative.Features.Accounts;
 using Normative.Tests.Features.Accounts;
@@ -27,6 +28,8 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Fixture browser) : IClassFi
             Locale = "en-GB",
         });
         var page = await context.NewPageAsync();
+        var headers = new ConcurrentBag<Task<IReadOnlyList<string>>>();
+        page.Response += (_, response) => headers.Add(response.HeaderValuesAsync("set-cookie"));
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
         await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
@@ -82,6 +85,14 @@ public class PasskeyBrowserTests(PasskeyBrowserTests.Fixture browser) : IClassFi
         await page.ClickAsync("#passkey-list button");
         await page.WaitForSelectorAsync("#no-passkeys");
         Assert.Contains("The passkey “Work laptop” has been removed", await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+        // Whatever the ceremonies keep in cookies is in the cookie policy.
+        var seen = (await Task.WhenAll(headers)).SelectMany(h => h).SelectMany(h => h.Split('\n')).Select(c => c.Split('=')[0].Trim())
+            .Concat((await context.CookiesAsync()).Select(c => c.Name)).Where(c => c.Length > 0).ToHashSet();
+        await page.GotoAsync("/cookies");
+        var listed = (await page.Locator("main table code").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        var unlisted = seen.Where(c => !listed.Any(l => l.EndsWith('*') ? c.StartsWith(l[..^1], StringComparison.Ordinal) : c == l)).ToList();
+        Assert.True(unlisted.Count == 0, "Set but not in the cookie policy: " + string.Join(", ", unlisted));
         await context.CloseAsync();
     }
 }

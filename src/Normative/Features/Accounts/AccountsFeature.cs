@@ -68,6 +68,8 @@ public sealed class AccountsFeature : Feature
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Identity.Application", typeof(SiteText), "Privacy.Cookies.Session", "Privacy.Cookies.SessionLife", Order: 1));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorUserId", typeof(SiteText), "Privacy.Cookies.TwoFactor", "Privacy.Cookies.FiveMinutes", Order: 2));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorRememberMe", typeof(SiteText), "Privacy.Cookies.RememberMachine", "Privacy.Cookies.FourteenDays", Order: 3));
+        // Identity keeps a passkey ceremony's state (its challenge) in its external-sign-in cookie.
+        services.AddSiteCookie(new SiteCookie("Identity.External", typeof(SiteText), "Privacy.Cookies.Passkey", "Privacy.Cookies.FiveMinutes", Order: 4));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = AccountLinks.SignIn;
