@@ -143,6 +143,7 @@ public static class WebPlatform
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimitRejection.WriteAsync;
         });
+        services.AddAnonymousLimits(builder.Configuration); // token links, the anonymous cart
 
         // Brotli, else gzip, for pages, CSS, JSON, feeds and SVG (the server's own; nginx may do it in front instead).
         services.AddResponseCompression(o =>

@@ -33,8 +33,11 @@ public class NormativeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollSeconds", "0.2");
         builder.UseSetting("Mail:RetryBaseSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Tests sign in hundreds of times from one address; AccountFormsRateLimitTests sets a real limit.
+        // Tests sign in, open token links and fill carts hundreds of times from one address; the
+        // *RateLimitTests set real limits.
         builder.UseSetting("Accounts:FormPostsPerMinute", "100000");
+        builder.UseSetting("Site:TokenLinkRequestsPerMinute", "100000");
+        builder.UseSetting("Store:AnonymousCartChangesPerMinute", "100000");
         // Tests sign administrators and editors in by the hundred with a password only;
         // StaffTwoFactorTests turn the rule on (it is on, and cannot be turned off, outside Development).
         builder.UseSetting("Accounts:StaffTwoFactor", "false");

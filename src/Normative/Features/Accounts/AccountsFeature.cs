@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -51,11 +52,24 @@ public sealed class AccountsFeature : Feature
         // Each sign-in cookie is checked against its account every Accounts:SessionCheckSeconds (60 s;
         // Identity's default is 30 min): roles withdrawn, a password changed, two-factor turned off
         // or the account's sessions ended (a new security stamp) take effect within that time.
+        // A session that signed in with a passkey stays one when the check rebuilds its claims.
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60))));
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Accounts:SessionCheckSeconds", 60)));
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.HasClaim(c => c.Type == StaffTwoFactor.PasskeyClaim) == true && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    StaffTwoFactor.ReleaseForPasskey(identity);
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.AddSiteCookie(new SiteCookie(".AspNetCore.Identity.Application", typeof(SiteText), "Privacy.Cookies.Session", "Privacy.Cookies.SessionLife", Order: 1));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorUserId", typeof(SiteText), "Privacy.Cookies.TwoFactor", "Privacy.Cookies.FiveMinutes", Order: 2));
         services.AddSiteCookie(new SiteCookie("Identity.TwoFactorRememberMe", typeof(SiteText), "Privacy.Cookies.RememberMachine", "Privacy.Cookies.FourteenDays", Order: 3));
+        // Identity keeps a passkey ceremony's state (its challenge) in its external-sign-in cookie.
+        services.AddSiteCookie(new SiteCookie("Identity.External", typeof(SiteText), "Privacy.Cookies.Passkey", "Privacy.Cookies.FiveMinutes", Order: 4));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = AccountLinks.SignIn;
@@ -102,6 +116,9 @@ public sealed class AccountsFeature : Feature
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService<PasswordResetWorker>();
 
         var postsPerMinute = builder.Configuration.GetValue("Accounts:FormPostsPerMinute", 10);
         services.AddRateLimiter(o => o.AddPolicy(FormsPolicy, context =>

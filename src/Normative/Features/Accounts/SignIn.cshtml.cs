@@ -19,6 +19,10 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
 
     public bool NeedsConfirmation { get; private set; }
 
+    /// <summary>What <c>navigator.credentials.get()</c> answered (passkeys.js), as JSON.</summary>
+    [BindProperty]
+    public string? PasskeyCredential { get; set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.MaxLength")]
@@ -83,6 +87,44 @@ public class SignInModel(SignInManager<User> signIn, UserManager<User> users, IS
             // a different one would tell anyone which addresses have accounts.
             ModelState.AddModelError("", t["Account.SignIn.Failed", 15]);
         }
+        return Page();
+    }
+
+    /// <summary>The WebAuthn request options for passkeys.js; any passkey of this site may answer.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        // The e-mail and password fields belong to the other form.
+        ModelState.Clear();
+        var returnUrl = LocalUrl.IsLocal(ReturnUrl) ? LocalUrl.ForLocation(ReturnUrl!) : AccountLinks.Account;
+        if (string.IsNullOrWhiteSpace(PasskeyCredential) || PasskeyCredential.Length > 64 * 1024)
+        {
+            ModelState.AddModelError("", t["Account.Passkeys.SignInFailed"]);
+            return Page();
+        }
+        // A passkey is a second factor in itself: staff signing in with one get their roles.
+        StaffTwoFactor.MarkPasskeyProven(HttpContext);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            result = await signIn.PasskeySignInAsync(PasskeyCredential);
+        }
+        catch (InvalidOperationException)
+        {
+            // No ceremony under way for this browser (options never asked for, or already used).
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        if (result.Succeeded)
+        {
+            return LocalRedirect(returnUrl);
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/SignInTwoFactor", new { returnUrl, rememberMe = false });
+        }
+        ModelState.AddModelError("", t[result.IsLockedOut ? "Account.SignIn.Failed" : "Account.Passkeys.SignInFailed", 15]);
         return Page();
     }
 

@@ -60,6 +60,12 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
             await LoadAsync(user);
             return Page();
         }
+        if (await StaffTwoFactor.MustProvePasskeyFirstAsync(users, user, User))
+        {
+            ModelState.AddModelError(nameof(Code), t["Account.Passkeys.SignInFirst"]);
+            await LoadAsync(user);
+            return Page();
+        }
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {

@@ -75,7 +75,7 @@ public static class StoreApi
         store.MapGet("/collections/{id:int}", GetCollectionAsync).WithName("GetCollection");
         store.MapPost("/stripe/webhook", StripeWebhookAsync).WithName("StripeWebhook").AllowAnonymous().DisableAntiforgery();
 
-        var cart = app.MapGroup("/api/v1/cart").WithTags("Store");
+        var cart = app.MapGroup("/api/v1/cart").WithTags("Store").RequireRateLimiting(AnonymousLimits.CartPolicy);
         cart.MapGet("/", GetCartAsync).WithName("GetCart");
         cart.MapPost("/lines", AddLineAsync).WithName("AddCartLine")
             .WithBodyExample("""{"deliverableId": 62085, "format": "Pdf", "language": "en", "quantity": 1}""");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Normative.Data;
 using Normative.Features.Catalogue.OpenData;
@@ -64,6 +65,13 @@ public static class BulkEdit
             if (line.Problem is { } broken)
             {
                 bad.Add(new(line.Line, null, Csv.Describe(broken)));
+                continue;
+            }
+            // A short line would otherwise read its missing cells as empty, and an empty title cell
+            // removes that title; a long one would drop what it has beyond the header.
+            if (line.Fields.Count != header.Count)
+            {
+                bad.Add(new(line.Line, null, Csv.Describe(CsvMalformedReason.FieldCountMismatch)));
                 continue;
             }
             try

@@ -12,6 +12,7 @@ namespace Normative.Features.Content.Updates;
 /// that opens every link cannot subscribe anyone. An expired, altered or already used link gets a
 /// page that says so, and nothing changes.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Normative.Web.AnonymousLimits.TokenLinksPolicy)]
 public class ConfirmModel(NormativeDb db, SubscriptionTokens tokens, IStringLocalizer<ContentText> t, IOptions<OrganizationOptions> organization,
     IConfiguration configuration, TimeProvider clock) : PageModel
 {

@@ -12,6 +12,7 @@ namespace Normative.Features.Content.Updates;
 /// topics (ICS fields and committees among them), the language of the mails, weekly or daily
 /// digests, unsubscribe. A link not signed by this site changes nothing.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Normative.Web.AnonymousLimits.TokenLinksPolicy)]
 public class PreferencesModel(NormativeDb db, SubscriptionTokens tokens, IStringLocalizer<ContentText> t, IStringLocalizer<SiteText> site, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

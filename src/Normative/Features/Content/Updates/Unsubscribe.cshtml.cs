@@ -14,6 +14,7 @@ namespace Normative.Features.Content.Updates;
 /// antiforgery token; the signed link is the proof).
 /// </summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Normative.Web.AnonymousLimits.TokenLinksPolicy)]
 public class UnsubscribeModel(NormativeDb db, SubscriptionTokens tokens, IStringLocalizer<ContentText> t, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

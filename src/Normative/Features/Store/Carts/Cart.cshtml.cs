@@ -20,6 +20,7 @@ namespace Normative.Features.Store.Carts;
 /// needs the token.
 /// </remarks>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Normative.Web.AnonymousLimits.CartPolicy)]
 public class CartModel(NormativeDb db, TaxRegime regime, TimeProvider clock, IStringLocalizer<StoreText> s, IAntiforgery antiforgery, IOptions<StoreOptions> store) : PageModel
 {
     /// <summary>An offer's "Add to cart" form (on the standard and product pages).</summary>

@@ -14,6 +14,7 @@ namespace Normative.Features.Store.Organizations;
 /// sign in (or to create an account with the invited address); the person signed in with that
 /// address accepts it and becomes a member.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Normative.Web.AnonymousLimits.TokenLinksPolicy)]
 public class InvitationModel(NormativeDb db, UserManager<User> users, TimeProvider clock, IStringLocalizer<OrganizationText> o) : PageModel
 {
     public OrganizationInvitation? Invitation { get; private set; }
