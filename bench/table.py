@@ -192,8 +192,9 @@ for what, target, area, row, import_row in ROWS:
 print("| … a change to a certificate or an accreditation shows at once | at once | not measured here: a behaviour, "
       "not a speed; guarded by VerificationTests (SuspendingAnAccreditationShowsAtOnceOnItsCertificates) | — | — |")
 if "catalogue.nginx.rps" in figures:
-    p99 = figures.get("catalogue.nginx.p99_ms", "?")
-    print(f"| nginx, the same standard page as a file ({figures.get('catalogue.nginx.bytes', '?')} bytes), 64 connections "
+    p99 = f"{num('catalogue.nginx.p99_ms'):.1f}" if "catalogue.nginx.p99_ms" in figures else "?"
+    size = f"{int(num('catalogue.nginx.bytes')):,} bytes" if "catalogue.nginx.bytes" in figures else "size unknown"
+    print(f"| nginx, the same standard page as a file ({size}), 64 connections "
           f"| the ceiling | {num('catalogue.nginx.rps'):,.0f} req/s, p99 {p99} ms | 1 | — |")
 print()
 print(f"{met} met, {missed} missed, {unmeasured} not measured or not shown, of {len(ROWS)} rows.")
