@@ -8,8 +8,12 @@
 # inherits the affinity); wrk runs on core 1. Other work on the machine skews the figures: the
 # script prints `uptime` first and last, and RESULTS.md says what the load was.
 #
+# Every figure is also written as `key<TAB>value` lines to $OUT/results.tsv (or to $BENCH_RESULTS,
+# appended, when bench/run.sh runs this script as part of the whole table).
+#
 # Usage: bench/certification/run.sh            (BENCH_CERTIFICATES=3000000 by default)
 #        BENCH_SKIP_IMPORT=1 bench/certification/run.sh   (reuse the loaded database)
+#        BENCH_DURATION=30s (each measurement), BENCH_WARMUP=60 (seconds of warm-up after start-up)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,9 +22,14 @@ CSV=${BENCH_CSV:-/tmp/certificates-$((N / 1000))k.csv}
 DATA=${BENCH_DATA:-/tmp/normative-bench-certification}
 PORT=${BENCH_PORT:-5391}
 DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-60}
 OUT=${BENCH_OUT:-$DATA/results}
 APP=src/Normative/bin/Release/net10.0/Normative.dll
 HERE=bench/certification
+# The figures go to a file outside $DATA (which the import empties) until $OUT exists.
+RESULTS=${BENCH_RESULTS:-$(mktemp)}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 for tool in wrk taskset python3 openssl; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install wrk util-linux python3 openssl)" >&2; exit 1; }
@@ -46,6 +55,7 @@ if [ ! -f "$CSV" ]; then
   dotnet "$APP" demo generate --certificates "$N" --out "$CSV"
 fi
 echo "== data set: $(wc -l < "$CSV") lines, $(du -h "$CSV" | cut -f1)"
+record certification.certificates $(($(wc -l < "$CSV") - 1))
 
 if [ -z "${BENCH_SKIP_IMPORT:-}" ]; then
   rm -rf "$DATA"
@@ -53,15 +63,23 @@ if [ -z "${BENCH_SKIP_IMPORT:-}" ]; then
   echo "== demo bodies and accreditations (and 3,000 demo certificates)"
   taskset -c 0 dotnet "$APP" demo --contentRoot="$PWD/src/Normative"
   echo "== import (app and PostgreSQL on core 0)"
-  set +o pipefail
-  /usr/bin/time -f "import: %e s wall, peak RSS of the app %M KB" taskset -c 0 dotnet "$APP" import certificates "$CSV" --contentRoot="$PWD/src/Normative" 2>&1 | tail -n 3
-  status=${PIPESTATUS[0]}
-  set -o pipefail
+  status=0
+  /usr/bin/time -f "import: %e s wall, peak RSS of the app %M KB" taskset -c 0 dotnet "$APP" import certificates "$CSV" --contentRoot="$PWD/src/Normative" > "$DATA/import.txt" 2>&1 || status=$?
+  tail -n 3 "$DATA/import.txt"
+  # The command's own figures: "… (633.6 s, 4,735 rows/s)".
+  record certification.import.seconds "$(sed -n 's/.*(\([0-9.,]*\) s, .* rows\/s)$/\1/p' "$DATA/import.txt" | tail -n 1 | tr , .)"
+  record certification.import.rows_per_s "$(sed -n 's/.* s, \(.*\) rows\/s)$/\1/p' "$DATA/import.txt" | tail -n 1 | tr -cd 0-9)"
+  record certification.import.wall_seconds "$(sed -n 's/^import: \([0-9.]*\) s wall.*/\1/p' "$DATA/import.txt")"
+  record certification.import.rss_kb "$(sed -n 's/.*peak RSS of the app \([0-9]*\) KB.*/\1/p' "$DATA/import.txt")"
   # Exit 2 means some rows were rejected and the rest loaded: the demo's own certificates share numbers
   # with the generated file, and a few of them may not change status as the file asks.
   [ "$status" -le 2 ] || exit "$status"
 fi
 mkdir -p "$OUT"
+if [ -z "${BENCH_RESULTS:-}" ]; then
+  mv "$RESULTS" "$OUT/results.tsv"
+  RESULTS=$OUT/results.tsv
+fi
 
 echo "== preparing request lists"
 python3 "$HERE/requests.py" "$CSV" "$OUT"
@@ -92,7 +110,7 @@ ticks() {
   local pm total=0 pid
   pm=$(head -n 1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
   for pid in $APPPID $pm $(pgrep -P "${pm:-0}" 2>/dev/null || true); do
-    [ -r /proc/$pid/stat ] && total=$((total + $(awk '{print $14 + $15}' /proc/$pid/stat)))
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
   done
   echo $total
 }
@@ -106,6 +124,8 @@ run() { # name script connections
   taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
   after=$(ticks)
   requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  record_wrk "certification.$1" "$OUT/$1.txt"
+  record "certification.$1.cpu_ms_per_request" "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", 1000 * t / hz / n }')"
   awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {
     ms = 1000 * t / hz / n; printf "%s: app + PostgreSQL used %.1f s of CPU, %.3f ms per request: about %d requests/s on one dedicated core\n", "'"$1"'", t / hz, ms, 1000 / ms }' | tee -a "$OUT/$1.txt"
   if grep -q "Non-2xx" "$OUT/$1.txt"; then
@@ -114,16 +134,24 @@ run() { # name script connections
 }
 # On one saturated core the optimizing JIT tier needs about a minute of load before the app runs
 # at full speed (bench/catalogue/run.sh measured the same): warm up with the whole mix first.
-echo "== warm-up: 60 s of verifications and searches"
-taskset -c 1 wrk -t2 -c64 -d40s -s "$OUT/verify.lua" "http://127.0.0.1:$PORT" >/dev/null
-taskset -c 1 wrk -t2 -c64 -d20s -s "$OUT/search.lua" "http://127.0.0.1:$PORT" >/dev/null
+echo "== warm-up: $WARMUP s of verifications and searches"
+taskset -c 1 wrk -t2 -c64 -d$((WARMUP * 2 / 3))s -s "$OUT/verify.lua" "http://127.0.0.1:$PORT" >/dev/null
+taskset -c 1 wrk -t2 -c64 -d$((WARMUP / 3))s -s "$OUT/search.lua" "http://127.0.0.1:$PORT" >/dev/null
 run verify verify.lua 64
 run search search.lua 64
 run search-16 search.lua 16
 
 echo "== statistics page, first (uncached) and second request"
-curl -s -o /dev/null -w "statistics (computed): %{time_total} s\n" "http://127.0.0.1:$PORT/certification/statistics"
-curl -s -o /dev/null -w "statistics (cached): %{time_total} s\n" "http://127.0.0.1:$PORT/certification/statistics"
+curl -s -o /dev/null -w "%{http_code} %{time_total}\n" "http://127.0.0.1:$PORT/certification/statistics" > "$OUT/statistics.txt"
+curl -s -o /dev/null -w "%{http_code} %{time_total}\n" "http://127.0.0.1:$PORT/certification/statistics" >> "$OUT/statistics.txt"
+read -r code computed < <(sed -n 1p "$OUT/statistics.txt")
+read -r _ cached < <(sed -n 2p "$OUT/statistics.txt")
+echo "statistics (computed): $computed s (HTTP $code)"
+echo "statistics (cached): $cached s"
+record certification.statistics.status "$code"
+record certification.statistics.computed_seconds "$computed"
+record certification.statistics.cached_seconds "$cached"
 
 echo "== app peak memory: $(grep VmHWM /proc/$APPPID/status)"
+record_peak_rss certification.server.rss_kb "$APPPID"
 echo "== load after: $(uptime)"
