@@ -44,6 +44,7 @@ namespace Normative.Data;
 public class NormativeDb(DbContextOptions<NormativeDb> options) : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();

@@ -117,6 +117,9 @@ public sealed class AccountsFeature : Feature
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
+        // The session lives on the server; the cookie only names it (SignInSessionStore).
+        services.AddSingleton<SignInSessionStore>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, SignInSessionCookieSetup>();
         services.AddSingleton<PasswordResetRequests>();
         services.AddHostedService<PasswordResetWorker>();
 
