@@ -36,18 +36,38 @@ public sealed partial class MatrixIdentity
         return identity;
     }
 
+    private (string Email, string Password)? _credentials;
+
     /// <summary>Signs in through the sign-in form as a browser does; <paramref name="bearer"/> is the user's API token.</summary>
     public static async Task<MatrixIdentity> SignInAsync(HttpClient client, string name, string email, string password, string userId, string bearer)
     {
-        var identity = new MatrixIdentity(name, client) { UserId = userId, Bearer = bearer };
-        var token = await identity.TokenFromAsync("/account/signin");
-        var response = await identity.SendAsync(HttpMethod.Post, "/account/signin", new FormUrlEncodedContent(
-            [new("Input.Email", email), new("Input.Password", password), new("__RequestVerificationToken", token)]));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{name} ({email}) could not sign in: {(int)response.StatusCode}");
+        var identity = new MatrixIdentity(name, client) { UserId = userId, Bearer = bearer, _credentials = (email, password) };
+        await identity.SignInAgainAsync();
+        return identity;
+    }
+
+    /// <summary>
+    /// Starts a new session (sessions live on the server: once this caller has been sent to
+    /// sign-out, its old cookie signs nobody in). Anonymous callers stay anonymous.
+    /// </summary>
+    public async Task SignInAgainAsync()
+    {
+        if (_credentials is not { } credentials)
+        {
+            return;
+        }
+        lock (_cookies)
+        {
+            _cookies.Clear();
+        }
+        FormToken = "";
+        var token = await TokenFromAsync("/account/signin");
+        var response = await SendAsync(HttpMethod.Post, "/account/signin", new FormUrlEncodedContent(
+            [new("Input.Email", credentials.Email), new("Input.Password", credentials.Password), new("__RequestVerificationToken", token)]));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{Name} ({credentials.Email}) could not sign in: {(int)response.StatusCode}");
         Assert.DoesNotContain("/account/signin", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         // Antiforgery tokens belong to a user: take one issued to the signed-in person.
-        identity.FormToken = await identity.TokenFromAsync("/store/downloads");
-        return identity;
+        FormToken = await TokenFromAsync("/store/downloads");
     }
 
     /// <summary>

@@ -93,6 +93,16 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
             TempData.SetNotice(t["Account.TwoFactor.CannotDisable"], NoticeKind.Warn);
             return RedirectToPage();
         }
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return RedirectToPage();
+        }
+        // A session alone (one left open, or taken) may not remove the second factor: a current code may.
+        if (!await ProvesCurrentCodeAsync(user))
+        {
+            await LoadAsync(user);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key, so the old authenticator entry stops working.
         await users.ResetAuthenticatorKeyAsync(user);
@@ -108,14 +118,28 @@ public class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn,
         {
             return Challenge();
         }
-        ModelState.Clear();
-        if (user.TwoFactorEnabled)
+        if (user.TwoFactorEnabled && await ProvesCurrentCodeAsync(user))
         {
-            // Shown once, like the codes given when two-factor sign-in is turned on.
+            // Shown once, like the codes given when two-factor sign-in is turned on; new codes,
+            // which replace the old, are a second factor too, so they also need a current code.
             RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         }
         await LoadAsync(user);
         return Page();
+    }
+
+    /// <summary>Whether the form carries a current code of the account's authenticator; if not, the field says what is needed.</summary>
+    private async Task<bool> ProvesCurrentCodeAsync(User user)
+    {
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length is >= 6 and <= 7 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.Clear();
+            return true;
+        }
+        ModelState.Clear();
+        ModelState.AddModelError(nameof(Code), t["Account.TwoFactor.CodeToChange"]);
+        return false;
     }
 
     private async Task LoadAsync(User user)
