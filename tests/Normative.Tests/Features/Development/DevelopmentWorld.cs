@@ -42,9 +42,11 @@ public sealed class DevelopmentWorld(NormativeFactory factory)
     {
         var n = Interlocked.Increment(ref _next);
         var code = UnassignedCodes[n % UnassignedCodes.Length];
+        // Alpha-3 "Q" + an unassigned pair: user-assigned in ISO 3166 (the only real Q code, QAT, pairs with AT, which is
+        // assigned). "Z" + the pair gave ZMB and ZWE for MB and WE: Zambia's and Zimbabwe's codes, which then collided.
         var body = new MemberBody
         {
-            CountryCode = code, CountryCode3 = "Z" + code, CountryEn = "Country " + code, CountryFr = "Pays " + code, CountryEs = "País " + code,
+            CountryCode = code, CountryCode3 = "Q" + code, CountryEn = "Country " + code, CountryFr = "Pays " + code, CountryEs = "País " + code,
             CountryRu = "Страна " + code, Acronym = "NSB" + n, Name = "National Standards Body " + n, Category = category, Region = Region.Europe,
         };
         db.MemberBodies.Add(body);
