@@ -145,12 +145,12 @@ public sealed class CrashRig : IAsyncLifetime
     public bool AppRunning => _app is { HasExited: false };
 
     /// <summary>`pg_ctl stop -m immediate`: every server process ends at once, without a checkpoint, as in a power cut of the database alone.</summary>
-    public void StopPostgresImmediately() => PgCtl("stop", "-D", _postgres!.ClusterDirectory, "-m", "immediate", "-w", "-s");
+    public Task StopPostgresImmediatelyAsync() => PgCtlAsync("stop", "-D", _postgres!.ClusterDirectory, "-m", "immediate", "-w", "-s");
 
     /// <summary>Starts the stopped server again; it replays its write-ahead log before it accepts connections.</summary>
-    public void StartPostgres()
+    public async Task StartPostgresAsync()
     {
-        PgCtl("start", "-D", _postgres!.ClusterDirectory, "-w", "-t", "60", "-s", "-l", Path.Combine(_postgres.ClusterDirectory, "server.log"));
+        await PgCtlAsync("start", "-D", _postgres!.ClusterDirectory, "-w", "-t", "60", "-s", "-l", Path.Combine(_postgres.ClusterDirectory, "server.log"));
         // The set-up app's idle connections died with the server.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
     }
@@ -202,7 +202,7 @@ public sealed class CrashRig : IAsyncLifetime
         }
     }
 
-    private static void PgCtl(params string[] args)
+    private static async Task PgCtlAsync(params string[] args)
     {
         var pgCtl = Path.Combine(LocalPostgres.FindBinaries(), "pg_ctl");
         // PostgreSQL refuses to run as root; LocalPostgres gives the cluster to the 'postgres' user then.
@@ -214,9 +214,9 @@ public sealed class CrashRig : IAsyncLifetime
         }
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"pg_ctl {string.Join(' ', args)} failed: {output.Result} {error}");
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"pg_ctl {string.Join(' ', args)} failed: {await output} {await error}");
     }
 
     private static int FreePort()

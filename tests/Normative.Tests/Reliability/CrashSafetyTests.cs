@@ -64,13 +64,13 @@ public sealed class CrashSafetyTests(CrashRig rig, ITestOutputHelper output) : I
         var atRestart = 0;
         await load.RunAsync(Writers, crashAfter: 350, async () =>
         {
-            rig.StopPostgresImmediately();
+            await rig.StopPostgresImmediatelyAsync();
             Step($"PostgreSQL stopped (-m immediate) after {load.Sent} writes sent, {load.Acknowledged} acknowledged");
             // Writes go on against the dead server for a moment: they must fail, not be acknowledged.
             await Task.Delay(1000);
             load.Close();
             var failed = load.Sent;
-            rig.StartPostgres();
+            await rig.StartPostgresAsync();
             atRestart = load.Acknowledged;
             Step($"PostgreSQL started again (crash recovery); {atRestart} writes acknowledged so far, {failed} sent");
             await rig.WaitUntilReadyAsync(StartTimeout);
