@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Normative.Mail;
 
 namespace Normative.Data;
@@ -13,7 +14,9 @@ public static class DatabaseSetup
         services.AddSingleton(sp => sp.GetRequiredService<NormativeDatabase>().DataSource);
         services.AddPooledDbContextFactory<NormativeDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NormativeDatabase>().DataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_unused"))
-            .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSignal>())
+            // A feature that must know when something is written registers its own (the registry's cache).
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         // Each request's NormativeDb comes from the primary's pool, or from the replica's for an
         // anonymous public read (ReadRouting); outside a request (jobs, commands) always the primary.
         services.AddHttpContextAccessor();

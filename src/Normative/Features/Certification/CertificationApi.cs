@@ -127,14 +127,14 @@ public static class CertificationApi
     }
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyAsync(
-        string? number, string? cb, ReadRoute read, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
+        string? number, string? cb, ReadRoute read, VerificationCache answers, HttpContext context, IStringLocalizer<CertificationText> t, TimeProvider clock, CancellationToken ct)
     {
         if (CheckQuery(number, cb, t) is { } problem)
         {
             return problem;
         }
         var now = clock.GetUtcNow();
-        var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, number!, cb, CertificateRules.Today(now), ct));
+        var found = await answers.VerifyAsync(read, number!, cb, CertificateRules.Today(now), ct);
         var message = found.Count == 0 ? t["Verify.NotFound"].Value
             : found.Count == 1 ? t[found[0].Validity.IsValid ? "Verify.Valid" : "Verify.NotValid"].Value
             : t["Verify.Several", found.Count].Value;

@@ -5,6 +5,7 @@ using Normative.Data;
 using Normative.Features.Accounts;
 using Normative.Features.Certification.Import;
 using Normative.Features.Certification.Registry;
+using Normative.Features.Certification.Verification;
 using Normative.Features.Shared;
 using Normative.Web;
 
@@ -33,6 +34,9 @@ public sealed class CertificationFeature : Feature
         services.AddSiteLink(new SiteLink(SiteSlots.AdminHub, typeof(CertificationText), "Admin.Title", CertificationLinks.Admin, "Registry.Title", Roles.Administrator));
         services.AddSiteCard(new SiteCard(SiteSlots.HomeCards, typeof(SiteText), "Home.Certified.Title", "Home.Certified.Text", "Home.Certified.Action", CertificationLinks.Registry, Order: 2));
         services.AddSitemapSource(new StaticSitemapSource("certification", CertificationLinks.Registry, CertificationLinks.Bodies, CertificationLinks.Statistics()));
+        services.AddSingleton<VerificationCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegistryWrites>();
+        services.AddHostedService<RegistryChangeListener>();
         if (settings.ExpiryJob.Enabled)
         {
             services.AddHostedService<CertificateExpiryWorker>();

@@ -17,6 +17,8 @@ public sealed class CertificationOptions
 
     public SearchSettings Search { get; set; } = new();
 
+    public VerificationCacheSettings VerificationCache { get; set; } = new();
+
     public long MaxUploadBytes => (long)(MaxUploadMegabytes * 1024 * 1024);
 
     public TimeSpan StatisticsLifetime => TimeSpan.FromMinutes(Math.Max(0.01, StatisticsMinutes));
@@ -43,5 +45,15 @@ public sealed class CertificationOptions
     {
         /// <summary>A typed word whose variants are in more names than this is too common to search by.</summary>
         public long MaxWordReach { get; set; } = 50_000;
+    }
+
+    /// <summary>Verification answers kept in memory until the registry changes (see VerificationCache).</summary>
+    public sealed class VerificationCacheSettings
+    {
+        /// <summary>How many answers each node keeps at most (about 2 KB each); 0 keeps none.</summary>
+        public int Entries { get; set; } = 50_000;
+
+        /// <summary>How long an answer is kept at most even if nothing changes.</summary>
+        public double Seconds { get; set; } = 600;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Normative.Data;
 using Normative.Features.Certification.Registry;
+using Normative.Features.Certification.Verification;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -179,6 +180,7 @@ internal static class ImportSql
 
             var unchanged = rows.Total - rejected - inserted - updated;
             var result = await RecordAsync(db, options, now, new ImportResult(uploadId, rows.Total, inserted, updated, unchanged, rejected, true, null, problems), ct);
+            RegistryWrites.Touched(db);
             await transaction.CommitAsync(ct);
             if (inserted + updated >= AnalyzeAfter)
             {

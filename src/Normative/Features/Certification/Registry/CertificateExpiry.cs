@@ -41,6 +41,10 @@ public static class CertificateExpiry
                 INSERT INTO certificate_events (certificate_id, at, by, kind, from_status, to_status, note)
                 SELECT id, {now}, {Actor}, 'Expired', from_status, 'Expired', NULL FROM changed
                 """, ct);
+            if (count > 0)
+            {
+                Verification.RegistryWrites.Touched(db);
+            }
             await tx.CommitAsync(ct);
             total += count;
             if (count < Batch)

@@ -10,7 +10,7 @@ namespace Normative.Features.Certification.Verification;
 
 /// <summary>/certification: free public verification by number, and search by organization, country, standard or CB.</summary>
 [EnableRateLimiting(CertificationFeature.SearchPolicy)]
-public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOptions> options, TimeProvider clock, VerificationCache answers) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "number")]
     public string? Number { get; set; }
@@ -37,7 +37,7 @@ public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOp
     public bool Searching { get; private set; }
     /// <summary>A key in CertificationText when the query cannot run.</summary>
     public string? Error { get; private set; }
-    public List<CertificateView> Found { get; private set; } = [];
+    public IReadOnlyList<CertificateView> Found { get; private set; } = [];
     public List<CertificateSummary> Results { get; private set; } = [];
     public bool HasMore { get; private set; }
     public List<(string Code, string Name)> Bodies { get; private set; } = [];
@@ -60,7 +60,7 @@ public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOp
             {
                 return Refuse("Search.Error.TooLong");
             }
-            Found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, Number, Cb, CertificateRules.Today(clock.GetUtcNow()), ct));
+            Found = await answers.VerifyAsync(read, Number, Cb, CertificateRules.Today(clock.GetUtcNow()), ct);
             return Page();
         }
 

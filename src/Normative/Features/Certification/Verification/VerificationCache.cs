@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Normative.Data;
+
+namespace Normative.Features.Certification.Verification;
+
+/// <summary>
+/// The answers to "verify by number" held in this node's memory, so a certificate checked again
+/// (by the same buyer, by an auditor, by a procurement portal polling its suppliers) costs no round
+/// trip to the database. An answer is the certificates found, judged for one day; it is kept until
+/// the registry changes: every write to what a verification shows sends a notification when it
+/// commits (migration 0303), and <see cref="RegistryChangeListener"/> empties the cache when it
+/// arrives, on every node. While the listener is not connected nothing is cached, so a missed
+/// notification cannot leave an old answer behind. An answer read from the read replica, which may
+/// lag behind the notification, is kept for a second at most.
+/// </summary>
+public sealed class VerificationCache : IDisposable
+{
+    private static readonly TimeSpan ReplicaLifetime = TimeSpan.FromSeconds(1);
+
+    private readonly MemoryCache _answers;
+    private readonly TimeSpan _lifetime;
+    private long _generation;
+    private volatile bool _listening;
+
+    public VerificationCache(IOptions<CertificationOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value.VerificationCache;
+        Capacity = Math.Max(0, settings.Entries);
+        _lifetime = TimeSpan.FromSeconds(Math.Max(1, settings.Seconds));
+        _answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, Capacity) });
+    }
+
+    /// <summary>How many answers are kept at most (Certification:VerificationCache:Entries; 0 keeps none).</summary>
+    public int Capacity { get; }
+
+    /// <summary>Answers kept now.</summary>
+    public int Count => _answers.Count;
+
+    /// <summary>Whether answers are kept: the listener is connected and the capacity is not 0.</summary>
+    public bool IsActive => _listening && Capacity > 0;
+
+    /// <summary>The certificates with this number (at this certification body if given), judged for <paramref name="today"/>; the list is shared, never change it.</summary>
+    public async Task<IReadOnlyList<CertificateView>> VerifyAsync(ReadRoute read, string number, string? certificationBody, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(number);
+        var key = new Key(number.Trim(), string.IsNullOrWhiteSpace(certificationBody) ? null : certificationBody.Trim(), today);
+        if (IsActive && _answers.TryGetValue(key, out IReadOnlyList<CertificateView>? kept))
+        {
+            return kept!;
+        }
+        // Read the generation before the query: a change committed while it runs must not leave its old answer kept.
+        var generation = Interlocked.Read(ref _generation);
+        var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, key.Number, key.Body, today, ct));
+        if (IsActive && Interlocked.Read(ref _generation) == generation)
+        {
+            _answers.Set(key, (IReadOnlyList<CertificateView>)found, new MemoryCacheEntryOptions
+            {
+                Size = 1,
+                AbsoluteExpirationRelativeToNow = read.UsesReplica ? ReplicaLifetime : _lifetime,
+            });
+        }
+        return found;
+    }
+
+    /// <summary>Forgets every answer: something in the registry changed.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _answers.Clear();
+    }
+
+    /// <summary>The listener is connected: answers may be kept from now on (none from before).</summary>
+    public void Resume()
+    {
+        Invalidate();
+        _listening = true;
+    }
+
+    /// <summary>The listener lost its connection: keep nothing until it is back.</summary>
+    public void Suspend()
+    {
+        _listening = false;
+        Invalidate();
+    }
+
+    public void Dispose() => _answers.Dispose();
+
+    private readonly record struct Key(string Number, string? Body, DateOnly Today);
+}

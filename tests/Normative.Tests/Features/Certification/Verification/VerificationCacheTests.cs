@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Normative.Features.Certification.Verification;
+using Normative.Tests.Infrastructure;
+
+namespace Normative.Tests.Features.Certification.Verification;
+
+/// <summary>
+/// Verification answers are kept in memory, and a change to the registry shows on the next
+/// verification whether it was made on this node (through the app) or anywhere else (raw SQL on the
+/// database, as another node or a psql session writes).
+/// </summary>
+public class VerificationCacheTests(CertificationFactory factory) : IClassFixture<CertificationFactory>
+{
+    private async Task ListeningAsync()
+    {
+        factory.CreateClient();
+        var cache = factory.Services.GetRequiredService<VerificationCache>();
+        var clock = Stopwatch.StartNew();
+        while (!cache.IsActive)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "The registry's change listener never connected.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<(JsonElement Json, int Commands)> VerifyAsync(HttpClient client, string number)
+    {
+        var (response, commands) = await SqlCommands.GetAsync(client, $"/api/v1/certificates/verify?number={number}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement, commands.Count);
+    }
+
+    private static string Status(JsonElement json) => json.GetProperty("certificates")[0].GetProperty("status").GetString()!;
+
+    /// <summary>Verifies until the answer shows <paramref name="status"/>; a notification takes milliseconds, five seconds is the limit.</summary>
+    private static async Task ShowsWithinSecondsAsync(HttpClient client, string number, string status)
+    {
+        var clock = Stopwatch.StartNew();
+        string seen;
+        while ((seen = Status((await VerifyAsync(client, number)).Json)) != status)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{number} still shows {seen}, not {status}, {clock.Elapsed.TotalSeconds:0.0} s after the change.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task AVerificationAskedAgainIsAnsweredFromMemoryWithTheSameVerdict()
+    {
+        await ListeningAsync();
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-1", body.Code, organization: "Kept Answers Ltd")));
+        var client = factory.CreateClient();
+
+        var (first, firstCommands) = await VerifyAsync(client, "VC-1");
+        var (second, secondCommands) = await VerifyAsync(client, "VC-1");
+        Assert.True(firstCommands > 0);
+        Assert.Equal(0, secondCommands);
+        Assert.Equal(first.GetProperty("message").GetString(), second.GetProperty("message").GetString());
+        Assert.Equal("Kept Answers Ltd", second.GetProperty("certificates")[0].GetProperty("organization").GetProperty("name").GetString());
+        // The time of the check is the request's own, not the kept answer's.
+        Assert.True(second.GetProperty("checkedAt").GetDateTimeOffset() >= first.GetProperty("checkedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AStatusChangeThroughTheAppShowsOnTheVeryNextVerification()
+    {
+        await ListeningAsync();
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-2", body.Code)));
+        var client = factory.CreateClient();
+        Assert.Equal("Active", Status((await VerifyAsync(client, "VC-2")).Json));
+        Assert.Equal(0, (await VerifyAsync(client, "VC-2")).Commands);
+
+        // An upload through the app (the import's own transaction) and an edit saved through the DbContext.
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-2", body.Code, status: "Suspended")));
+        Assert.Equal("Suspended", Status((await VerifyAsync(client, "VC-2")).Json));
+        await factory.WithDbAsync(async db =>
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.Number == "VC-2" && c.CertificationBodyId == body.Id);
+            certificate.Status = Normative.Features.Certification.Registry.CertificateStatus.Withdrawn;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Withdrawn", Status((await VerifyAsync(client, "VC-2")).Json));
+    }
+
+    [Fact]
+    public async Task AChangeMadeOutsideThisNodeShowsWithinMoments()
+    {
+        await ListeningAsync();
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-3", body.Code)));
+        var client = factory.CreateClient();
+        Assert.Equal("Active", Status((await VerifyAsync(client, "VC-3")).Json));
+        Assert.Equal(0, (await VerifyAsync(client, "VC-3")).Commands);
+
+        // Raw SQL tells this node nothing: only the database's notification can.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE certificates SET status = 'Suspended' WHERE number = 'VC-3' AND certification_body_id = {body.Id}"));
+        await ShowsWithinSecondsAsync(client, "VC-3", "Suspended");
+    }
+
+    [Fact]
+    public async Task AListenerThatLosesItsConnectionComesBackAndNothingOldIsServed()
+    {
+        await ListeningAsync();
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-4", body.Code)));
+        var client = factory.CreateClient();
+        Assert.Equal("Active", Status((await VerifyAsync(client, "VC-4")).Json));
+
+        // The database drops the listener's connection (a restart, a failover, a network cut).
+        await factory.WithDbAsync(db => db.Database.SqlQuery<bool>($"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name = 'normative-registry-listener' AND datname = current_database()").ToListAsync());
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE certificates SET status = 'Withdrawn' WHERE number = 'VC-4' AND certification_body_id = {body.Id}"));
+        await ShowsWithinSecondsAsync(client, "VC-4", "Withdrawn");
+        // And answers are kept again once it is back.
+        await ListeningAsync();
+        await VerifyAsync(client, "VC-4");
+        Assert.Equal(0, (await VerifyAsync(client, "VC-4")).Commands);
+    }
+}
