@@ -16,8 +16,9 @@ public sealed class UploadSpool : IAsyncDisposable
         var spool = new UploadSpool(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normative-upload-" + Guid.NewGuid().ToString("N") + ".csv"));
         var buffer = new byte[81920];
         long total = 0;
-        await using (var file = new FileStream(spool.Path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
+            await using var file = new FileStream(spool.Path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             int read;
             while ((read = await body.ReadAsync(buffer, ct)) > 0)
             {
@@ -30,6 +31,12 @@ public sealed class UploadSpool : IAsyncDisposable
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
+        }
+        catch
+        {
+            // A client that goes away mid-upload (or a body that cannot be read) leaves no file behind in /tmp.
+            await spool.DisposeAsync();
+            throw;
         }
         return spool;
     }
