@@ -88,7 +88,7 @@ pgbouncer_pid=$!; pids+=("$pgbouncer_pid")
 openssl req -x509 -newkey rsa:3072 -nodes -days 36500 -subj /CN=normative -keyout "$DATA/key.pem" -out "$DATA/cert.pem" 2>/dev/null
 cat "$DATA/cert.pem" "$DATA/key.pem" > "$DATA/data-protection.pem"
 export DOTNET_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
-  Database__MigrateOnStart=false Site__BaseUrl="http://127.0.0.1:$BALANCER" \
+  Database__MigrateOnStart=false Database__PrepareStatements=false Site__BaseUrl="http://127.0.0.1:$BALANCER" \
   DataProtection__Certificate="$DATA/data-protection.pem" Mail__PickupDirectory="$DATA/mail" \
   Proxy__KnownProxies=127.0.0.1 Logging__LogLevel__Default=Warning \
   ConnectionStrings__NormativeReplica="Host=$REPLICA,$PRIMARY;Username=normative;Database=normative;Target Session Attributes=prefer-standby;Host Recheck Seconds=2"

@@ -21,6 +21,13 @@ public sealed class NormativeDatabase(IConfiguration configuration, ILoggerFacto
     public bool IsStarted => _dataSource is not null;
 
     /// <summary>
+    /// Whether the hottest raw reads are prepared on their pooled connection (Database:PrepareStatements,
+    /// true by default). False behind PgBouncer in transaction mode before 1.21, which cannot carry a
+    /// statement prepared in one transaction to the next.
+    /// </summary>
+    public bool PrepareStatements { get; } = configuration.GetValue("Database:PrepareStatements", true);
+
+    /// <summary>
     /// The read replica (ConnectionStrings:NormativeReplica), or null when none is configured. Only
     /// anonymous reads of public pages use it (see ReadRouting); everything else uses the primary.
     /// </summary>

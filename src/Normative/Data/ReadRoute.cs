@@ -9,6 +9,9 @@ public sealed class ReadRoute(NormativeDatabase database, IHttpContextAccessor h
 
     public NpgsqlDataSource DataSource => UsesReplica ? database.ReplicaDataSource! : database.DataSource;
 
+    /// <summary>Whether a raw read may prepare its statement (see <see cref="NormativeDatabase.PrepareStatements"/>).</summary>
+    public bool PrepareStatements => database.PrepareStatements;
+
     /// <summary>
     /// A raw read. On the replica, a connection that broke (the replica was just stopped: Npgsql then
     /// clears the pool) is tried again, and the multi-host string moves on to the next host.

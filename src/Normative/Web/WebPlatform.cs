@@ -135,7 +135,7 @@ public static class WebPlatform
         services.AddOutputCache(o =>
         {
             o.AddPolicy(Sitemap.CachePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(Sitemap.CachePolicy));
-            o.SizeLimit = builder.Configuration.GetValue("Catalogue:CacheMegabytes", 256L) * 1024 * 1024;
+            o.SizeLimit = builder.Configuration.GetValue("Catalogue:CacheMegabytes", 64L) * 1024 * 1024;
             o.MaximumBodySize = 8 * 1024 * 1024;
         });
         services.AddRateLimiter(o =>

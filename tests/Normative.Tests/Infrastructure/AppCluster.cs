@@ -80,6 +80,7 @@ public sealed class AppCluster : IAsyncDisposable
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__Normative"] = connectionString,
         ["Database__MigrateOnStart"] = "false",
+        ["Database__PrepareStatements"] = "false",
         ["Site__BaseUrl"] = BalancerAddress.ToString().TrimEnd('/'),
         ["DataProtection__Certificate"] = _certificate,
         ["Mail__PickupDirectory"] = MailFolder,

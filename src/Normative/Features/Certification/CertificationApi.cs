@@ -151,7 +151,7 @@ public static class CertificationApi
             return problem;
         }
         var now = clock.GetUtcNow();
-        var found = await VerificationSql.VerifyAsync(dataSource, number!, cb, CertificateRules.Today(now), ct);
+        var found = await VerificationSql.VerifyAsync(dataSource, number!, cb, CertificateRules.Today(now), ct: ct);
         var key = await ReceiptSigner.KeyAsync(db, cache, clock, ct);
         var receipt = VerificationReceipts.Sign(number!.Trim(), string.IsNullOrWhiteSpace(cb) ? null : cb.Trim(), found, now, key, path => SiteLinks.Absolute(context, path));
         context.Response.Headers.ContentDisposition = "inline; filename=\"verification-receipt.json\"";
@@ -194,7 +194,7 @@ public static class CertificationApi
     }
 
     private static async Task<Results<Ok<CertificateResponse>, NotFound>> GetAsync(long id, ReadRoute read, HttpContext context, TimeProvider clock, CancellationToken ct) =>
-        await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), ct)) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
+        await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), read.PrepareStatements, ct)) is { } view ? TypedResults.Ok(ToResponse(view, context)) : TypedResults.NotFound();
 
     private static CertificateResponse ToResponse(CertificateView c, HttpContext context) => new(
         c.Id, c.Number, SiteLinks.Absolute(context, CertificationLinks.Certificate(c.Id)),
@@ -324,7 +324,7 @@ public static class CertificationApi
             case StatusChangeOutcome.PastExpiry:
                 return TypedResults.Problem(t["Status.Error.PastExpiry"], statusCode: StatusCodes.Status409Conflict, title: t["Status.Error.Title"]);
             default:
-                return TypedResults.Ok(ToResponse((await VerificationSql.GetAsync(dataSource, certificate!.Id, CertificateRules.Today(now), ct))!, context));
+                return TypedResults.Ok(ToResponse((await VerificationSql.GetAsync(dataSource, certificate!.Id, CertificateRules.Today(now), ct: ct))!, context));
         }
     }
 

@@ -57,7 +57,7 @@ public static class CertificationFiles
     private static async Task<IResult> ReceiptAsync(long id, NpgsqlDataSource dataSource, NormativeDb db, IMemoryCache cache, HttpContext context, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var view = await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(now), ct);
+        var view = await VerificationSql.GetAsync(dataSource, id, CertificateRules.Today(now), ct: ct);
         if (view is null)
         {
             return Results.NotFound();

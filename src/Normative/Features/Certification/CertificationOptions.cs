@@ -50,8 +50,8 @@ public sealed class CertificationOptions
     /// <summary>Verification answers kept in memory until the registry changes (see VerificationCache).</summary>
     public sealed class VerificationCacheSettings
     {
-        /// <summary>How many answers each node keeps at most (about 2 KB each); 0 keeps none.</summary>
-        public int Entries { get; set; } = 50_000;
+        /// <summary>How many answers each node keeps at most (about 1 KB each); 0 keeps none.</summary>
+        public int Entries { get; set; } = 20_000;
 
         /// <summary>How long an answer is kept at most even if nothing changes.</summary>
         public double Seconds { get; set; } = 600;

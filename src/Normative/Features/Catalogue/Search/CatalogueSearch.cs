@@ -296,8 +296,11 @@ public sealed class CatalogueSearch(ReadRoute read)
         await using var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddRange(plan.Parameters.ToArray());
         // The statement's text depends only on the kind of search, never on the values, so each
-        // pooled connection plans it once and reuses the plan.
-        await cmd.PrepareAsync(ct);
+        // pooled connection plans it once and reuses the plan (not through PgBouncer in transaction mode).
+        if (read.PrepareStatements)
+        {
+            await cmd.PrepareAsync(ct);
+        }
         var hits = new List<(SearchHit Hit, double Score, string SortKey)>();
         var facets = new Dictionary<string, List<FacetValue>>();
         var total = 0;

@@ -80,7 +80,7 @@ public class CertificateModel(ReadRoute read, NormativeDb db, TimeProvider clock
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var view = await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), ct));
+        var view = await read.ReadAsync(ds => VerificationSql.GetAsync(ds, id, CertificateRules.Today(clock.GetUtcNow()), read.PrepareStatements, ct));
         if (view is null)
         {
             return false;

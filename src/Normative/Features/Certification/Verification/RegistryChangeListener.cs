@@ -5,12 +5,19 @@ namespace Normative.Features.Certification.Verification;
 
 /// <summary>
 /// Listens on the channel registry_changed (migration 0303) with a connection of its own, outside
-/// the pool, and empties <see cref="VerificationCache"/> on each notification. When the connection
-/// breaks the cache stops keeping answers and the listener connects again a second later.
+/// the pool, and empties <see cref="VerificationCache"/> on each change. The cache keeps answers
+/// only while notifications are known to arrive: after LISTEN, and then every
+/// <see cref="Heartbeat"/> without news, the listener sends itself a probe through the ordinary
+/// pool and waits for it. Through a proxy that cannot carry notifications (PgBouncer in transaction
+/// mode) the probe never comes back and nothing is cached; when the connection breaks or a probe is
+/// lost the cache stops keeping answers and the listener connects again.
 /// </summary>
 public sealed class RegistryChangeListener(NormativeDatabase database, VerificationCache cache, ILogger<RegistryChangeListener> logger) : BackgroundService
 {
     public const string Channel = "registry_changed";
+    private const string ProbePrefix = "probe:";
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +25,7 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
         {
             return;
         }
-        var failures = 0;
+        var warned = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,42 +35,23 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
                     await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
                     continue;
                 }
-                var csb = new NpgsqlConnectionStringBuilder(database.ConnectionString)
-                {
-                    // Its own connection: a pooled one would keep listening after it went back to the pool.
-                    Pooling = false,
-                    // A dead connection is noticed within a minute even when no notification comes.
-                    KeepAlive = 30,
-                    ApplicationName = "normative-registry-listener",
-                };
-                await using var conn = new NpgsqlConnection(csb.ConnectionString);
-                await conn.OpenAsync(stoppingToken);
-                conn.Notification += (_, _) => cache.Invalidate();
-                await using (var listen = new NpgsqlCommand("LISTEN " + Channel, conn))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                cache.Resume();
-                failures = 0;
-                while (true)
-                {
-                    await conn.WaitAsync(stoppingToken);
-                }
+                await ListenAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
                 cache.Suspend();
-                if (failures++ == 0)
+                if (!warned)
                 {
-                    logger.LogWarning(e, "Lost the registry's change notifications; verification answers are not cached until they are back");
+                    warned = true;
+                    logger.LogWarning(e, "The registry's change notifications do not arrive; verification answers are not cached until they do");
                 }
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    await Task.Delay(TimeSpan.FromSeconds(e is TimeoutException ? 60 : 1), stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -72,5 +60,68 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
             }
         }
         cache.Suspend();
+    }
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            // Its own connection: a pooled one would keep listening after it went back to the pool.
+            Pooling = false,
+            KeepAlive = 30,
+            ApplicationName = "normative-registry-listener",
+        };
+        await using var conn = new NpgsqlConnection(csb.ConnectionString);
+        await conn.OpenAsync(ct);
+        string? awaited = null;
+        var probeSeen = false;
+        conn.Notification += (_, e) =>
+        {
+            if (e.Payload.StartsWith(ProbePrefix, StringComparison.Ordinal))
+            {
+                probeSeen |= e.Payload == awaited;
+                return;
+            }
+            cache.Invalidate();
+        };
+        await using (var listen = new NpgsqlCommand("LISTEN " + Channel, conn))
+        {
+            await listen.ExecuteNonQueryAsync(ct);
+        }
+
+        async Task ProbeAsync()
+        {
+            awaited = ProbePrefix + Guid.NewGuid().ToString("N");
+            probeSeen = false;
+            await using (var notify = database.DataSource.CreateCommand("SELECT pg_notify($1, $2)"))
+            {
+                notify.Parameters.AddWithValue(Channel);
+                notify.Parameters.AddWithValue(awaited);
+                await notify.ExecuteNonQueryAsync(ct);
+            }
+            var deadline = DateTime.UtcNow + ProbeWait;
+            while (!probeSeen)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await conn.WaitAsync(left, ct) && !probeSeen)
+                {
+                    throw new TimeoutException($"A notification sent on {Channel} did not come back within {ProbeWait.TotalSeconds:0} s.");
+                }
+            }
+        }
+
+        await ProbeAsync();
+        if (!cache.IsActive)
+        {
+            logger.LogInformation("Listening for registry changes: verification answers are cached");
+        }
+        cache.Resume();
+        while (true)
+        {
+            if (!await conn.WaitAsync(Heartbeat, ct))
+            {
+                await ProbeAsync();
+            }
+        }
     }
 }

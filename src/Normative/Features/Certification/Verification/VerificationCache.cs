@@ -53,7 +53,7 @@ public sealed class VerificationCache : IDisposable
         }
         // Read the generation before the query: a change committed while it runs must not leave its old answer kept.
         var generation = Interlocked.Read(ref _generation);
-        var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, key.Number, key.Body, today, ct));
+        var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, key.Number, key.Body, today, read.PrepareStatements, ct));
         if (IsActive && Interlocked.Read(ref _generation) == generation)
         {
             _answers.Set(key, (IReadOnlyList<CertificateView>)found, new MemoryCacheEntryOptions

@@ -46,7 +46,8 @@ public static class VerificationSql
 
     /// <summary>Certificates with exactly this number, at the certification body with this code if given (any letter case).</summary>
     /// <param name="today">The day the certificates' validity is judged for.</param>
-    public static async Task<List<CertificateView>> VerifyAsync(NpgsqlDataSource dataSource, string number, string? certificationBody, DateOnly today, CancellationToken ct = default)
+    /// <param name="prepare">Prepare the statement on the pooled connection (not through PgBouncer in transaction mode; see NormativeDatabase.PrepareStatements).</param>
+    public static async Task<List<CertificateView>> VerifyAsync(NpgsqlDataSource dataSource, string number, string? certificationBody, DateOnly today, bool prepare = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(number);
@@ -58,17 +59,23 @@ public static class VerificationSql
         cmd.Parameters.Add(new NpgsqlParameter { Value = number.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = string.IsNullOrWhiteSpace(certificationBody) ? DBNull.Value : certificationBody.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
         // Prepared once per pooled connection and reused: planning this query costs more than running it.
-        await cmd.PrepareAsync(ct);
+        if (prepare)
+        {
+            await cmd.PrepareAsync(ct);
+        }
         return await ReadViewsAsync(cmd, today, ct);
     }
 
-    public static async Task<CertificateView?> GetAsync(NpgsqlDataSource dataSource, long id, DateOnly today, CancellationToken ct = default)
+    public static async Task<CertificateView?> GetAsync(NpgsqlDataSource dataSource, long id, DateOnly today, bool prepare = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(DetailSql + " WHERE c.id = $1", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
-        await cmd.PrepareAsync(ct);
+        if (prepare)
+        {
+            await cmd.PrepareAsync(ct);
+        }
         return (await ReadViewsAsync(cmd, today, ct)).FirstOrDefault();
     }
 

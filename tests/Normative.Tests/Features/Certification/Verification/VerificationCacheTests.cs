@@ -48,6 +48,24 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         }
     }
 
+    /// <summary>
+    /// Asks until the answer comes from memory (no SQL). The notification of the test's own write to the
+    /// registry may arrive just after the first answer was kept and empty the cache once more.
+    /// </summary>
+    private static async Task<JsonElement> KeptAsync(HttpClient client, string number)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var (json, commands) = await VerifyAsync(client, number);
+            if (commands == 0)
+            {
+                return json;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{number} is still read from the database on every verification.");
+        }
+    }
+
     [Fact]
     public async Task AVerificationAskedAgainIsAnsweredFromMemoryWithTheSameVerdict()
     {
@@ -57,9 +75,8 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         var client = factory.CreateClient();
 
         var (first, firstCommands) = await VerifyAsync(client, "VC-1");
-        var (second, secondCommands) = await VerifyAsync(client, "VC-1");
+        var second = await KeptAsync(client, "VC-1");
         Assert.True(firstCommands > 0);
-        Assert.Equal(0, secondCommands);
         Assert.Equal(first.GetProperty("message").GetString(), second.GetProperty("message").GetString());
         Assert.Equal("Kept Answers Ltd", second.GetProperty("certificates")[0].GetProperty("organization").GetProperty("name").GetString());
         // The time of the check is the request's own, not the kept answer's.
@@ -74,7 +91,7 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-2", body.Code)));
         var client = factory.CreateClient();
         Assert.Equal("Active", Status((await VerifyAsync(client, "VC-2")).Json));
-        Assert.Equal(0, (await VerifyAsync(client, "VC-2")).Commands);
+        await KeptAsync(client, "VC-2");
 
         // An upload through the app (the import's own transaction) and an edit saved through the DbContext.
         await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-2", body.Code, status: "Suspended")));
@@ -96,7 +113,7 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-3", body.Code)));
         var client = factory.CreateClient();
         Assert.Equal("Active", Status((await VerifyAsync(client, "VC-3")).Json));
-        Assert.Equal(0, (await VerifyAsync(client, "VC-3")).Commands);
+        await KeptAsync(client, "VC-3");
 
         // Raw SQL tells this node nothing: only the database's notification can.
         await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE certificates SET status = 'Suspended' WHERE number = 'VC-3' AND certification_body_id = {body.Id}"));
@@ -118,7 +135,6 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         await ShowsWithinSecondsAsync(client, "VC-4", "Withdrawn");
         // And answers are kept again once it is back.
         await ListeningAsync();
-        await VerifyAsync(client, "VC-4");
-        Assert.Equal(0, (await VerifyAsync(client, "VC-4")).Commands);
+        await KeptAsync(client, "VC-4");
     }
 }
