@@ -9,8 +9,10 @@ namespace Normative.Features.Certification.Statistics;
 /// year. Valid today means Active, issued, before the expiry date and under an accreditation that
 /// covers today. For past years, a certificate counts on 31 December of every year from its initial
 /// issue up to its expiry, or up to its withdrawal, cancellation or suspension when that came first.
-/// Each figure is computed once per ten minutes (Certification:StatisticsMinutes): at full scale a
-/// figure reads the whole table. Two aggregations in SQL through the DbContext; the running sums in C#.
+/// The counts come from the tallies that migration 0304's triggers keep (bodies × standards ×
+/// countries rows, whatever the number of certificates), so a computation reads those and the
+/// handful of Active certificates outside their dates, not the registry; the figures are still kept
+/// for ten minutes (Certification:StatisticsMinutes). Two aggregations in SQL through the DbContext; the running sums in C#.
 /// </summary>
 public static class CertificationStatistics
 {
@@ -69,32 +71,38 @@ public static class CertificationStatistics
     public static async Task<Figures> ComputeAsync(NormativeDb db, DateOnly today, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // At full scale each aggregation reads the whole table.
-        db.Database.SetCommandTimeout(0);
+        // Valid today = the Active tallies of the (body, standard) pairs whose accreditation covers
+        // today, less the Active certificates outside their dates: those not yet issued and those
+        // past their expiry that the expiry job has not reached. Both are few and found by index.
         var byCountry = await db.Database.SqlQuery<Count>($"""
-            SELECT s.standard AS "Standard", o.country AS "Key", count(*) AS "Value"
-            FROM certificates c
-            CROSS JOIN LATERAL unnest(c.standards) AS s(standard)
-            JOIN certified_organizations o ON o.id = c.organization_id
-            WHERE c.status = 'Active' AND c.issue_date <= {today} AND c.expiry_date > {today}
-              AND EXISTS (SELECT 1 FROM accreditations a
-                          WHERE a.certification_body_id = c.certification_body_id AND a.standard = s.standard
-                            AND a.status = 'Active' AND a.valid_from <= {today} AND a.valid_to >= {today})
-            GROUP BY 1, 2
+            WITH covered AS (
+                SELECT DISTINCT certification_body_id, standard FROM accreditations
+                WHERE status = 'Active' AND valid_from <= {today} AND valid_to >= {today}),
+            -- Found once through the two partial indexes (issue date, expiry), not once per accreditation.
+            stray AS MATERIALIZED (
+                SELECT certification_body_id, organization_id, standards FROM certificates
+                WHERE status = 'Active' AND (issue_date > {today} OR expiry_date <= {today})),
+            active AS (
+                SELECT t.standard, t.country, t.certificates AS n
+                FROM active_certificate_tallies t JOIN covered a USING (certification_body_id, standard)),
+            outside AS (
+                SELECT s.standard, o.country, -1 AS n
+                FROM stray c
+                CROSS JOIN LATERAL unnest(c.standards) AS s(standard)
+                JOIN certified_organizations o ON o.id = c.organization_id
+                JOIN covered a ON a.certification_body_id = c.certification_body_id AND a.standard = s.standard)
+            SELECT standard AS "Standard", country AS "Key", sum(n)::bigint AS "Value"
+            FROM (SELECT * FROM active UNION ALL SELECT * FROM outside) x
+            GROUP BY 1, 2 HAVING sum(n) > 0
             """).ToListAsync(ct);
 
         // Each certificate adds one from the year of its initial issue and takes one away from the year
         // its validity ended; running sums then give the count at the end of each year.
         var changes = (await db.Database.SqlQuery<YearChange>($"""
-            WITH spans AS (
-                SELECT s.standard, extract(year FROM c.initial_issue_date)::int AS first_year,
-                       extract(year FROM CASE WHEN c.status IN ('Withdrawn', 'Cancelled', 'Suspended')
-                                              THEN least(c.expiry_date, coalesce(c.status_changed_at::date, c.issue_date))
-                                              ELSE c.expiry_date END)::int AS end_year
-                FROM certificates c CROSS JOIN LATERAL unnest(c.standards) AS s(standard))
-            SELECT standard AS "Standard", first_year AS "Year", count(*) AS "Change" FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            SELECT standard AS "Standard", first_year AS "Year", sum(certificates)::bigint AS "Change"
+            FROM certificate_span_tallies WHERE end_year > first_year AND certificates > 0 GROUP BY 1, 2
             UNION ALL
-            SELECT standard, end_year, -count(*) FROM spans WHERE end_year > first_year GROUP BY 1, 2
+            SELECT standard, end_year, -sum(certificates)::bigint FROM certificate_span_tallies WHERE end_year > first_year AND certificates > 0 GROUP BY 1, 2
             """).ToListAsync(ct))
             .GroupBy(c => (c.Standard, c.Year)).ToDictionary(g => g.Key, g => g.Sum(c => c.Change));
         var byYear = new List<Count>();
