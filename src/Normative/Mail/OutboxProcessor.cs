@@ -36,12 +36,36 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
         var ids = due.Select(m => m.Id).ToList();
         await db.OutboxAttachments.Where(a => ids.Contains(a.MessageId)).LoadAsync(ct);
 
+        // A mail that cannot even be written (an address MimeKit cannot parse, a broken header) fails on
+        // its own, for good: it would fail the same way at every attempt, and must not hold up the rest.
+        var writable = new List<OutboxMessage>();
+        var mails = new List<MimeMessage>();
+        foreach (var message in due)
+        {
+            try
+            {
+                mails.Add(ToMimeMessage(message, settings));
+                writable.Add(message);
+            }
+            catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
+            {
+                message.Attempts++;
+                message.FailedAt = clock.GetUtcNow();
+                message.LastError = "The mail could not be written: " + e.Message;
+                logger.LogError("Mail {Id} to {To} cannot be written and is not sent: {Error}", message.Id, message.To, e.Message);
+            }
+        }
+        var handled = due.Count;
+        due = writable;
+
         // One connection for the whole batch; each mail gets its own outcome.
-        var mails = due.Select(m => ToMimeMessage(m, settings)).ToList();
-        IReadOnlyList<Delivery> outcomes;
+        IReadOnlyList<Delivery> outcomes = [];
         try
         {
-            outcomes = await sender.SendAsync(mails, ct);
+            if (mails.Count > 0)
+            {
+                outcomes = await sender.SendAsync(mails, ct);
+            }
         }
         finally
         {
@@ -83,7 +107,7 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return due.Count;
+        return handled;
     }
 
     public static MimeMessage ToMimeMessage(OutboxMessage message, MailSettings settings)

@@ -78,6 +78,30 @@ public class OutboxTests(OutboxTests.Factory factory) : IClassFixture<OutboxTest
     }
 
     [Fact]
+    public async Task AMailToAnAddressThatCannotBeWrittenFailsAloneAndTheOthersGoOut()
+    {
+        var broken = "broken " + Guid.NewGuid();
+        var fine = "fine " + Guid.NewGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            // Queued first, so it leads the batch: before, it failed the whole batch at every poll.
+            Outbox.Enqueue(db, "not an address <@@>", broken, "text");
+            await db.SaveChangesAsync();
+            Outbox.Enqueue(db, "someone@example.org", fine, "text");
+            return await db.SaveChangesAsync();
+        });
+        while (await ProcessAsync() > 0)
+        {
+        }
+        Assert.Contains(fine, factory.Sender.Sent);
+        Assert.DoesNotContain(broken, factory.Sender.Sent);
+        var failed = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Subject == broken));
+        Assert.NotNull(failed.FailedAt);
+        Assert.Null(failed.SentAt);
+        Assert.StartsWith("The mail could not be written", failed.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFailedSendIsRetriedAndThenSent()
     {
         var subject = "retried " + Guid.NewGuid();
