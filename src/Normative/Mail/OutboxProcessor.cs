@@ -38,13 +38,16 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
 
         // A mail that cannot even be written (an address MimeKit cannot parse, a broken header) fails on
         // its own, for good: it would fail the same way at every attempt, and must not hold up the rest.
+        // The sender's own address is the site's setting, not the message's: a bad one stops the whole
+        // batch here, unsent, until it is corrected, rather than failing every mail for good.
+        var from = MailboxAddress.Parse(settings.From);
         var writable = new List<OutboxMessage>();
         var mails = new List<MimeMessage>();
         foreach (var message in due)
         {
             try
             {
-                mails.Add(ToMimeMessage(message, settings));
+                mails.Add(ToMimeMessage(message, from));
                 writable.Add(message);
             }
             catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
@@ -112,8 +115,15 @@ public sealed class OutboxProcessor(NormativeDb db, IMailSender sender, IOptions
 
     public static MimeMessage ToMimeMessage(OutboxMessage message, MailSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ToMimeMessage(message, MailboxAddress.Parse(settings.From));
+    }
+
+    public static MimeMessage ToMimeMessage(OutboxMessage message, MailboxAddress from)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(from);
         var mail = new MimeMessage();
-        var from = MailboxAddress.Parse(settings.From);
         mail.From.Add(from);
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Subject = message.Subject;

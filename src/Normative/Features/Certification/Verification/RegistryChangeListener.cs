@@ -19,13 +19,28 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether the current outage was logged: once per outage, not once per retry.</summary>
+    private bool _warned;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (cache.Capacity == 0)
         {
             return;
         }
-        var warned = false;
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            // However the loop ends, nothing is cached without a listener.
+            cache.Suspend();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -41,12 +56,13 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong, the node keeps serving: without notifications it only stops caching.
                 cache.Suspend();
-                if (!warned)
+                if (!_warned)
                 {
-                    warned = true;
+                    _warned = true;
                     logger.LogWarning(e, "The registry's change notifications do not arrive; verification answers are not cached until they do");
                 }
                 try
@@ -59,7 +75,6 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
                 }
             }
         }
-        cache.Suspend();
     }
 
     private async Task ListenAsync(CancellationToken ct)
@@ -116,6 +131,7 @@ public sealed class RegistryChangeListener(NormativeDatabase database, Verificat
             logger.LogInformation("Listening for registry changes: verification answers are cached");
         }
         cache.Resume();
+        _warned = false;
         while (true)
         {
             if (!await conn.WaitAsync(Heartbeat, ct))

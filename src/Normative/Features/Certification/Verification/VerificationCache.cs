@@ -46,17 +46,19 @@ public sealed class VerificationCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(number);
-        var key = new Key(number.Trim(), string.IsNullOrWhiteSpace(certificationBody) ? null : certificationBody.Trim(), today);
-        if (IsActive && _answers.TryGetValue(key, out IReadOnlyList<CertificateView>? kept))
+        // An answer read from the replica is kept apart: it may be older than what the primary already shows.
+        var key = new Key(number.Trim(), string.IsNullOrWhiteSpace(certificationBody) ? null : certificationBody.Trim(), today, read.UsesReplica);
+        if (IsActive && _answers.TryGetValue(key, out Kept? kept) && kept!.Generation == Interlocked.Read(ref _generation))
         {
-            return kept!;
+            return kept.Answer;
         }
-        // Read the generation before the query: a change committed while it runs must not leave its old answer kept.
+        // The generation is read before the query and kept with the answer: an answer read while a change
+        // committed is never served, even if it was stored just after the cache was emptied.
         var generation = Interlocked.Read(ref _generation);
         var found = await read.ReadAsync(ds => VerificationSql.VerifyAsync(ds, key.Number, key.Body, today, read.PrepareStatements, ct));
         if (IsActive && Interlocked.Read(ref _generation) == generation)
         {
-            _answers.Set(key, (IReadOnlyList<CertificateView>)found, new MemoryCacheEntryOptions
+            _answers.Set(key, new Kept(generation, found), new MemoryCacheEntryOptions
             {
                 Size = 1,
                 AbsoluteExpirationRelativeToNow = read.UsesReplica ? ReplicaLifetime : _lifetime,
@@ -88,5 +90,7 @@ public sealed class VerificationCache : IDisposable
 
     public void Dispose() => _answers.Dispose();
 
-    private readonly record struct Key(string Number, string? Body, DateOnly Today);
+    private readonly record struct Key(string Number, string? Body, DateOnly Today, bool FromReplica);
+
+    private sealed record Kept(long Generation, IReadOnlyList<CertificateView> Answer);
 }
