@@ -11,17 +11,14 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER certificates_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certificates
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER certificate_events_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certificate_events
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER certificate_audits_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certificate_audits
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER certified_organizations_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certified_organizations
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER certification_bodies_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON certification_bodies
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER accreditations_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON accreditations
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
-CREATE TRIGGER accreditation_bodies_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON accreditation_bodies
-    FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change();
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['certificates', 'certificate_events', 'certificate_audits', 'certified_organizations',
+                             'certification_bodies', 'accreditations', 'accreditation_bodies'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION registry_notify_change()',
+                       t || '_notify', t);
+    END LOOP;
+END
+$$;

@@ -35,9 +35,6 @@ public sealed class VerificationCache : IDisposable
     /// <summary>How many answers are kept at most (Certification:VerificationCache:Entries; 0 keeps none).</summary>
     public int Capacity { get; }
 
-    /// <summary>Answers kept now.</summary>
-    public int Count => _answers.Count;
-
     /// <summary>Whether answers are kept: the listener is connected and the capacity is not 0.</summary>
     public bool IsActive => _listening && Capacity > 0;
 
