@@ -1,5 +1,6 @@
 """Writes wrk Lua scripts for the certification benchmark from the generated CSV:
-verify.lua asks for random existing certificates by number and body; search.lua searches
+verify.lua asks for random existing certificates by number and body (verify-paths.txt lists them
+for the warm-up); search.lua searches
 organization names as people type them: whole names, one distinctive word, and words with a
 typo (two letters swapped)."""
 import csv
@@ -66,5 +67,7 @@ for r in rows:
         names.append("/api/v1/certificates?" + urllib.parse.urlencode({"organization": query}))
 
 lua("verify.lua", verify)
+with open(f"{out}/verify-paths.txt", "w", encoding="utf-8") as f:
+    f.write("\n".join(verify) + "\n")
 lua("search.lua", names)
 print(f"{len(verify)} verification and {len(names)} search requests")

@@ -93,7 +93,7 @@ echo "== serving on core 0"
 # ASP.NET Core's per-request logs at Warning) and wwwroot are found there.
 taskset -c 0 dotnet "$APP" --contentRoot="$PWD/src/Normative" --urls "http://127.0.0.1:$PORT" \
   --Certification:RateLimit:PermitLimit=1000000000 --Certification:ExpiryJob:Enabled=false \
-  --Logging:LogLevel:Default=Warning > "$OUT/server.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning --Metrics:AllowedAddresses=127.0.0.1 > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -115,14 +115,27 @@ ticks() {
   echo $total
 }
 
+# The verification cache's hits and misses so far, from the app's /metrics: "hits misses".
+cache_counts() {
+  curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^normative_verification_cache_hits_total/ {h = $2} /^normative_verification_cache_misses_total/ {m = $2} END {print h + 0, m + 0}'
+}
+
 run() { # name script connections
   echo "== $1: warm-up"
   taskset -c 1 wrk -t2 -c"$3" -d5s -s "$OUT/$2" "http://127.0.0.1:$PORT" >/dev/null
   echo "== $1: wrk -t2 -c$3 -d$DURATION --latency"
   local before after requests
+  local hits0 misses0 hits1 misses1
+  read -r hits0 misses0 < <(cache_counts)
   before=$(ticks)
   taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
   after=$(ticks)
+  read -r hits1 misses1 < <(cache_counts)
+  if [ "$1" = verify ]; then
+    echo "verify: the cache answered $((hits1 - hits0)), the database $((misses1 - misses0))" | tee -a "$OUT/$1.txt"
+    record certification.verify.cache_hits $((hits1 - hits0))
+    record certification.verify.cache_misses $((misses1 - misses0))
+  fi
   requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
   record_wrk "certification.$1" "$OUT/$1.txt"
   record "certification.$1.cpu_ms_per_request" "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", 1000 * t / hz / n }')"
@@ -137,6 +150,8 @@ run() { # name script connections
 echo "== warm-up: $WARMUP s of verifications and searches"
 taskset -c 1 wrk -t2 -c64 -d$((WARMUP * 2 / 3))s -s "$OUT/verify.lua" "http://127.0.0.1:$PORT" >/dev/null
 taskset -c 1 wrk -t2 -c64 -d$((WARMUP / 3))s -s "$OUT/search.lua" "http://127.0.0.1:$PORT" >/dev/null
+# Then every certificate of the verification mix once, so the measurement sees a warm cache.
+python3 "$HERE/warm.py" 127.0.0.1 "$PORT" "$OUT/verify-paths.txt"
 run verify verify.lua 64
 run search search.lua 64
 run search-16 search.lua 16
@@ -152,6 +167,8 @@ record certification.statistics.status "$code"
 record certification.statistics.computed_seconds "$computed"
 record certification.statistics.cached_seconds "$cached"
 
+# The cache stops while the registry's notifications are not known to arrive (RegistryChangeListener).
+echo "== cache outages logged: $(grep -c "notifications do not arrive" "$OUT/server.log" || true)"
 echo "== app peak memory: $(grep VmHWM /proc/$APPPID/status)"
 record_peak_rss certification.server.rss_kb "$APPPID"
 echo "== load after: $(uptime)"

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Normative.Data;
+using Normative.Web;
 
 namespace Normative.Features.Certification.Verification;
 
@@ -20,16 +22,24 @@ public sealed class VerificationCache : IDisposable
 
     private readonly MemoryCache _answers;
     private readonly TimeSpan _lifetime;
+    private readonly Counter<long> _hits;
+    private readonly Counter<long> _misses;
     private long _generation;
     private volatile bool _listening;
 
-    public VerificationCache(IOptions<CertificationOptions> options)
+    public VerificationCache(IOptions<CertificationOptions> options, IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meters);
+        // At /metrics: how many verifications the cache answered and how many went to the database.
+        var meter = meters.Create(Observability.AppMeter);
+        _hits = meter.CreateCounter<long>("normative.verification.cache.hits", "{answer}", "Verifications by number answered from this node's memory");
+        _misses = meter.CreateCounter<long>("normative.verification.cache.misses", "{answer}", "Verifications by number read from the database (not kept, kept since, or caching off)");
         var settings = options.Value.VerificationCache;
         Capacity = Math.Max(0, settings.Entries);
         _lifetime = TimeSpan.FromSeconds(Math.Max(1, settings.Seconds));
         _answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, Capacity) });
+        meter.CreateObservableGauge("normative.verification.cache.entries", () => _answers.Count, "{answer}", "Verification answers held in this node's memory");
     }
 
     /// <summary>How many answers are kept at most (Certification:VerificationCache:Entries; 0 keeps none).</summary>
@@ -47,8 +57,10 @@ public sealed class VerificationCache : IDisposable
         var key = new Key(number.Trim(), string.IsNullOrWhiteSpace(certificationBody) ? null : certificationBody.Trim(), today, read.UsesReplica);
         if (IsActive && _answers.TryGetValue(key, out Kept? kept) && kept!.Generation == Interlocked.Read(ref _generation))
         {
+            _hits.Add(1);
             return kept.Answer;
         }
+        _misses.Add(1);
         // The generation is read before the query and kept with the answer: an answer read while a change
         // committed is never served, even if it was stored just after the cache was emptied.
         var generation = Interlocked.Read(ref _generation);

@@ -83,6 +83,37 @@ public class VerificationCacheTests(CertificationFactory factory) : IClassFixtur
         Assert.True(second.GetProperty("checkedAt").GetDateTimeOffset() >= first.GetProperty("checkedAt").GetDateTimeOffset());
     }
 
+    /// <summary>The cache's hits and misses so far, as an administrator reads them at /metrics.</summary>
+    private static async Task<(long Hits, long Misses)> CountsAsync(HttpClient admin)
+    {
+        var text = await admin.GetStringAsync("/metrics");
+        long Value(string name)
+        {
+            var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return (Value("normative_verification_cache_hits_total"), Value("normative_verification_cache_misses_total"));
+    }
+
+    [Fact]
+    public async Task AnAdministratorSeesHowManyVerificationsTheCacheAnswered()
+    {
+        await ListeningAsync();
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(RegistryWorld.Row("VC-5", body.Code)));
+        var (admin, _) = await factory.SignInAsAsync("Administrator");
+        var client = factory.CreateClient();
+        var before = await CountsAsync(admin);
+
+        await VerifyAsync(client, "VC-5");
+        await KeptAsync(client, "VC-5");
+
+        var after = await CountsAsync(admin);
+        Assert.True(after.Misses > before.Misses, $"misses {before.Misses} -> {after.Misses}");
+        Assert.True(after.Hits > before.Hits, $"hits {before.Hits} -> {after.Hits}");
+        Assert.Contains("normative_verification_cache_entries", await admin.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AStatusChangeThroughTheAppShowsOnTheVeryNextVerification()
     {
