@@ -211,4 +211,31 @@ public class ImportTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
 
         Assert.True(await factory.WithDbAsync(db => db.CatalogueWords.AnyAsync(w => w.Word == "xylophone")));
     }
+
+    [Fact]
+    public async Task TextsWithTabsBackslashesQuotesAndLineBreaksLoadExactlyAsWritten()
+    {
+        const string title = "Pipes \\ fittings\tfor \"wet\" {rooms, cellars} \\N — Part 1";
+        const string scope = "First line\nsecond line\r\nthird\\line\tend";
+        const string spanish = "Tubos \"húmedos\" \\ {a,b}";
+        await factory.ImportDeliverablesAsync(Lines(CatalogueFactory.Line(985001, "ISO 98501-1:2021", title, 6060,
+            ("title", new Dictionary<string, string> { ["en"] = title, ["es"] = spanish }),
+            ("scope", new Dictionary<string, string> { ["en"] = scope, ["fr"] = "Portée" }),
+            ("sdgs", new[] { 13, 6 }),
+            ("replaces", new[] { 985000, 984999 }),
+            ("pages", new Dictionary<string, int> { ["en"] = 12 }))));
+
+        var d = await factory.WithDbAsync(db => db.Deliverables.SingleAsync(x => x.Id == 985001));
+
+        Assert.Equal(title, d.TitleEn);
+        Assert.Equal(scope, d.ScopeEn);
+        Assert.Equal("Portée", d.ScopeFr);
+        Assert.Equal(spanish, d.OtherTitles["es"]);
+        Assert.Equal([6, 13], d.Sdgs);
+        Assert.Equal([985000, 984999], d.Replaces);
+        Assert.Equal((12, (int?)null), (d.PagesEn, d.PagesFr));
+        Assert.Equal(new DateOnly(2020, 1, 15), d.PublicationDate);
+        Assert.Equal(["03.120.10"], d.IcsCodes);
+        Assert.Equal("ISO 98501-1", d.BaseKey);
+    }
 }

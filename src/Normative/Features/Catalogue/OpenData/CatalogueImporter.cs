@@ -44,8 +44,12 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
                 sdgs integer[]) ON COMMIT DROP
             """, ct);
         var lines = new LineTally("deliverables", problems);
-        await using (var copy = await conn.BeginBinaryImportAsync($"COPY import_deliverables (line, id, {DeliverableColumns}, sdgs) FROM STDIN (FORMAT BINARY)", ct))
+        var ids = new HashSet<int>();
+        var repeated = false;
+        var copy = (NpgsqlCopyTextWriter)await conn.BeginTextImportAsync($"COPY import_deliverables (line, id, {DeliverableColumns}, sdgs) FROM STDIN", ct);
+        try
         {
+            var row = new CopyTextRow(copy);
             foreach (var (line, fields, error) in source.Records("deliverables", DeliverableRecord.SignatureFields))
             {
                 ct.ThrowIfCancellationRequested();
@@ -55,63 +59,84 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
                 {
                     continue;
                 }
-                copy.StartRow();
-                copy.Write(line, NpgsqlDbType.Integer);
-                copy.Write(record.Id, NpgsqlDbType.Integer);
-                copy.Write(record.DeliverableType, NpgsqlDbType.Text);
-                WriteOrNull(copy, record.SupplementType, NpgsqlDbType.Text);
-                copy.Write(record.Reference, NpgsqlDbType.Text);
-                WriteOrNull(copy, record.TitleEn, NpgsqlDbType.Text);
-                WriteOrNull(copy, record.TitleFr, NpgsqlDbType.Text);
-                WriteOrNull(copy, record.PublicationDate, NpgsqlDbType.Date);
-                WriteOrNull(copy, record.Edition, NpgsqlDbType.Integer);
-                copy.Write(record.IcsCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                WriteOrNull(copy, record.OwnerCommittee, NpgsqlDbType.Text);
-                copy.Write(record.CurrentStage, NpgsqlDbType.Integer);
-                copy.Write(record.Replaces.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                copy.Write(record.ReplacedBy.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                copy.Write(record.Languages.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                WriteOrNull(copy, record.PagesEn, NpgsqlDbType.Integer);
-                WriteOrNull(copy, record.PagesFr, NpgsqlDbType.Integer);
-                WriteOrNull(copy, record.ScopeEn, NpgsqlDbType.Text);
-                WriteOrNull(copy, record.ScopeFr, NpgsqlDbType.Text);
-                WriteOrNull(copy, keys.BaseKey, NpgsqlDbType.Text);
-                WriteOrNull(copy, keys.SupplementOf, NpgsqlDbType.Text);
-                WriteOrNull(copy, keys.Number, NpgsqlDbType.Integer);
-                WriteOrNull(copy, keys.Part, NpgsqlDbType.Text);
-                copy.Write(keys.SortKey, NpgsqlDbType.Text);
-                copy.Write(JsonSerializer.Serialize(record.OtherTitles ?? new Dictionary<string, string>()), NpgsqlDbType.Jsonb);
-                WriteOrNull(copy, record.Sdgs?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                repeated |= !ids.Add(record.Id);
+                row.Int(line);
+                row.Int(record.Id);
+                row.Text(record.DeliverableType);
+                row.Text(record.SupplementType);
+                row.Text(record.Reference);
+                row.Text(record.TitleEn);
+                row.Text(record.TitleFr);
+                row.Date(record.PublicationDate);
+                row.Int(record.Edition);
+                row.TextArray(record.IcsCodes);
+                row.Text(record.OwnerCommittee);
+                row.Int(record.CurrentStage);
+                row.IntArray(record.Replaces);
+                row.IntArray(record.ReplacedBy);
+                row.TextArray(record.Languages);
+                row.Int(record.PagesEn);
+                row.Int(record.PagesFr);
+                row.Text(record.ScopeEn);
+                row.Text(record.ScopeFr);
+                row.Text(keys.BaseKey);
+                row.Text(keys.SupplementOf);
+                row.Int(keys.Number);
+                row.Text(keys.Part);
+                row.Text(keys.SortKey);
+                row.Text(record.OtherTitles is { Count: > 0 } others ? JsonSerializer.Serialize(others) : "{}");
+                row.IntArray(record.Sdgs);
+                row.End();
                 if (lines.Accepted % 2000 == 0)
                 {
                     progress?.Invoke(source.Position, source.Length);
                 }
             }
             lines.CheckSomethingLoaded();
-            await copy.CompleteAsync(ct);
         }
+        catch
+        {
+            // Disposing the writer would send what was written as a finished COPY; the error that
+            // brought us here is the one to report, not a second one from a broken connection.
+            try
+            {
+                await copy.CancelAsync();
+            }
+            catch (NpgsqlException)
+            {
+            }
+            throw;
+        }
+        // Disposing the writer ends the COPY: PostgreSQL checks the rows here.
+        await copy.DisposeAsync();
         progress?.Invoke(source.Length, source.Length);
 
         // An update and an insert rather than INSERT … ON CONFLICT, which would compute every row's
-        // search vector before finding that the row exists and has not changed.
+        // search vector before finding that the row exists and has not changed. When an id repeats,
+        // its last line wins; a file without repeats (the usual case) is merged as it was copied.
         var columns = DeliverableColumns.Split(", ");
-        await ExecuteAsync(conn, "CREATE TEMP TABLE import_unique ON COMMIT DROP AS SELECT DISTINCT ON (id) * FROM import_deliverables ORDER BY id, line DESC", ct);
+        var merged = "import_deliverables";
+        if (repeated)
+        {
+            merged = "import_unique";
+            await ExecuteAsync(conn, "CREATE TEMP TABLE import_unique ON COMMIT DROP AS SELECT DISTINCT ON (id) * FROM import_deliverables ORDER BY id, line DESC", ct);
+        }
         var updated = await ExecuteAsync(conn, $"""
             UPDATE deliverables AS d SET {string.Join(", ", columns.Select(c => $"{c} = s.{c}"))}, sdgs = {KeptSdgs}
-            FROM import_unique s
+            FROM {merged} s
             WHERE d.id = s.id AND ({string.Join(", ", columns.Select(c => $"d.{c}"))}, d.sdgs) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"s.{c}"))}, {KeptSdgs})
             """, ct);
         var rebuild = await DropIndexesIfEmptyAsync(conn, ct);
         var inserted = await ExecuteAsync(conn, $"""
             INSERT INTO deliverables (id, {DeliverableColumns}, sdgs)
-            SELECT id, {DeliverableColumns}, coalesce(sdgs, ARRAY[]::integer[]) FROM import_unique s
+            SELECT id, {DeliverableColumns}, coalesce(sdgs, ARRAY[]::integer[]) FROM {merged} s
             WHERE NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.id = s.id)
             """, ct);
         foreach (var definition in rebuild)
         {
             await ExecuteAsync(conn, definition, ct);
         }
-        var distinct = await CountAsync(conn, "SELECT count(*) FROM import_unique", ct);
+        var distinct = ids.Count;
         var created = await CreateNamedCommitteesAsync(conn, ct);
         if (inserted + updated > 0)
         {
