@@ -117,7 +117,8 @@ ticks() {
 
 # The verification cache's hits and misses so far, from the app's /metrics: "hits misses".
 cache_counts() {
-  curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^normative_verification_cache_hits_total/ {h = $2} /^normative_verification_cache_misses_total/ {m = $2} END {print h + 0, m + 0}'
+  curl -fsS "http://127.0.0.1:$PORT/metrics" | awk '/^normative_verification_cache_hits_total/ {h = $2} /^normative_verification_cache_misses_total/ {m = $2}
+    END { if (h == "" || m == "") { print "run.sh: /metrics shows no verification cache counts" > "/dev/stderr"; exit 1 } print h, m }'
 }
 
 run() { # name script connections
@@ -125,12 +126,14 @@ run() { # name script connections
   taskset -c 1 wrk -t2 -c"$3" -d5s -s "$OUT/$2" "http://127.0.0.1:$PORT" >/dev/null
   echo "== $1: wrk -t2 -c$3 -d$DURATION --latency"
   local before after requests
-  local hits0 misses0 hits1 misses1
-  read -r hits0 misses0 < <(cache_counts)
+  local hits0 misses0 hits1 misses1 counts
+  counts=$(cache_counts)
+  read -r hits0 misses0 <<< "$counts"
   before=$(ticks)
   taskset -c 1 wrk -t2 -c"$3" -d"$DURATION" --latency -s "$OUT/$2" "http://127.0.0.1:$PORT" | tee "$OUT/$1.txt"
   after=$(ticks)
-  read -r hits1 misses1 < <(cache_counts)
+  counts=$(cache_counts)
+  read -r hits1 misses1 <<< "$counts"
   if [ "$1" = verify ]; then
     echo "verify: the cache answered $((hits1 - hits0)), the database $((misses1 - misses0))" | tee -a "$OUT/$1.txt"
     record certification.verify.cache_hits $((hits1 - hits0))

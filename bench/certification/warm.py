@@ -28,5 +28,6 @@ def ask(path):
 
 
 with concurrent.futures.ThreadPoolExecutor(16) as pool:
-    failed = sum(1 for ok in pool.map(ask, paths, chunksize=64) if not ok)
+    failed = sum(1 for ok in pool.map(ask, paths) if not ok)
 print(f"warm-up: {len(paths)} paths asked once, {failed} failed")
+sys.exit(1 if failed else 0)

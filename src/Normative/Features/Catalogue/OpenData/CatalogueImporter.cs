@@ -7,7 +7,8 @@ namespace Normative.Features.Catalogue.OpenData;
 
 /// <summary>
 /// Loads open-data files into the catalogue. Each record is checked on its own; good records are
-/// streamed with binary COPY into a staging table and merged in one set-based statement, all in one
+/// streamed with COPY (deliverables in text format, see <see cref="CopyTextRow"/>; committees and
+/// ICS codes in binary) into a staging table and merged in one set-based statement, all in one
 /// transaction: a bad line is reported and skipped (never half-written), a file of the wrong kind
 /// writes nothing, and loading the same file again changes nothing.
 /// </summary>
@@ -102,8 +103,9 @@ public sealed class CatalogueImporter(NpgsqlDataSource dataSource)
             {
                 await copy.CancelAsync();
             }
-            catch (NpgsqlException)
+            catch (Exception)
             {
+                // Whatever cancelling throws on a broken connection, the first error is the one to report.
             }
             throw;
         }
