@@ -29,6 +29,26 @@ public class ImportTests(CatalogueFactory factory) : IClassFixture<CatalogueFact
     }
 
     [Fact]
+    public async Task ALineWithTheNulCharacterIsRejectedAndTheOthersLoad()
+    {
+        // U+0000 cannot be stored in PostgreSQL's text: before, the whole import failed at the database.
+        var (json, jsonProblems) = await factory.ImportDeliverablesAsync(Lines(
+            CatalogueFactory.Line(915001, "ISO 91501:2019", "Good one"),
+            CatalogueFactory.Line(915002, "ISO 91502:2019", "Nul \0 inside")));
+        Assert.Equal((1, 1), (json.Inserted, json.Rejected));
+        Assert.Contains("line 2: a text holds the character U+0000", jsonProblems, StringComparison.Ordinal);
+
+        const string csv = "id,deliverableType,reference,title.en,currentStage\r\n" +
+            "915003,IS,ISO 91503:2019,Good CSV,6060\r\n" +
+            "915004,IS,ISO 91504:2019,Nul \0 inside,6060\r\n";
+        var (fromCsv, csvProblems) = await factory.ImportDeliverablesAsync(csv, "deliverables.csv");
+        Assert.Equal((1, 1), (fromCsv.Inserted, fromCsv.Rejected));
+        Assert.Contains("line 3: a text holds the character U+0000", csvProblems, StringComparison.Ordinal);
+        var ids = await factory.WithDbAsync(db => db.Deliverables.Where(d => d.Id > 915000 && d.Id < 915010).Select(d => d.Id).OrderBy(i => i).ToListAsync());
+        Assert.Equal([915001, 915003], ids);
+    }
+
+    [Fact]
     public async Task TheSameFileTwiceChangesNothingAndANewerFileUpdates()
     {
         var file = Lines(

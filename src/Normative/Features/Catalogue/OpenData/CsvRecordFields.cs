@@ -13,7 +13,7 @@ public sealed class CsvRecordFields(IReadOnlyDictionary<string, int> columns, IR
     public override bool Has(string name) => columns.ContainsKey(name);
 
     public override string? Text(string name) =>
-        columns.TryGetValue(name, out var i) && i < values.Count && !string.IsNullOrWhiteSpace(values[i]) ? values[i] : null;
+        columns.TryGetValue(name, out var i) && i < values.Count && !string.IsNullOrWhiteSpace(values[i]) ? Storable(values[i]) : null;
 
     public override IReadOnlyDictionary<string, string> PerLanguage(string name)
     {

@@ -158,7 +158,7 @@ public sealed class JsonRecordFields(JsonElement root, int line) : RecordFields
     {
         try
         {
-            return value.GetString();
+            return Storable(value.GetString());
         }
         catch (InvalidOperationException)
         {

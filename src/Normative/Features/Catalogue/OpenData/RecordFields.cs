@@ -60,4 +60,9 @@ public abstract class RecordFields
         Text(name) ?? throw new BadLineException($"{name} is missing");
 
     public static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>The text itself; one holding U+0000, which PostgreSQL cannot store in text, is a bad line rather than a failed import.</summary>
+    protected static string? Storable(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal)
+        ? throw new BadLineException("a text holds the character U+0000 (NUL), which cannot be stored")
+        : text;
 }
