@@ -20,52 +20,25 @@ public sealed class CopyTextRow(TextWriter writer)
 
     public void Text(string? value)
     {
-        Next();
-        if (value is null)
+        if (!Null(value is null))
         {
-            writer.Write(NullText);
-            return;
+            Escaped(value.AsSpan());
         }
-        Escaped(value.AsSpan());
     }
 
-    public void Int(int? value)
-    {
-        Next();
-        if (value is not { } v)
-        {
-            writer.Write(NullText);
-            return;
-        }
-        Span<char> digits = stackalloc char[11];
-        v.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-        writer.Write(digits[..n]);
-    }
+    public void Int(int? value) => Formatted(value, null);
 
-    public void Date(DateOnly? value)
-    {
-        Next();
-        if (value is not { } v)
-        {
-            writer.Write(NullText);
-            return;
-        }
-        Span<char> text = stackalloc char[16];
-        v.TryFormat(text, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.Write(text[..n]);
-    }
+    public void Date(DateOnly? value) => Formatted(value, "yyyy-MM-dd");
 
     /// <summary>A text[] literal: every element quoted, so no element can be read as NULL or split at a comma.</summary>
     public void TextArray(IReadOnlyList<string>? values)
     {
-        Next();
-        if (values is null)
+        if (Null(values is null))
         {
-            writer.Write(NullText);
             return;
         }
         writer.Write('{');
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values!.Count; i++)
         {
             writer.Write(i == 0 ? "\"" : ",\"");
             var element = values[i].AsSpan();
@@ -94,22 +67,18 @@ public sealed class CopyTextRow(TextWriter writer)
 
     public void IntArray(IReadOnlyList<int>? values)
     {
-        Next();
-        if (values is null)
+        if (Null(values is null))
         {
-            writer.Write(NullText);
             return;
         }
         writer.Write('{');
-        Span<char> digits = stackalloc char[11];
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values!.Count; i++)
         {
             if (i > 0)
             {
                 writer.Write(',');
             }
-            values[i].TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-            writer.Write(digits[..n]);
+            Write(values[i], null);
         }
         writer.Write('}');
     }
@@ -120,13 +89,34 @@ public sealed class CopyTextRow(TextWriter writer)
         _first = true;
     }
 
-    private void Next()
+    /// <summary>Starts the next field and writes <c>\N</c> if the value is null; says whether it was.</summary>
+    private bool Null(bool isNull)
     {
         if (!_first)
         {
             writer.Write('\t');
         }
         _first = false;
+        if (isNull)
+        {
+            writer.Write(NullText);
+        }
+        return isNull;
+    }
+
+    private void Formatted<T>(T? value, string? format) where T : struct, ISpanFormattable
+    {
+        if (!Null(value is null))
+        {
+            Write(value!.Value, format);
+        }
+    }
+
+    private void Write<T>(T value, string? format) where T : ISpanFormattable
+    {
+        Span<char> text = stackalloc char[16];
+        value.TryFormat(text, out var n, format, CultureInfo.InvariantCulture);
+        writer.Write(text[..n]);
     }
 
     private void Escaped(ReadOnlySpan<char> text)

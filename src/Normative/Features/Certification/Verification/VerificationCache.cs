@@ -34,7 +34,7 @@ public sealed class VerificationCache : IDisposable
         // At /metrics: how many verifications the cache answered and how many went to the database.
         var meter = meters.Create(Observability.AppMeter);
         _hits = meter.CreateCounter<long>("normative.verification.cache.hits", "{answer}", "Verifications by number answered from this node's memory");
-        _misses = meter.CreateCounter<long>("normative.verification.cache.misses", "{answer}", "Verifications by number read from the database (not kept, kept since, or caching off)");
+        _misses = meter.CreateCounter<long>("normative.verification.cache.misses", "{answer}", "Verifications by number read from the database (not kept yet, or caching is off)");
         var settings = options.Value.VerificationCache;
         Capacity = Math.Max(0, settings.Entries);
         _lifetime = TimeSpan.FromSeconds(Math.Max(1, settings.Seconds));
