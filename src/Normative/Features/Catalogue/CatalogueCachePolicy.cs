@@ -47,6 +47,8 @@ public sealed class CatalogueCachePolicy(bool enabled = true) : IOutputCachePoli
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.Tags.Add(Name);
+        // Compared again when the page is stored (CatalogueCacheStore), once its body is written.
+        context.Tags.Add(CatalogueCacheStore.VersionTag(version));
         return ValueTask.CompletedTask;
     }
 

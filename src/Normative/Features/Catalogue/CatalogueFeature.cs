@@ -31,6 +31,8 @@ public sealed class CatalogueFeature : Feature
         // Catalogue:OutputCache=false measures the pages without the cache (bench/catalogue).
         services.Configure<OutputCacheOptions>(o =>
             o.AddPolicy(CatalogueCachePolicy.Name, new CatalogueCachePolicy(builder.Configuration.GetValue("Catalogue:OutputCache", true))));
+        // A page read before a change is never stored after the change's eviction.
+        CatalogueCacheStore.Decorate(services);
         // Licences to read whole texts are the store's; without it, everyone reads the preview.
         services.TryAddScoped<IReadingLicences, NoReadingLicences>();
         services.AddSiteComponent(CatalogueSlots.StandardAside, typeof(ReadOnlineViewComponent));

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Normative.Features.Catalogue;
 using Normative.Features.Accounts;
 using Normative.Tests.Infrastructure;
 
@@ -131,5 +134,30 @@ public class CacheEvictionTests(CatalogueFactory factory) : IClassFixture<Catalo
 
         Assert.NotEmpty(await CommandsAsync(en, $"/standard/{E}"));
         Assert.Empty(await CommandsAsync(en, $"/standard/{E + 1}"));
+    }
+
+    /// <summary>
+    /// A page computed from the data before a change and finished after the change's eviction (the
+    /// response started before the version moved, its body was written after) is not stored: it would
+    /// otherwise be served, stale, until it expired.
+    /// </summary>
+    [Fact]
+    public async Task APageComputedUnderAVersionThatHasMovedIsNotStored()
+    {
+        const int F = 9310009;
+        await ImportAsync(F);
+        var version = factory.Services.GetRequiredService<CatalogueVersion>();
+        var current = await version.RefreshAsync();
+        var store = factory.Services.GetRequiredService<IOutputCacheStore>();
+        Assert.IsType<CatalogueCacheStore>(store);
+        byte[] page = [1, 2, 3];
+
+        await store.SetAsync("stale", page, [CatalogueCachePolicy.Name, CatalogueCacheStore.VersionTag(current - 1)], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("fresh", page, [CatalogueCachePolicy.Name, CatalogueCacheStore.VersionTag(current)], TimeSpan.FromMinutes(1), default);
+
+        Assert.Null(await store.GetAsync("stale", default));
+        Assert.Equal(page, await store.GetAsync("fresh", default));
+        await store.EvictByTagAsync(CatalogueCachePolicy.Name, default);
+        Assert.Null(await store.GetAsync("fresh", default));
     }
 }
