@@ -11,7 +11,7 @@ public class RuntimeSettingsTests
     /// <summary>
     /// With the JIT's default wait before promoting code, a single-core server under load kept most of
     /// its code unoptimized for minutes (bench/RESULTS.md, "Tiered compilation"): an uncached standard
-    /// page cost about 40 % more CPU, and a cached one was served a third slower after 30 s of warm-up.
+    /// page cost about 40 % more CPU, and a cached one was served a quarter slower after 30 s of warm-up.
     /// </summary>
     [Theory]
     [InlineData("System.Runtime.TieredCompilation.CallCountingDelayMs", 0)]
