@@ -90,7 +90,10 @@ run() {
   say "Migrating and loading the demo data"
   ASPNETCORE_ENVIRONMENT=Development dotnet run --no-build -c Release --project src/Normative -- demo
   say "Serving on http://localhost:5080 (Ctrl+C stops it and the local database)"
-  ASPNETCORE_ENVIRONMENT=Development exec dotnet run --no-build -c Release --project src/Normative -- --urls http://localhost:5080
+  # With the JIT settings of the package's service (packaging/deb/normative.service).
+  # shellcheck disable=SC2046 # NAME=value words
+  ASPNETCORE_ENVIRONMENT=Development exec env $(sed -n 's/^Environment=\(DOTNET_TC_.*\)$/\1/p' packaging/deb/normative.service) \
+    dotnet run --no-build -c Release --project src/Normative -- --urls http://localhost:5080
 }
 
 # The packages the app ships, from a self-contained restore, with their licences; fails on a

@@ -38,3 +38,8 @@ record_peak_rss() {
     record "$1" "$kb"
   fi
 }
+
+# The JIT settings the package's service runs the server with (packaging/deb/normative.service):
+# a benchmark's server runs as installed; its imports and other commands keep .NET's own.
+SERVER_JIT=$(sed -n 's/^Environment=\(DOTNET_TC_.*\)$/\1/p' packaging/deb/normative.service)
+[ -n "$SERVER_JIT" ] || { echo "bench/lib.sh: no DOTNET_TC_ settings in packaging/deb/normative.service" >&2; exit 1; }

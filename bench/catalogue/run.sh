@@ -124,7 +124,8 @@ trap 'stop_server; stop_nginx' EXIT
 serve() { # name, then extra configuration
   SERVER_NAME=$1
   shift
-  taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning "$@" > "$OUT/server.log" 2>&1 &
+  # shellcheck disable=SC2086 # SERVER_JIT is a list of NAME=value words
+  env $SERVER_JIT taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning "$@" > "$OUT/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0

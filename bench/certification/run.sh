@@ -91,7 +91,8 @@ fi
 echo "== serving on core 0"
 # The content root is the project folder, as for `dotnet run`: appsettings.json (which keeps
 # ASP.NET Core's per-request logs at Warning) and wwwroot are found there.
-taskset -c 0 dotnet "$APP" --contentRoot="$PWD/src/Normative" --urls "http://127.0.0.1:$PORT" \
+# shellcheck disable=SC2086 # SERVER_JIT is a list of NAME=value words
+env $SERVER_JIT taskset -c 0 dotnet "$APP" --contentRoot="$PWD/src/Normative" --urls "http://127.0.0.1:$PORT" \
   --Certification:RateLimit:PermitLimit=1000000000 --Certification:ExpiryJob:Enabled=false \
   --Logging:LogLevel:Default=Warning --Metrics:AllowedAddresses=127.0.0.1 > "$OUT/server.log" 2>&1 &
 SERVER=$!
