@@ -22,12 +22,23 @@ as_root() {
   fi
 }
 
+# A dpkg stopped half-way (a killed upgrade, a machine image taken mid-install) leaves its journal in
+# /var/lib/dpkg/updates, and every apt-get after it refuses with "dpkg was interrupted". Finish that
+# work as dpkg itself asks, before installing anything and before the package test does.
+finish_interrupted_dpkg() {
+  if [ -d /var/lib/dpkg/updates ] && ls /var/lib/dpkg/updates | grep -qE '^[0-9]+$'; then
+    say "dpkg was interrupted earlier; finishing its work (dpkg --configure -a)"
+    as_root env DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a
+  fi
+}
+
 apt_updated=0
 apt_install() {
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "build.sh: $* is missing and this is not a Debian-like system; install it yourself." >&2
     exit 1
   fi
+  finish_interrupted_dpkg
   if [ "$apt_updated" -eq 0 ]; then
     say "apt-get update"
     as_root apt-get update -qq
@@ -165,6 +176,7 @@ test() {
   ensure_nginx
   ensure_cluster_tools
   ensure_scanners
+  finish_interrupted_dpkg
   say "Building"
   dotnet build Normative.slnx -c Release -nologo -v quiet
   # The package test installs this package, starts it and reads /healthz/ready.

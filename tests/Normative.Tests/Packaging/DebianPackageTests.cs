@@ -15,11 +15,14 @@ namespace Normative.Tests.Packaging;
 public class DebianPackageTests
 {
     private const string DatabasePassword = "package-test-passphrase";
+    private const string WrittenByTheTest = "# Written by the package test.";
 
     [Fact]
     public async Task ThePackageInstallsMigratesStartsAsItsUnitSaysAndIsReady()
     {
         Assert.True(Environment.UserName == "root", "The package test installs a package: run it as root (./build.sh test).");
+        await FinishInterruptedDpkgAsync();
+        await PurgeWhatAStoppedRunLeftAsync();
         Assert.True((await RunAsync("dpkg-query", ["-W", "-f=${Status}", "normative"])).Output.Contains("installed", StringComparison.Ordinal) is false,
             "A normative package is installed on this machine; the package test would remove it.");
         var deb = Environment.GetEnvironmentVariable("NORMATIVE_DEB") is { Length: > 0 } given ? given : await BuildPackageAsync();
@@ -33,7 +36,7 @@ public class DebianPackageTests
             await pg.StartAsync();
             Directory.CreateDirectory("/etc/normative");
             await File.WriteAllTextAsync("/etc/normative/normative.env", $"""
-                # Written by the package test.
+                {WrittenByTheTest}
                 ConnectionStrings__Normative="Host=127.0.0.1;Port={pg.Port};Database=normative;Username=normative;Password={DatabasePassword}"
                 Site__BaseUrl=http://127.0.0.1:{sitePort}
                 ASPNETCORE_URLS=http://127.0.0.1:{sitePort}
@@ -100,6 +103,45 @@ public class DebianPackageTests
         }
         Assert.False(Directory.Exists("/opt/normative"), "apt-get purge left /opt/normative behind.");
         Assert.False(File.Exists("/usr/bin/normative"));
+    }
+
+    /// <summary>
+    /// A dpkg stopped half-way earlier leaves numbered files in its journal, and apt-get then refuses
+    /// every install ("dpkg was interrupted"). The package test is not about that machine's past:
+    /// finish the work as dpkg asks (build.sh does the same before installing anything).
+    /// </summary>
+    private static async Task FinishInterruptedDpkgAsync()
+    {
+        const string journal = "/var/lib/dpkg/updates";
+        if (Directory.Exists(journal) && Directory.EnumerateFiles(journal).Any(f => Path.GetFileName(f).All(char.IsAsciiDigit)))
+        {
+            var configure = await RunAsync("dpkg", ["--force-confdef", "--force-confold", "--configure", "-a"],
+                new() { ["DEBIAN_FRONTEND"] = "noninteractive" }, TimeSpan.FromMinutes(4));
+            Assert.True(configure.ExitCode == 0, "dpkg was interrupted earlier and 'dpkg --configure -a' failed: " + configure.Output + configure.Error);
+        }
+    }
+
+    /// <summary>
+    /// A run of this test that was stopped before its purge (a killed test run) leaves the package and
+    /// its settings behind; those settings are ours, marked on their first line, so purge them. A
+    /// package someone configured is left alone, and the guard above refuses to go on.
+    /// </summary>
+    private static async Task PurgeWhatAStoppedRunLeftAsync()
+    {
+        const string settings = "/etc/normative/normative.env";
+        if (!File.Exists(settings) || !File.ReadLines(settings).FirstOrDefault("").StartsWith(WrittenByTheTest, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var purge = await RunAsync("apt-get", ["purge", "-y", "-q", "normative"], new() { ["DEBIAN_FRONTEND"] = "noninteractive" }, TimeSpan.FromMinutes(2));
+        Assert.True(purge.ExitCode == 0, "The package a stopped run of this test left could not be purged: " + purge.Output + purge.Error);
+        if (File.Exists(settings))
+        {
+            File.Delete(settings);
+        }
+        await RunAsync("userdel", ["normative"]);
+        await RunAsync("groupdel", ["normative"]);
+        await RunAsync("rm", ["-rf", "/var/lib/normative", "/var/backups/normative"]);
     }
 
     /// <summary>ExecStart, as User, in WorkingDirectory, with EnvironmentFile and Environment: what systemd would run.</summary>
