@@ -7,6 +7,7 @@
 #                       "N passed, N failed, N skipped"
 #   ./build.sh package  build the Debian package artifacts/normative_VERSION_ARCH.deb
 #   ./build.sh notices  rewrite THIRD-PARTY-NOTICES from the packages the app ships
+#   ./build.sh model    write EF Core's compiled model (src/Normative/Data/CompiledModel) again
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -123,6 +124,16 @@ runtime_id() {
   esac
 }
 
+# EF Core's compiled model of NormativeDb (src/Normative/Data/CompiledModel): written again after a
+# change to an entity or its configuration; CompiledModelTests fails until it is.
+model() {
+  ensure_dotnet
+  dotnet tool restore >&2
+  rm -rf src/Normative/Data/CompiledModel
+  dotnet ef dbcontext optimize --project src/Normative --startup-project tools/CompiledModel --context NormativeDb \
+    --output-dir Data/CompiledModel --namespace Normative.Data.CompiledModel --configuration Release
+}
+
 notices() {
   ensure_dotnet
   write_notices "$(runtime_id)" THIRD-PARTY-NOTICES
@@ -234,12 +245,14 @@ case "${1:-}" in
   test) shift; test "$@" ;;
   package) shift; package "$@" ;;
   notices) shift; notices "$@" ;;
+  model) shift; model "$@" ;;
   *)
-    echo "usage: ./build.sh run | test | package | notices" >&2
+    echo "usage: ./build.sh run | test | package | notices | model" >&2
     echo "  run      install PostgreSQL if missing, build, load the demo data and serve http://localhost:5080" >&2
     echo "  test     install PostgreSQL, Chromium, nginx, PgBouncer, HAProxy and dpkg-dev if missing, build, package and run every test" >&2
     echo "  package  build the Debian package artifacts/normative_VERSION_ARCH.deb" >&2
     echo "  notices  rewrite THIRD-PARTY-NOTICES from the packages the app ships" >&2
+    echo "  model    write EF Core's compiled model again after a change to the entities" >&2
     exit 2
     ;;
 esac

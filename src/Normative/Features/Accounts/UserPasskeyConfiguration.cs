@@ -14,7 +14,8 @@ namespace Normative.Features.Accounts;
 /// </summary>
 internal sealed class UserPasskeyConfiguration : IEntityTypeConfiguration<IdentityUserPasskey<string>>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    // Public (in an internal class): the compiled model (Data/CompiledModel) converts through it too.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public void Configure(EntityTypeBuilder<IdentityUserPasskey<string>> b)
     {

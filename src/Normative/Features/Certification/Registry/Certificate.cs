@@ -36,7 +36,8 @@ public class Certificate
 
 internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Public (in an internal class): the compiled model (Data/CompiledModel) converts through it too.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public void Configure(EntityTypeBuilder<Certificate> b)
     {
