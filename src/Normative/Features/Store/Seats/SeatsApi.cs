@@ -55,11 +55,12 @@ public static class SeatsApi
         var wanted = new List<SeatRules.Wanted>();
         foreach (var person in request.People ?? [])
         {
-            if (OrganizationRules.NormalizeEmail(person.Email) is not { } email)
+            // {"people": [null]} names nobody: refused as a missing address, not a server error.
+            if (OrganizationRules.NormalizeEmail(person?.Email) is not { } email)
             {
-                return Problem(o, new SeatRules.Refusal("Seats.Error.Email", person.Email ?? ""), StatusCodes.Status400BadRequest);
+                return Problem(o, new SeatRules.Refusal("Seats.Error.Email", person?.Email ?? ""), StatusCodes.Status400BadRequest);
             }
-            wanted.Add(new SeatRules.Wanted(null, email, person.Name));
+            wanted.Add(new SeatRules.Wanted(null, email, person!.Name));
         }
         return await ChangeAsync(number, line, wanted, http, db, users, mail, clock, o, ct);
     }

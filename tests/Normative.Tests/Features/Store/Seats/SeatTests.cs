@@ -289,6 +289,9 @@ public class SeatTests(StoreFactory factory) : IClassFixture<StoreFactory>
         Assert.Contains("already holds seat 3", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var six = Enumerable.Range(0, 6).Select(i => new { email = $"p{i}-{Guid.NewGuid():N}@example.org", name = (string?)null }).ToArray();
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/orders/{number}/lines/1/seats", new { people = six })).StatusCode);
+        // A list naming nobody ("people": [null]) is refused like a missing address.
+        var nobody = await api.PostAsync($"/api/v1/orders/{number}/lines/1/seats", new StringContent("""{"people":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync($"/api/v1/orders/{number}/lines/1/seats/6", new { email = "z@example.org" })).StatusCode);
         Assert.Equal(1, (await SeatsAsync(line.Id)).Count(s => s.Email is not null));
 
