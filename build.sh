@@ -27,7 +27,7 @@ as_root() {
 # /var/lib/dpkg/updates, and every apt-get after it refuses with "dpkg was interrupted". Finish that
 # work as dpkg itself asks, before installing anything and before the package test does.
 finish_interrupted_dpkg() {
-  if [ -d /var/lib/dpkg/updates ] && ls /var/lib/dpkg/updates | grep -qE '^[0-9]+$'; then
+  if compgen -G '/var/lib/dpkg/updates/[0-9]*' >/dev/null; then
     say "dpkg was interrupted earlier; finishing its work (dpkg --configure -a)"
     as_root env DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a
   fi
@@ -129,6 +129,7 @@ runtime_id() {
 model() {
   ensure_dotnet
   dotnet tool restore >&2
+  # Removed first: a model naming a property that is gone would not even compile for the tool.
   rm -rf src/Normative/Data/CompiledModel
   dotnet ef dbcontext optimize --project src/Normative --startup-project tools/CompiledModel --context NormativeDb \
     --output-dir Data/CompiledModel --namespace Normative.Data.CompiledModel --configuration Release
