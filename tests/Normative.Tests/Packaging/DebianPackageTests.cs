@@ -94,9 +94,7 @@ public class DebianPackageTests
             await RunAsync("apt-get", ["purge", "-y", "-q", "normative"], new() { ["DEBIAN_FRONTEND"] = "noninteractive" }, TimeSpan.FromMinutes(2));
             if (!userExisted)
             {
-                await RunAsync("userdel", ["normative"]);
-                await RunAsync("groupdel", ["normative"]);
-                await RunAsync("rm", ["-rf", "/var/lib/normative", "/var/backups/normative"]);
+                await RemoveUserAndDataAsync();
             }
             await pg.StopAsync();
             work.Delete(recursive: true);
@@ -139,6 +137,12 @@ public class DebianPackageTests
         {
             File.Delete(settings);
         }
+        await RemoveUserAndDataAsync();
+    }
+
+    /// <summary>What purge leaves on purpose (postinst's user and its data folders), when the test made them.</summary>
+    private static async Task RemoveUserAndDataAsync()
+    {
         await RunAsync("userdel", ["normative"]);
         await RunAsync("groupdel", ["normative"]);
         await RunAsync("rm", ["-rf", "/var/lib/normative", "/var/backups/normative"]);
