@@ -183,7 +183,7 @@ public static class CertificationApi
             return TypedResults.Problem(t["Search.Error.Page", CertificateSearch.MaxPage], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);
         }
         var p = page ?? 1;
-        var (items, hasMore, tooCommon) = await read.ReadAsync(ds => VerificationSql.SearchAsync(ds, search, p, options.Value.Search.MaxWordReach, CertificateRules.Today(clock.GetUtcNow()), ct));
+        var (items, hasMore, tooCommon) = await read.ReadAsync(ds => VerificationSql.SearchAsync(ds, search, p, options.Value.Search.MaxWordReach, CertificateRules.Today(clock.GetUtcNow()), read.PrepareStatements, ct));
         if (tooCommon)
         {
             return TypedResults.Problem(t["Search.Error.TooCommon"], statusCode: StatusCodes.Status400BadRequest, title: t["Search.Error.Title"]);

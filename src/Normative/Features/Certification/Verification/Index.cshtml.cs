@@ -77,7 +77,7 @@ public class IndexModel(ReadRoute read, NormativeDb db, IOptions<CertificationOp
                 return Refuse("Search.Error.Page");
             }
             (Results, HasMore, var tooCommon) = await read.ReadAsync(ds => VerificationSql.SearchAsync(ds, search, PageNumber, options.Value.Search.MaxWordReach,
-                CertificateRules.Today(clock.GetUtcNow()), ct));
+                CertificateRules.Today(clock.GetUtcNow()), read.PrepareStatements, ct));
             if (tooCommon)
             {
                 return Refuse("Search.Error.TooCommon");

@@ -140,6 +140,50 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
     }
 
     [Fact]
+    public async Task AOneWordSearchListsTheSpellingTypedFirstAndTheShortestNamesFirst()
+    {
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(
+            RegistryWorld.Row("KB-1", body.Code, organization: "Kookaburra Bird Conservation Trust"),
+            RegistryWorld.Row("KB-2", body.Code, organization: "Kookaburrah Pty"),
+            RegistryWorld.Row("KB-3", body.Code, organization: "Kookaburra Pty"),
+            RegistryWorld.Row("KB-4", body.Code, organization: "Kookaburra Fine Foods Pty")));
+        var client = factory.CreateClient();
+        async Task<List<string>> NamesAsync(string word) =>
+            (await GetJsonAsync(client, "/api/v1/certificates?organization=" + word)).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("organization").GetString()!).ToList();
+
+        Assert.Equal(["Kookaburra Pty", "Kookaburra Fine Foods Pty", "Kookaburra Bird Conservation Trust", "Kookaburrah Pty"], await NamesAsync("kookaburra"));
+        Assert.Equal(["Kookaburrah Pty", "Kookaburra Pty", "Kookaburra Fine Foods Pty", "Kookaburra Bird Conservation Trust"], await NamesAsync("KOOKABURRAH"));
+    }
+
+    [Fact]
+    public async Task AOneWordSearchGoesOnOnTheNextPageWithoutRepeatingAName()
+    {
+        var body = await factory.CreateBodyAsync();
+        await factory.ImportAsync(RegistryWorld.Csv(Enumerable.Range(1, CertificateSearch.PageSize + 5)
+            .Select(i => RegistryWorld.Row($"QL-{i:D3}", body.Code, organization: $"Quollery {new string('x', i)}")).ToArray()));
+        var client = factory.CreateClient();
+        var first = await GetJsonAsync(client, "/api/v1/certificates?organization=quollery");
+        var second = await GetJsonAsync(client, "/api/v1/certificates?organization=quollery&page=2");
+        Assert.True(first.GetProperty("hasMore").GetBoolean());
+        Assert.False(second.GetProperty("hasMore").GetBoolean());
+        var numbers = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("number").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, CertificateSearch.PageSize + 5).Select(i => $"QL-{i:D3}"), numbers);
+    }
+
+    [Theory]
+    [InlineData(new[] { 600, 300, 200, 5 }, 3)]
+    [InlineData(new[] { 5000, 1, 1 }, 1)]
+    [InlineData(new[] { 1, 2, 3 }, 3)]
+    [InlineData(new[] { 999, 1, 4000 }, 2)]
+    public void TheSpellingsOfOneWordStopWhereTheirNamesFillTheCandidates(int[] reaches, int kept)
+    {
+        var variants = reaches.Select((reach, i) => ("w" + i, reach)).ToList();
+        Assert.Equal(variants.Take(kept).Select(v => v.Item1), VerificationSql.ClosestWithin(variants, 1_000));
+    }
+
+    [Fact]
     public async Task SearchIsPaginated()
     {
         var body = await factory.CreateBodyAsync();
