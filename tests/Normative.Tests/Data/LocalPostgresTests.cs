@@ -23,6 +23,9 @@ public class LocalPostgresTests
                 await database.StartAsync();
                 await using var cmd = database.DataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
                 Assert.True((long)(await cmd.ExecuteScalarAsync())! >= 1);
+                // Its page cache is sized for the machine, not PostgreSQL's 128 MB default (unless the machine is that small).
+                await using var buffers = database.DataSource.CreateCommand("SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'");
+                Assert.Equal(LocalPostgres.SharedBuffersMegabytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes), (long)(await buffers.ExecuteScalarAsync())!);
                 var builder = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString);
                 socketFolder = builder.Host!;
                 Assert.StartsWith("/", socketFolder, StringComparison.Ordinal);
@@ -42,6 +45,13 @@ public class LocalPostgresTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(512L << 20, 128)]
+    [InlineData(8L << 30, 1024)]
+    [InlineData(24L << 30, 2048)]
+    public void TheClustersPageCacheIsAnEighthOfTheMachinesMemoryWithinBounds(long memory, long megabytes) =>
+        Assert.Equal(megabytes, LocalPostgres.SharedBuffersMegabytes(memory));
 
     [Fact]
     public async Task UnreachableServerIsReportedWithItsHost()
