@@ -127,8 +127,9 @@ public static class VerificationSql
     /// One page of results (page 1 first) and whether another follows. The search must have passed
     /// <see cref="CertificateSearch.Check"/>. A name is split into words; each word may be mistyped
     /// (it matches the words of the vocabulary that look like it) and every word must be found.
-    /// For one word, the names with the spelling closest to it come first and the shortest of them
-    /// first; for several, the names most like the whole name typed. A word shared by thousands is
+    /// For one distinctive word (any others typed too common to narrow anything), the names with the
+    /// spelling closest to it come first, then those that also have the common words typed, and the
+    /// shortest of them first; for several, the names most like the whole name typed. A word shared by thousands is
     /// ranked among the first <see cref="MaxNameCandidates"/> organizations found, which is as deep
     /// as the pages go.
     /// </summary>
@@ -161,6 +162,7 @@ public static class VerificationSql
         var rows = new List<(CertificateSummary Summary, int BodyId, DateOnly Issue)>();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         List<string[]>? variants = null;
+        string[] common = [];
         if (!string.IsNullOrWhiteSpace(search.Organization))
         {
             var words = await WordVariantsAsync(conn, search.Organization.Trim(), maxWordReach, ct);
@@ -175,6 +177,7 @@ public static class VerificationSql
             {
                 return (rows, true);
             }
+            common = words.Where(w => w.Reach > maxWordReach).Select(w => w.Typed).ToArray();
             variants = selective.Count == 1
                 ? [ClosestWithin(selective[0].Variants, MaxNameCandidates)]
                 : selective.Select(w => w.Variants.Select(v => v.Word).ToArray()).ToList();
@@ -192,21 +195,23 @@ public static class VerificationSql
         // Rank the organizations first; without other filters only the best of them need their certificates
         // (each has at least one), which spares an index lookup per candidate.
         var filtered = standards is not null || !string.IsNullOrWhiteSpace(search.CertificationBody) || !string.IsNullOrWhiteSpace(search.Number);
-        string Best() => filtered ? ")" : $" ORDER BY place, len, name, id LIMIT {Param(page * CertificateSearch.PageSize + 1, NpgsqlDbType.Integer)})";
+        string Best() => filtered ? ")" : $" ORDER BY place, misses, len, name, id LIMIT {Param(page * CertificateSearch.PageSize + 1, NpgsqlDbType.Integer)})";
         if (variants is [var only])
         {
-            // One word: the names with the closest spelling come first, and among them the shortest (the closest
-            // to the word alone). Each spelling is one index lookup, and which one a name matched needs no
-            // comparison of the whole name, which over a thousand candidates costs more than finding them.
+            // One word: the names with the closest spelling come first, then those with every common word typed
+            // beside it ("group" in "Ferrara Group"), and among them the shortest (the closest to what was typed).
+            // Each spelling is one index lookup, and none of this compares whole names, which over a thousand
+            // candidates costs more than finding them.
             var spellings = Param(only, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            var others = Param(common, NpgsqlDbType.Array | NpgsqlDbType.Text);
             sql.Append(CultureInfo.InvariantCulture, $"""
                 WITH m AS MATERIALIZED (
-                  SELECT DISTINCT ON (o.id) o.id, o.name, o.country, v.n AS place, length(o.name_key) AS len
+                  SELECT DISTINCT ON (o.id) o.id, o.name, o.country, v.n AS place, NOT (o.name_words @> {others}::text[]) AS misses, length(o.name_key) AS len
                   FROM unnest({spellings}::text[]) WITH ORDINALITY AS v(word, n)
-                  CROSS JOIN LATERAL (SELECT o.id, o.name, o.country, o.name_key FROM certified_organizations o
+                  CROSS JOIN LATERAL (SELECT o.id, o.name, o.country, o.name_key, o.name_words FROM certified_organizations o
                                       WHERE o.name_words @> ARRAY[v.word]{(country is null ? "" : $" AND o.country = {country}")} LIMIT {MaxNameCandidates}) AS o
                   ORDER BY o.id, v.n),
-                r AS (SELECT id, name, country, place, len FROM m
+                r AS (SELECT id, name, country, place, misses, len FROM m
                 """);
             sql.Append(Best());
         }
@@ -224,7 +229,7 @@ public static class VerificationSql
             sql.Append(CultureInfo.InvariantCulture, $" LIMIT {MaxNameCandidates})");
             // Several words: the names most like the whole name typed come first.
             var folded = $"registry_fold({Param(search.Organization!.Trim(), NpgsqlDbType.Text)})";
-            sql.Append(CultureInfo.InvariantCulture, $", r AS (SELECT id, name, country, -similarity(name_key, {folded}) AS place, 0 AS len FROM m");
+            sql.Append(CultureInfo.InvariantCulture, $", r AS (SELECT id, name, country, -similarity(name_key, {folded}) AS place, FALSE AS misses, 0 AS len FROM m");
             sql.Append(Best());
         }
         if (variants is not null)
@@ -263,7 +268,7 @@ public static class VerificationSql
         {
             sql.Append($" AND c.number = {Param(search.Number.Trim(), NpgsqlDbType.Text)}");
         }
-        sql.Append(variants is null ? " ORDER BY c.id DESC" : " ORDER BY r.place, r.len, r.name, c.id");
+        sql.Append(variants is null ? " ORDER BY c.id DESC" : " ORDER BY r.place, r.misses, r.len, r.name, c.id");
         sql.Append($" LIMIT {Param(CertificateSearch.PageSize + 1, NpgsqlDbType.Integer)} OFFSET {Param((page - 1) * CertificateSearch.PageSize, NpgsqlDbType.Integer)}");
         cmd.CommandText = sql.ToString();
         // The text depends on the kind of search only (how many words, which filters), never on the values,
@@ -312,7 +317,7 @@ public static class VerificationSql
     /// words that look like it (pg_trgm similarity of 0.3 or more, the 50 closest). An empty list means a
     /// word that matches nothing. Reach is the number of names of all of them together.
     /// </summary>
-    private static async Task<List<(List<(string Word, int Reach)> Variants, long Reach)>> WordVariantsAsync(
+    private static async Task<List<(string Typed, List<(string Word, int Reach)> Variants, long Reach)>> WordVariantsAsync(
         NpgsqlConnection conn, string name, long maxReach, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
@@ -348,7 +353,7 @@ public static class VerificationSql
             }
             byWord[word] = entry;
         }
-        return byWord.Values.ToList();
+        return byWord.Select(w => (w.Key, w.Value.Variants, w.Value.Reach)).ToList();
     }
 
     /// <summary>"ISO 9001:2015" matches itself; "ISO 9001" (no year) matches every edition a CB is accredited for.</summary>

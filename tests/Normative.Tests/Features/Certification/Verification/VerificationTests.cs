@@ -155,6 +155,12 @@ public class VerificationTests(CertificationFactory factory) : IClassFixture<Cer
 
         Assert.Equal(["Kookaburra Pty", "Kookaburra Fine Foods Pty", "Kookaburra Bird Conservation Trust", "Kookaburrah Pty"], await NamesAsync("kookaburra"));
         Assert.Equal(["Kookaburrah Pty", "Kookaburra Pty", "Kookaburra Fine Foods Pty", "Kookaburra Bird Conservation Trust"], await NamesAsync("KOOKABURRAH"));
+
+        // A word too common to search by is left out of the search, but a name that has it ranks first.
+        await factory.ImportAsync(RegistryWorld.Csv(Enumerable.Range(1, 41)
+            .Select(i => RegistryWorld.Row($"KW-{i:D2}", body.Code, organization: $"Wattlebird Supplies {i}")).Append(
+                RegistryWorld.Row("KB-5", body.Code, organization: "Kookaburra and Wattlebird Friends of the Bush")).ToArray()));
+        Assert.Equal("Kookaburra and Wattlebird Friends of the Bush", (await NamesAsync("kookaburra%20wattlebird"))[0]);
     }
 
     [Fact]
