@@ -172,12 +172,13 @@ public static class VerificationSql
             }
             // Words found in tens of thousands of names ("and", "group") narrow nothing and cost the most: leave
             // them out when the name has others; a name made only of them is refused.
-            var selective = words.Where(w => w.Reach <= maxWordReach).ToList();
+            // A word's reach: the names its spellings are in, all together.
+            var selective = words.Where(w => w.Variants.Sum(v => (long)v.Reach) <= maxWordReach).ToList();
             if (selective.Count == 0)
             {
                 return (rows, true);
             }
-            common = words.Where(w => w.Reach > maxWordReach).Select(w => w.Typed).ToArray();
+            common = words.Except(selective).Select(w => w.Typed).ToArray();
             variants = selective.Count == 1
                 ? [ClosestWithin(selective[0].Variants, MaxNameCandidates)]
                 : selective.Select(w => w.Variants.Select(v => v.Word).ToArray()).ToList();
@@ -315,9 +316,9 @@ public static class VerificationSql
     /// For each word of the typed name (at most eight), the vocabulary's words it may stand for, closest
     /// first, each with the number of names it is in: itself, and for words of four letters or more the
     /// words that look like it (pg_trgm similarity of 0.3 or more, the 50 closest). An empty list means a
-    /// word that matches nothing. Reach is the number of names of all of them together.
+    /// word that matches nothing.
     /// </summary>
-    private static async Task<List<(string Typed, List<(string Word, int Reach)> Variants, long Reach)>> WordVariantsAsync(
+    private static async Task<List<(string Typed, List<(string Word, int Reach)> Variants)>> WordVariantsAsync(
         NpgsqlConnection conn, string name, long maxReach, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
@@ -333,27 +334,28 @@ public static class VerificationSql
         cmd.Parameters.Add(new NpgsqlParameter { Value = name, NpgsqlDbType = NpgsqlDbType.Text });
         // Not prepared: PostgreSQL keeps planning it afresh for each word, and then a prepared statement
         // costs more than an unnamed one (0.84 against 0.62 ms in pgbench on the 3-million registry).
-        var byWord = new Dictionary<string, (List<(string Word, int Reach)> Variants, long Reach)>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<(string Word, int Reach)>>(StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var word = reader.GetString(0);
-            var entry = byWord.TryGetValue(word, out var known) ? known : ([], 0L);
+            if (!byWord.TryGetValue(word, out var variants))
+            {
+                byWord[word] = variants = [];
+            }
             // A lookalike that is itself a very common word ("and" for "anderson") would swamp the word: skip it.
             // A word of the vocabulary comes twice, as itself and as its own closest lookalike: count it once.
             if (!reader.IsDBNull(1))
             {
                 var variant = reader.GetString(1);
                 var names = reader.GetInt32(2);
-                if ((variant == word || names <= maxReach) && !entry.Variants.Exists(v => v.Word == variant))
+                if ((variant == word || names <= maxReach) && !variants.Exists(v => v.Word == variant))
                 {
-                    entry.Variants.Add((variant, names));
-                    entry.Reach += names;
+                    variants.Add((variant, names));
                 }
             }
-            byWord[word] = entry;
         }
-        return byWord.Select(w => (w.Key, w.Value.Variants, w.Value.Reach)).ToList();
+        return byWord.Select(w => (w.Key, w.Value)).ToList();
     }
 
     /// <summary>"ISO 9001:2015" matches itself; "ISO 9001" (no year) matches every edition a CB is accredited for.</summary>
